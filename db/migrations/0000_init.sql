@@ -1,0 +1,233 @@
+CREATE TYPE "public"."career_path_kind" AS ENUM('promotion', 'specialist', 'cross_functional');--> statement-breakpoint
+CREATE TYPE "public"."role_track" AS ENUM('management', 'specialist', 'cross_functional');--> statement-breakpoint
+CREATE TABLE "accounts" (
+	"user_id" text NOT NULL,
+	"type" text NOT NULL,
+	"provider" text NOT NULL,
+	"provider_account_id" text NOT NULL,
+	"refresh_token" text,
+	"access_token" text,
+	"expires_at" integer,
+	"token_type" text,
+	"scope" text,
+	"id_token" text,
+	"session_state" text,
+	CONSTRAINT "accounts_provider_provider_account_id_pk" PRIMARY KEY("provider","provider_account_id")
+);
+--> statement-breakpoint
+CREATE TABLE "sessions" (
+	"session_token" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"expires" timestamp NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "users" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text,
+	"email" text,
+	"email_verified" timestamp,
+	"image" text,
+	CONSTRAINT "users_email_unique" UNIQUE("email")
+);
+--> statement-breakpoint
+CREATE TABLE "verification_tokens" (
+	"identifier" text NOT NULL,
+	"token" text NOT NULL,
+	"expires" timestamp NOT NULL,
+	CONSTRAINT "verification_tokens_identifier_token_pk" PRIMARY KEY("identifier","token")
+);
+--> statement-breakpoint
+CREATE TABLE "career_paths" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "career_paths_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"from_role_id" integer NOT NULL,
+	"to_role_id" integer NOT NULL,
+	"kind" "career_path_kind" NOT NULL,
+	"note_ja" text DEFAULT '' NOT NULL,
+	"note_en" text DEFAULT '' NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "role_level_skills" (
+	"role_level_id" integer NOT NULL,
+	"skill_id" integer NOT NULL,
+	"level" smallint NOT NULL,
+	CONSTRAINT "role_level_skills_role_level_id_skill_id_pk" PRIMARY KEY("role_level_id","skill_id"),
+	CONSTRAINT "role_level_skills_level_range" CHECK ("role_level_skills"."level" between 1 and 4)
+);
+--> statement-breakpoint
+CREATE TABLE "role_levels" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "role_levels_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"role_id" integer NOT NULL,
+	"level" smallint NOT NULL,
+	"standard_years" numeric(3, 1) NOT NULL,
+	"key_experiences" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"qualifications" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	CONSTRAINT "role_levels_level_range" CHECK ("role_levels"."level" between 1 and 4)
+);
+--> statement-breakpoint
+CREATE TABLE "departments" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "departments_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"code" text NOT NULL,
+	"name_ja" text NOT NULL,
+	"name_en" text NOT NULL,
+	"parent_id" integer,
+	"location" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "job_families" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "job_families_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"slug" text NOT NULL,
+	"name_ja" text NOT NULL,
+	"name_en" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "roles" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "roles_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"slug" text NOT NULL,
+	"family_id" integer NOT NULL,
+	"track" "role_track" NOT NULL,
+	"name_ja" text NOT NULL,
+	"name_en" text NOT NULL,
+	"description_ja" text DEFAULT '' NOT NULL,
+	"description_en" text DEFAULT '' NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "people" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "people_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"employee_number" text NOT NULL,
+	"family_name" text NOT NULL,
+	"given_name" text NOT NULL,
+	"family_name_kana" text NOT NULL,
+	"given_name_kana" text NOT NULL,
+	"business_name" text,
+	"romanized_name" text NOT NULL,
+	"email" text NOT NULL,
+	"department_id" integer NOT NULL,
+	"role_id" integer NOT NULL,
+	"level" smallint NOT NULL,
+	"manager_id" integer,
+	"hired_on" date NOT NULL,
+	"role_since" date NOT NULL,
+	"level_since" date NOT NULL,
+	"is_hr" boolean DEFAULT false NOT NULL,
+	"is_admin" boolean DEFAULT false NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"user_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "people_level_range" CHECK ("people"."level" between 1 and 4),
+	CONSTRAINT "people_not_own_manager" CHECK ("people"."manager_id" is null or "people"."manager_id" <> "people"."id")
+);
+--> statement-breakpoint
+CREATE TABLE "level_descriptors" (
+	"level" smallint PRIMARY KEY NOT NULL,
+	"title_ja" text NOT NULL,
+	"title_en" text NOT NULL,
+	"description_ja" text NOT NULL,
+	"description_en" text NOT NULL,
+	CONSTRAINT "level_descriptors_level_range" CHECK ("level_descriptors"."level" between 1 and 4)
+);
+--> statement-breakpoint
+CREATE TABLE "person_skills" (
+	"person_id" integer NOT NULL,
+	"skill_id" integer NOT NULL,
+	"level" smallint NOT NULL,
+	"evidence" text DEFAULT '' NOT NULL,
+	"verified_by_id" integer,
+	"verified_at" timestamp with time zone,
+	"reviewed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "person_skills_person_id_skill_id_pk" PRIMARY KEY("person_id","skill_id"),
+	CONSTRAINT "person_skills_level_range" CHECK ("person_skills"."level" between 1 and 4)
+);
+--> statement-breakpoint
+CREATE TABLE "skill_adjacency" (
+	"skill_a" integer NOT NULL,
+	"skill_b" integer NOT NULL,
+	"weight" real NOT NULL,
+	CONSTRAINT "skill_adjacency_skill_a_skill_b_pk" PRIMARY KEY("skill_a","skill_b"),
+	CONSTRAINT "skill_adjacency_ordered" CHECK ("skill_adjacency"."skill_a" < "skill_adjacency"."skill_b"),
+	CONSTRAINT "skill_adjacency_weight" CHECK ("skill_adjacency"."weight" > 0 and "skill_adjacency"."weight" <= 1)
+);
+--> statement-breakpoint
+CREATE TABLE "skill_categories" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "skill_categories_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"slug" text NOT NULL,
+	"name_ja" text NOT NULL,
+	"name_en" text NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "skills" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "skills_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"slug" text NOT NULL,
+	"category_id" integer NOT NULL,
+	"name_ja" text NOT NULL,
+	"name_en" text NOT NULL,
+	"aliases" text[] DEFAULT '{}'::text[] NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "audit_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"actor_id" integer,
+	"action" text NOT NULL,
+	"entity_type" text NOT NULL,
+	"entity_id" text NOT NULL,
+	"data" jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "settings" (
+	"key" text PRIMARY KEY NOT NULL,
+	"value" jsonb NOT NULL,
+	"updated_by_id" integer,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "accounts" ADD CONSTRAINT "accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "career_paths" ADD CONSTRAINT "career_paths_from_role_id_roles_id_fk" FOREIGN KEY ("from_role_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "career_paths" ADD CONSTRAINT "career_paths_to_role_id_roles_id_fk" FOREIGN KEY ("to_role_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "role_level_skills" ADD CONSTRAINT "role_level_skills_role_level_id_role_levels_id_fk" FOREIGN KEY ("role_level_id") REFERENCES "public"."role_levels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "role_level_skills" ADD CONSTRAINT "role_level_skills_skill_id_skills_id_fk" FOREIGN KEY ("skill_id") REFERENCES "public"."skills"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "role_levels" ADD CONSTRAINT "role_levels_role_id_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "departments" ADD CONSTRAINT "departments_parent_id_departments_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "roles" ADD CONSTRAINT "roles_family_id_job_families_id_fk" FOREIGN KEY ("family_id") REFERENCES "public"."job_families"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "people" ADD CONSTRAINT "people_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "people" ADD CONSTRAINT "people_role_id_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."roles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "people" ADD CONSTRAINT "people_manager_id_people_id_fk" FOREIGN KEY ("manager_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "people" ADD CONSTRAINT "people_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "person_skills" ADD CONSTRAINT "person_skills_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "person_skills" ADD CONSTRAINT "person_skills_skill_id_skills_id_fk" FOREIGN KEY ("skill_id") REFERENCES "public"."skills"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "person_skills" ADD CONSTRAINT "person_skills_verified_by_id_people_id_fk" FOREIGN KEY ("verified_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "skill_adjacency" ADD CONSTRAINT "skill_adjacency_skill_a_skills_id_fk" FOREIGN KEY ("skill_a") REFERENCES "public"."skills"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "skill_adjacency" ADD CONSTRAINT "skill_adjacency_skill_b_skills_id_fk" FOREIGN KEY ("skill_b") REFERENCES "public"."skills"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "skills" ADD CONSTRAINT "skills_category_id_skill_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."skill_categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_id_people_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "settings" ADD CONSTRAINT "settings_updated_by_id_people_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "accounts_user_id_index" ON "accounts" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "sessions_user_id_index" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "career_paths_from_role_id_to_role_id_index" ON "career_paths" USING btree ("from_role_id","to_role_id");--> statement-breakpoint
+CREATE INDEX "career_paths_to_role_id_index" ON "career_paths" USING btree ("to_role_id");--> statement-breakpoint
+CREATE INDEX "role_level_skills_skill_id_index" ON "role_level_skills" USING btree ("skill_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "role_levels_role_id_level_index" ON "role_levels" USING btree ("role_id","level");--> statement-breakpoint
+CREATE UNIQUE INDEX "departments_code_index" ON "departments" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "departments_parent_id_index" ON "departments" USING btree ("parent_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "job_families_slug_index" ON "job_families" USING btree ("slug");--> statement-breakpoint
+CREATE UNIQUE INDEX "roles_slug_index" ON "roles" USING btree ("slug");--> statement-breakpoint
+CREATE INDEX "roles_family_id_index" ON "roles" USING btree ("family_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "people_employee_number_index" ON "people" USING btree ("employee_number");--> statement-breakpoint
+CREATE UNIQUE INDEX "people_email_lower_idx" ON "people" USING btree (lower("email"));--> statement-breakpoint
+CREATE UNIQUE INDEX "people_user_id_index" ON "people" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "people_department_id_index" ON "people" USING btree ("department_id");--> statement-breakpoint
+CREATE INDEX "people_role_id_index" ON "people" USING btree ("role_id");--> statement-breakpoint
+CREATE INDEX "people_manager_id_index" ON "people" USING btree ("manager_id");--> statement-breakpoint
+CREATE INDEX "person_skills_skill_id_index" ON "person_skills" USING btree ("skill_id");--> statement-breakpoint
+CREATE INDEX "person_skills_verified_by_id_index" ON "person_skills" USING btree ("verified_by_id");--> statement-breakpoint
+CREATE INDEX "skill_adjacency_skill_b_index" ON "skill_adjacency" USING btree ("skill_b");--> statement-breakpoint
+CREATE UNIQUE INDEX "skill_categories_slug_index" ON "skill_categories" USING btree ("slug");--> statement-breakpoint
+CREATE UNIQUE INDEX "skills_slug_index" ON "skills" USING btree ("slug");--> statement-breakpoint
+CREATE INDEX "skills_category_id_index" ON "skills" USING btree ("category_id");--> statement-breakpoint
+CREATE INDEX "audit_log_entity_type_entity_id_index" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
+CREATE INDEX "audit_log_actor_id_index" ON "audit_log" USING btree ("actor_id");--> statement-breakpoint
+CREATE INDEX "audit_log_at_index" ON "audit_log" USING btree ("at");

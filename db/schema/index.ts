@@ -1,0 +1,6 @@
+export * from "./auth";
+export * from "./career-map";
+export * from "./organisation";
+export * from "./people";
+export * from "./skills";
+export * from "./system";

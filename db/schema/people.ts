@@ -1,0 +1,55 @@
+import { type AnyPgColumn, boolean, check, date, index, integer, pgTable, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { createdAt, id, updatedAt } from "./columns";
+import { departments, roles } from "./organisation";
+import { users } from "./auth";
+
+/**
+ * A person in the company. Names are kept as the Japanese HR systems export them (family/given,
+ * kana readings, an optional business name) plus a romanised form for the English UI.
+ */
+export const people = pgTable(
+  "people",
+  {
+    id: id(),
+    /** A string: the key other HR systems join on (may have leading zeros). */
+    employeeNumber: text().notNull(),
+    familyName: text().notNull(),
+    givenName: text().notNull(),
+    familyNameKana: text().notNull(),
+    givenNameKana: text().notNull(),
+    businessName: text(),
+    romanizedName: text().notNull(),
+    email: text().notNull(),
+    departmentId: integer()
+      .notNull()
+      .references(() => departments.id),
+    roleId: integer()
+      .notNull()
+      .references(() => roles.id),
+    level: smallint().notNull(),
+    managerId: integer().references((): AnyPgColumn => people.id),
+    hiredOn: date({ mode: "string" }).notNull(),
+    roleSince: date({ mode: "string" }).notNull(),
+    levelSince: date({ mode: "string" }).notNull(),
+    isHr: boolean().notNull().default(false),
+    isAdmin: boolean().notNull().default(false),
+    active: boolean().notNull().default(true),
+    /** The sign-in identity (next-auth user) linked to this person, set on first sign-in. */
+    userId: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex().on(t.employeeNumber),
+    uniqueIndex("people_email_lower_idx").on(sql`lower(${t.email})`),
+    uniqueIndex().on(t.userId),
+    index().on(t.departmentId),
+    index().on(t.roleId),
+    index().on(t.managerId),
+    check("people_level_range", sql`${t.level} between 1 and 4`),
+    check("people_not_own_manager", sql`${t.managerId} is null or ${t.managerId} <> ${t.id}`),
+  ],
+);
+export type Person = typeof people.$inferSelect;
+export type NewPerson = typeof people.$inferInsert;
