@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -80,18 +81,20 @@ export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseH
     releaseLock();
     throw error;
   }
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-    process.off("exit", releaseLock);
-    await client.close();
-    releaseLock();
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      process.off("exit", releaseLock);
+      await client.close();
+      releaseLock();
+    })();
+    return closing;
   };
+  // Ctrl-C or a stop request: flush and close the data directory, then exit as the signal would.
   const onSignal = (signal: NodeJS.Signals) => {
-    void close().finally(() => process.kill(process.pid, signal));
+    void close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
   if (dataDir) {
     process.once("SIGINT", onSignal);
@@ -148,4 +151,10 @@ function acquireLock(dataDir: string): () => void {
     }
   }
   throw new Error(`Could not take the lock ${lockPath}`);
+}
+
+/** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { queryRows } from "../../db/client";
 import { MIGRATIONS_FOLDER } from "../../db/migrate";
 import { createTestDatabase } from "../setup/test-database";
 
@@ -12,15 +13,13 @@ describe("migrations", async () => {
     const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as {
       entries: unknown[];
     };
-    const applied = await db.execute<{ count: number }>(sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
-    expect(applied.rows[0]?.count).toBe(journal.entries.length);
+    const [applied] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
+    expect(applied?.count).toBe(journal.entries.length);
   });
 
   it("create the tables the product needs", async () => {
-    const result = await db.execute<{ table_name: string }>(
-      sql`select table_name from information_schema.tables where table_schema = 'public'`,
-    );
-    const tables = result.rows.map((row) => row.table_name);
+    const rows = await queryRows<{ table_name: string }>(db, sql`select table_name from information_schema.tables where table_schema = 'public'`);
+    const tables = rows.map((row) => row.table_name);
     for (const table of ["people", "departments", "roles", "role_levels", "career_paths", "skills", "person_skills", "skill_adjacency", "sessions", "audit_log", "settings"]) {
       expect(tables).toContain(table);
     }

@@ -1,0 +1,83 @@
+import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { displayName, pick, secondaryName } from "@/app/_components/localized";
+import { requireActor } from "@/app/_components/require-actor";
+import { Link } from "@/app/_i18n/navigation";
+import { getServerCaller } from "@/app/_trpc/server";
+
+const PAGE_SIZE = 20;
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/people">) {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "people" });
+  return { title: t("title") };
+}
+
+/** The directory: search colleagues by name or reading; works without JavaScript. */
+export default async function PeoplePage({ params, searchParams }: PageProps<"/[locale]/people">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requireActor(locale);
+  const t = await getTranslations("people");
+  const currentLocale = await getLocale();
+  const query = await searchParams;
+  const q = typeof query.q === "string" ? query.q.slice(0, 100) : "";
+  const page = Math.max(1, Math.min(500, Number(query.page) || 1));
+  const result = await (await getServerCaller()).person.search({ query: q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  const pageHref = (target: number) => ({ pathname: "/people", query: { ...(q ? { q } : {}), page: String(target) } });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <form role="search" method="get" className="flex flex-wrap items-end gap-2">
+        <div className="flex flex-col">
+          <label htmlFor="people-q" className="text-sm text-slate-700">
+            {t("searchLabel")}
+          </label>
+          <input
+            id="people-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={100}
+            placeholder={t("searchPlaceholder")}
+            className="w-72 rounded border border-slate-400 px-3 py-2"
+          />
+        </div>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {t("search")}
+        </button>
+      </form>
+      <p aria-live="polite" className="text-sm text-slate-700">
+        {t("count", { count: result.total })}
+      </p>
+      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        {result.items.map((person) => (
+          <li key={person.id} className="flex flex-wrap items-baseline gap-x-4 px-4 py-3">
+            <Link href={`/people/${person.id}`} className="font-medium text-brand-700 underline">
+              {displayName(person, currentLocale)}
+            </Link>
+            <span className="text-sm text-slate-600">{secondaryName(person, currentLocale)}</span>
+            <span className="text-sm text-slate-700">
+              {pick(person.department, currentLocale)} · {pick(person.role, currentLocale)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {pages > 1 ? (
+        <nav aria-label={t("pagination")} className="flex items-center gap-4">
+          {page > 1 ? (
+            <Link href={pageHref(page - 1)} className="text-brand-700 underline">
+              {t("previous")}
+            </Link>
+          ) : null}
+          <span className="text-sm">{t("pageOf", { page, pages })}</span>
+          {page < pages ? (
+            <Link href={pageHref(page + 1)} className="text-brand-700 underline">
+              {t("next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

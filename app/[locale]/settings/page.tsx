@@ -1,0 +1,31 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireActor } from "@/app/_components/require-actor";
+import { SettingsForm } from "@/app/_components/settings-form";
+import { getServerCaller } from "@/app/_trpc/server";
+import { isHrStaff } from "@/server/auth/policies";
+import { notFound } from "next/navigation";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/settings">) {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "settings" });
+  return { title: t("title") };
+}
+
+/** HR: the company's workflow settings. */
+export default async function SettingsPage({ params }: PageProps<"/[locale]/settings">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  if (!isHrStaff(actor)) notFound();
+  const t = await getTranslations("settings");
+  const settings = await (await getServerCaller()).setting.get();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-2 text-slate-700">{t("intro")}</p>
+      </div>
+      <SettingsForm initial={settings} />
+    </div>
+  );
+}

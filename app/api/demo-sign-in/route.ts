@@ -1,0 +1,36 @@
+import { NextResponse } from "next/server";
+import { sessionCookieName } from "@/server/auth/session-cookie";
+import { getDatabase } from "@/server/db";
+import { isDemoSignInEnabled, readEnv } from "@/server/env";
+import { AppError } from "@/server/errors";
+import { defaultLocale, isLocale } from "@/server/i18n";
+import { startDemoSession } from "@/server/services/session/demo-personas.service";
+
+/**
+ * One-click demo sign-in (a form POST from the sign-in page): opens a database session for the
+ * chosen persona and sets next-auth's session cookie. Refused unless KAKEZAN_DEMO=1.
+ */
+export async function POST(request: Request) {
+  const env = readEnv();
+  const form = await request.formData();
+  const localeField = form.get("locale");
+  const locale = isLocale(localeField) ? localeField : defaultLocale;
+  const personId = Number(form.get("personId"));
+  const back = (query: string) => NextResponse.redirect(new URL(`/${locale}/signin?${query}`, request.url), 303);
+  if (!Number.isInteger(personId) || personId <= 0) return back("error=persona");
+  try {
+    const session = await startDemoSession(await getDatabase(), personId, { enabled: isDemoSignInEnabled(env) });
+    const response = NextResponse.redirect(new URL(`/${locale}`, request.url), 303);
+    response.cookies.set(sessionCookieName(env.NEXTAUTH_URL), session.sessionToken, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+      expires: session.expires,
+    });
+    return response;
+  } catch (error) {
+    if (error instanceof AppError) return back(error.messageKey === "demoSignInDisabled" ? "error=demo-disabled" : "error=persona");
+    throw error;
+  }
+}

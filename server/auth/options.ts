@@ -1,0 +1,54 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import type { AuthOptions } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
+import type { Database } from "@/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { type Env, oidcConfig } from "@/server/env";
+import { isActivePersonEmail, linkUserToPerson } from "@/server/services/session/session.service";
+import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+
+/**
+ * next-auth configuration: the company's OpenID Connect provider (when configured), database
+ * sessions (revocable), and a sign-in gate that admits only e-mails of active people.
+ */
+export function buildAuthOptions(db: Database, env: Env): AuthOptions {
+  const oidc = oidcConfig(env);
+  return {
+    // @auth/drizzle-adapter is typed for @auth/core; its runtime contract is next-auth v4's Adapter.
+    adapter: DrizzleAdapter(
+      db as never,
+      { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens } as never,
+    ) as unknown as Adapter,
+    secret: env.NEXTAUTH_SECRET,
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: oidc
+      ? [
+          {
+            id: "oidc",
+            name: oidc.name,
+            type: "oauth",
+            wellKnown: `${oidc.issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
+            clientId: oidc.clientId,
+            clientSecret: oidc.clientSecret,
+            authorization: { params: { scope: "openid email profile" } },
+            idToken: true,
+            checks: ["pkce", "state"],
+            profile: (profile: { sub: string; email?: string; name?: string }) => ({
+              id: profile.sub,
+              email: profile.email ?? null,
+              name: profile.name ?? null,
+            }),
+          },
+        ]
+      : [],
+    callbacks: {
+      signIn: ({ user }) => isActivePersonEmail(db, user.email),
+    },
+    events: {
+      signIn: async ({ user }) => {
+        await linkUserToPerson(db, user);
+      },
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * next-auth's session cookie name: the `__Secure-` prefix is used when the site is served over
+ * HTTPS (NEXTAUTH_URL starts with https), exactly as next-auth decides it.
+ */
+export function sessionCookieName(nextAuthUrl: string | undefined): string {
+  return nextAuthUrl?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/** Reads one cookie from a Cookie header (route handlers and tRPC get raw headers). */
+export function readCookie(cookieHeader: string | null, name: string): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(";")) {
+    const separator = part.indexOf("=");
+    if (separator === -1) continue;
+    if (part.slice(0, separator).trim() === name) return decodeURIComponent(part.slice(separator + 1).trim());
+  }
+  return null;
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: optionalText,
+    PGLITE_DIR: optionalText,
+    NEXTAUTH_URL: optionalText,
+    NEXTAUTH_SECRET: optionalText,
+    /** "1" turns on the one-click demo sign-in (`npm run demo` sets it). Never on by default. */
+    KAKEZAN_DEMO: z.enum(["0", "1"]).default("0"),
+    OIDC_ISSUER: optionalText,
+    OIDC_CLIENT_ID: optionalText,
+    OIDC_CLIENT_SECRET: optionalText,
+    OIDC_NAME: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({ code: "custom", message: "Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together." });
+    }
+    if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({ code: "custom", message: "NEXTAUTH_SECRET is required in production." });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Validated configuration. Read at call time, so a bad setting fails at start, not at import. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `- ${issue.path.join(".") || "env"}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export function isDemoSignInEnabled(env: Env = readEnv()): boolean {
+  return env.KAKEZAN_DEMO === "1";
+}
+
+export function oidcConfig(env: Env = readEnv()) {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
+  return { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME ?? "SSO" };
+}

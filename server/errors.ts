@@ -1,0 +1,35 @@
+/**
+ * The one error type services throw. `code` decides the HTTP/tRPC status; `messageKey` names a
+ * translated message under `errors.` in messages/*.json, so the client always gets a readable,
+ * localised message and never an internal one.
+ */
+export const appErrorCodes = {
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  BAD_REQUEST: "BAD_REQUEST",
+  CONFLICT: "CONFLICT",
+} as const;
+
+export type AppErrorCode = keyof typeof appErrorCodes;
+
+export type AppErrorParams = Record<string, string | number>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly messageKey: string = defaultMessageKey[code],
+    readonly params: AppErrorParams = {},
+  ) {
+    super(`${code}: ${messageKey}`);
+    this.name = "AppError";
+  }
+}
+
+const defaultMessageKey: Record<AppErrorCode, string> = {
+  UNAUTHORIZED: "unauthorized",
+  FORBIDDEN: "forbidden",
+  NOT_FOUND: "notFound",
+  BAD_REQUEST: "badRequest",
+  CONFLICT: "conflict",
+};

@@ -1,0 +1,178 @@
+import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Executor } from "@/db/client";
+import { departments, jobFamilies, people, personSkills, roleLevels, roles, skillCategories, skills } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { canViewRestrictedProfile } from "@/server/auth/policies";
+import { AppError } from "@/server/errors";
+import { hiraganaToKatakana, normalizeSearchText } from "../text/normalize";
+import type { PersonCard, Profile, SearchPeopleInput } from "./people.schemas";
+import { searchPeopleInput } from "./people.schemas";
+
+const verifier = alias(people, "verifier");
+
+const nameColumns = {
+  id: people.id,
+  familyName: people.familyName,
+  givenName: people.givenName,
+  familyNameKana: people.familyNameKana,
+  givenNameKana: people.givenNameKana,
+  businessName: people.businessName,
+  romanizedName: people.romanizedName,
+};
+
+/** Whole years (one decimal) between two ISO dates. */
+export function yearsBetween(fromIso: string, to: Date): number {
+  const days = (to.getTime() - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000;
+  return Math.max(0, Math.floor((days / 365.25) * 10) / 10);
+}
+
+/**
+ * A person's profile as the actor may see it: public fields for any signed-in colleague, the
+ * restricted part only when the policy allows. An inactive or unknown person reads as not found.
+ */
+export async function getProfile(db: Executor, actor: Actor, personId: number, now = new Date()): Promise<Profile> {
+  const [row] = await db
+    .select({
+      ...nameColumns,
+      email: people.email,
+      managerId: people.managerId,
+      employeeNumber: people.employeeNumber,
+      level: people.level,
+      hiredOn: people.hiredOn,
+      roleSince: people.roleSince,
+      levelSince: people.levelSince,
+      roleId: people.roleId,
+      department: { id: departments.id, nameJa: departments.nameJa, nameEn: departments.nameEn },
+      role: { id: roles.id, slug: roles.slug, nameJa: roles.nameJa, nameEn: roles.nameEn, track: roles.track },
+      family: { nameJa: jobFamilies.nameJa, nameEn: jobFamilies.nameEn },
+    })
+    .from(people)
+    .innerJoin(departments, eq(departments.id, people.departmentId))
+    .innerJoin(roles, eq(roles.id, people.roleId))
+    .innerJoin(jobFamilies, eq(jobFamilies.id, roles.familyId))
+    .where(and(eq(people.id, personId), eq(people.active, true)));
+  if (!row) throw new AppError("NOT_FOUND");
+  const person = row;
+  const restrictedAllowed = canViewRestrictedProfile(actor, person);
+
+  const skillRows = await db
+    .select({
+      skillId: skills.id,
+      slug: skills.slug,
+      nameJa: skills.nameJa,
+      nameEn: skills.nameEn,
+      categoryJa: skillCategories.nameJa,
+      categoryEn: skillCategories.nameEn,
+      level: personSkills.level,
+      evidence: personSkills.evidence,
+      verifiedAt: personSkills.verifiedAt,
+      verifiedBy: verifier.romanizedName,
+    })
+    .from(personSkills)
+    .innerJoin(skills, eq(skills.id, personSkills.skillId))
+    .innerJoin(skillCategories, eq(skillCategories.id, skills.categoryId))
+    .leftJoin(verifier, eq(verifier.id, personSkills.verifiedById))
+    .where(eq(personSkills.personId, person.id))
+    .orderBy(desc(personSkills.level), asc(skillCategories.sortOrder), asc(skills.id));
+
+  const [manager] = person.managerId
+    ? await db.select(nameColumns).from(people).where(eq(people.id, person.managerId))
+    : [];
+
+  let restricted: Profile["restricted"] = null;
+  if (restrictedAllowed) {
+    const [roleLevel] = await db
+      .select({ standardYears: roleLevels.standardYears, keyExperiences: roleLevels.keyExperiences, qualifications: roleLevels.qualifications })
+      .from(roleLevels)
+      .where(and(eq(roleLevels.roleId, person.roleId), eq(roleLevels.level, person.level)));
+    restricted = {
+      employeeNumber: person.employeeNumber,
+      level: person.level,
+      hiredOn: person.hiredOn,
+      roleSince: person.roleSince,
+      levelSince: person.levelSince,
+      yearsAtLevel: yearsBetween(person.levelSince, now),
+      roleLevel: roleLevel ?? null,
+    };
+  }
+
+  return {
+    id: person.id,
+    familyName: person.familyName,
+    givenName: person.givenName,
+    familyNameKana: person.familyNameKana,
+    givenNameKana: person.givenNameKana,
+    businessName: person.businessName,
+    romanizedName: person.romanizedName,
+    email: person.email,
+    department: { id: row.department.id, name: { ja: row.department.nameJa, en: row.department.nameEn } },
+    role: {
+      id: row.role.id,
+      slug: row.role.slug,
+      name: { ja: row.role.nameJa, en: row.role.nameEn },
+      track: row.role.track,
+      family: { ja: row.family.nameJa, en: row.family.nameEn },
+    },
+    manager: manager ?? null,
+    skills: skillRows.map((skill) => ({
+      skillId: skill.skillId,
+      slug: skill.slug,
+      name: { ja: skill.nameJa, en: skill.nameEn },
+      category: { ja: skill.categoryJa, en: skill.categoryEn },
+      level: skill.level,
+      verifiedAt: skill.verifiedAt,
+      verifiedBy: skill.verifiedBy,
+      evidence: restrictedAllowed ? skill.evidence : null,
+    })),
+    restricted,
+  };
+}
+
+/**
+ * The company directory: active people whose name, kana reading, romanised name or business name
+ * matches, sorted by kana reading (五十音) as Japanese lists are.
+ */
+export async function searchPeople(db: Executor, rawInput: SearchPeopleInput): Promise<{ items: PersonCard[]; total: number }> {
+  const input = searchPeopleInput.parse(rawInput);
+  const query = normalizeSearchText(input.query);
+  const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = like(query);
+  const nameText = sql`${people.familyName} || ${people.givenName} || ' ' || ${people.familyName} || ' ' || ${people.givenName}`;
+  const kanaText = sql`${people.familyNameKana} || ${people.givenNameKana}`;
+  const matches = query
+    ? or(
+        ilike(nameText, pattern),
+        ilike(kanaText, like(hiraganaToKatakana(query).replace(/\s/g, ""))),
+        ilike(people.romanizedName, pattern),
+        ilike(sql`coalesce(${people.businessName}, '')`, pattern),
+      )
+    : undefined;
+  const where = and(eq(people.active, true), matches);
+  const [items, [totalRow]] = await Promise.all([
+    db
+      .select({
+        ...nameColumns,
+        departmentJa: departments.nameJa,
+        departmentEn: departments.nameEn,
+        roleJa: roles.nameJa,
+        roleEn: roles.nameEn,
+      })
+      .from(people)
+      .innerJoin(departments, eq(departments.id, people.departmentId))
+      .innerJoin(roles, eq(roles.id, people.roleId))
+      .where(where)
+      .orderBy(asc(people.familyNameKana), asc(people.givenNameKana), asc(people.id))
+      .limit(input.limit)
+      .offset(input.offset),
+    db.select({ total: count() }).from(people).where(where),
+  ]);
+  return {
+    items: items.map(({ departmentJa, departmentEn, roleJa, roleEn, ...name }) => ({
+      ...name,
+      department: { ja: departmentJa, en: departmentEn },
+      role: { ja: roleJa, en: roleEn },
+    })),
+    total: totalRow?.total ?? 0,
+  };
+}

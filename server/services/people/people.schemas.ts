@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+const bilingual = z.object({ ja: z.string(), en: z.string() });
+
+export const personIdInput = z.object({ personId: z.number().int().positive().max(2_147_483_647) });
+
+export const personNameSchema = z.object({
+  id: z.number(),
+  familyName: z.string(),
+  givenName: z.string(),
+  familyNameKana: z.string(),
+  givenNameKana: z.string(),
+  businessName: z.string().nullable(),
+  romanizedName: z.string(),
+});
+export type PersonName = z.infer<typeof personNameSchema>;
+
+export const personSkillViewSchema = z.object({
+  skillId: z.number(),
+  slug: z.string(),
+  name: bilingual,
+  category: bilingual,
+  level: z.number().int().min(1).max(4),
+  verifiedAt: z.date().nullable(),
+  verifiedBy: z.string().nullable(),
+  /** Restricted: only for viewers who may see the restricted profile. */
+  evidence: z.string().nullable(),
+});
+
+export const roleLevelViewSchema = z.object({
+  standardYears: z.number(),
+  keyExperiences: z.array(bilingual),
+  qualifications: z.array(bilingual),
+});
+
+export const restrictedProfileSchema = z.object({
+  employeeNumber: z.string(),
+  level: z.number().int().min(1).max(4),
+  hiredOn: z.string(),
+  roleSince: z.string(),
+  levelSince: z.string(),
+  /** Years at the current level, one decimal: compared with the level's standard years. */
+  yearsAtLevel: z.number(),
+  roleLevel: roleLevelViewSchema.nullable(),
+});
+
+export const profileSchema = personNameSchema.extend({
+  email: z.string(),
+  department: z.object({ id: z.number(), name: bilingual }),
+  role: z.object({ id: z.number(), slug: z.string(), name: bilingual, track: z.string(), family: bilingual }),
+  manager: personNameSchema.nullable(),
+  skills: z.array(personSkillViewSchema),
+  /** Null when the viewer may not see restricted fields (policies.canViewRestrictedProfile). */
+  restricted: restrictedProfileSchema.nullable(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const searchPeopleInput = z.object({
+  query: z.string().trim().max(100).default(""),
+  limit: z.number().int().min(1).max(50).default(20),
+  offset: z.number().int().min(0).max(10_000).default(0),
+});
+export type SearchPeopleInput = z.input<typeof searchPeopleInput>;
+
+export const personCardSchema = personNameSchema.extend({
+  department: bilingual,
+  role: bilingual,
+});
+export type PersonCard = z.infer<typeof personCardSchema>;
+
+export const searchPeopleOutput = z.object({ items: z.array(personCardSchema), total: z.number() });

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+export const confidentialityPolicies = ["manager_first", "until_shortlist", "until_offer"] as const;
+
+/** Every company-wide setting with its bounds; the defaults apply until HR changes one. */
+export const settingsSchema = z.object({
+  /** A profile not reviewed for longer than this is flagged as stale. */
+  profileStalenessDays: z.number().int().min(30).max(730),
+  /** When the current manager learns of an application (PRODUCT.md, capability 6). */
+  confidentialityPolicy: z.enum(confidentialityPolicies),
+  /** Business days the current manager has to release before HR is alerted. */
+  releaseDeadlineBusinessDays: z.number().int().min(1).max(60),
+  /** Days an opening must stay open before it can be filled, so postings are not pre-decided. */
+  minimumOpenDays: z.number().int().min(0).max(90),
+  /** Report groups smaller than this are suppressed so no individual can be singled out. */
+  reportMinimumGroupSize: z.number().int().min(3).max(50),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+export const defaultSettings: Settings = {
+  profileStalenessDays: 180,
+  confidentialityPolicy: "until_offer",
+  releaseDeadlineBusinessDays: 10,
+  minimumOpenDays: 7,
+  reportMinimumGroupSize: 5,
+};
+
+export const updateSettingsInput = settingsSchema.partial().strict();
+export type UpdateSettingsInput = z.infer<typeof updateSettingsInput>;

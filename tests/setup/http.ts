@@ -1,0 +1,38 @@
+import superjson from "superjson";
+import type { Database } from "../../db/client";
+import { sessionCookieName } from "../../server/auth/session-cookie";
+import { createSessionForPerson } from "../../server/services/session/session.service";
+import { handleTrpcRequest } from "../../server/trpc/http";
+import type { appRouter } from "../../server/trpc/root";
+
+/** A signed-in Cookie header for a person, through a real database session. */
+export async function sessionCookieFor(db: Database, personId: number): Promise<string> {
+  const { sessionToken } = await createSessionForPerson(db, personId);
+  return `${sessionCookieName(undefined)}=${sessionToken}`;
+}
+
+export type TrpcErrorBody = { error: { json: { message: string; data: Record<string, unknown> } } };
+
+/** Sends one tRPC request through the real fetch handler, as the browser does. */
+export async function trpcHttp(
+  db: Database,
+  options: {
+    path: string;
+    input?: unknown;
+    method?: "GET" | "POST";
+    cookie?: string;
+    locale?: string;
+    router?: typeof appRouter;
+  },
+) {
+  const method = options.method ?? "GET";
+  const encoded = JSON.stringify(superjson.serialize(options.input));
+  const url = new URL(`http://localhost/api/trpc/${options.path}`);
+  if (method === "GET" && options.input !== undefined) url.searchParams.set("input", encoded);
+  const headers = new Headers({ "content-type": "application/json" });
+  if (options.cookie) headers.set("cookie", options.cookie);
+  if (options.locale) headers.set("x-kakezan-locale", options.locale);
+  const request = new Request(url, { method, headers, body: method === "POST" ? encoded : undefined });
+  const response = await handleTrpcRequest(request, db, options.router);
+  return { status: response.status, body: (await response.json()) as unknown };
+}
