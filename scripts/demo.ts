@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed";
-import { demoPersonas } from "../db/seed/demo-personas";
+import { demoPersonas } from "../db/seed/personas";
 import { startServer } from "./start";
 
 const port = Number(process.env.PORT ?? 3000);

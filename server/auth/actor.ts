@@ -1,4 +1,4 @@
-import { and, eq, exists, gt, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { people, sessions } from "@/db/schema";
 
@@ -17,10 +17,7 @@ export type Actor = {
   isManager: boolean;
 };
 
-const hasReports = (personId: typeof people.id) => {
-  const reports = sql`select 1 from ${people} as reports where reports.manager_id = ${personId} and reports.active`;
-  return exists(reports);
-};
+const hasReports = sql<boolean>`exists (select 1 from ${people} as reports where reports.manager_id = ${people.id} and reports.active)`;
 
 const actorColumns = {
   personId: people.id,
@@ -29,7 +26,7 @@ const actorColumns = {
   managerId: people.managerId,
   isHr: people.isHr,
   isAdmin: people.isAdmin,
-  isManager: hasReports(people.id).mapWith(Boolean),
+  isManager: hasReports.mapWith(Boolean),
 };
 
 /** The actor for a live (unexpired) session whose user is linked to an active person; else null. */

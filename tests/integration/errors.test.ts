@@ -48,6 +48,7 @@ describe("errors over HTTP", async () => {
 
   it("an unexpected error reaches a production client as a generic message with a correlation id", async () => {
     vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("NEXTAUTH_SECRET", "a-production-secret");
     const failing = createTRPCRouter({
       ...appRouter._def.record,
       boom: publicProcedure.input(z.object({})).query(() => {

@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { demoPersonas } from "@/db/seed/demo-company";
+import { demoPersonas } from "@/db/seed/personas";
 import { departments, people, roles } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { createSessionForPerson, type NewSession } from "./session.service";

@@ -1,0 +1,43 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export type PersonaKey = "employee" | "manager" | "hr" | "admin";
+export type Locale = "ja" | "en";
+
+const personaLabels: Record<Locale, Record<PersonaKey, string>> = {
+  ja: { employee: "社員", manager: "マネージャー", hr: "人事", admin: "管理者" },
+  en: { employee: "Employee", manager: "Manager", hr: "HR", admin: "Admin" },
+};
+
+/** Signs in the way a person does: the demo sign-in page, one click on the persona. */
+export async function signInAs(page: Page, persona: PersonaKey, locale: Locale = "ja") {
+  await page.goto(`/${locale}/signin`);
+  const label = personaLabels[locale][persona];
+  await page.getByRole("button", { name: new RegExp(`^${label}`) }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/${locale}$`));
+}
+
+/** Fails on any serious or critical accessibility violation on the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Every test fails on an unexpected console error or uncaught exception in the page. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

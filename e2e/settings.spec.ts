@@ -1,0 +1,30 @@
+import { expect, expectAccessible, signInAs, test } from "./fixtures";
+
+test("HR changes a workflow setting; an invalid value gets a translated error and is not saved", async ({ page }) => {
+  await signInAs(page, "hr", "ja");
+  await page.getByRole("link", { name: "ワークフロー設定" }).click();
+  await expectAccessible(page);
+  const deadline = page.getByLabel("送り出し判断の期限（営業日）");
+  await deadline.fill("61");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("alert")).toContainText("60 以下にしてください");
+  await expect(deadline).toHaveAttribute("aria-invalid", "true");
+  await page.reload();
+  await expect(page.getByLabel("送り出し判断の期限（営業日）")).toHaveValue("10");
+
+  await page.goto("/en/settings");
+  await page.getByLabel("Release deadline (business days)").fill("61");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("alert")).toContainText("must be at most 60");
+  await page.getByLabel("Release deadline (business days)").fill("12");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Release deadline (business days)")).toHaveValue("12");
+});
+
+test("an employee cannot open the settings page", async ({ page }) => {
+  await signInAs(page, "employee", "en");
+  const response = await page.goto("/en/settings");
+  expect(response?.status()).toBe(404);
+});

@@ -1,0 +1,43 @@
+import { expect, expectAccessible, type Locale, type PersonaKey, signInAs, test } from "./fixtures";
+
+const locales: Locale[] = ["ja", "en"];
+const personas: PersonaKey[] = ["employee", "manager", "hr", "admin"];
+
+const text = {
+  ja: { skills: "スキル", people: "社員名簿", settings: "ワークフロー設定", signOut: "ログアウト", signIn: "ログイン" },
+  en: { skills: "Skills", people: "People", settings: "Workflow settings", signOut: "Sign out", signIn: "Sign in" },
+};
+
+test.describe("demo sign-in", () => {
+  for (const locale of locales) {
+    test(`the sign-in page lists every persona and is accessible (${locale})`, async ({ page }) => {
+      await page.goto(`/${locale}/signin`);
+      await expect(page.getByRole("heading", { level: 1, name: text[locale].signIn })).toBeVisible();
+      await expect(page.locator("form[action='/api/demo-sign-in'] button")).toHaveCount(personas.length);
+      await expectAccessible(page);
+    });
+
+    for (const persona of personas) {
+      test(`${persona} signs in, sees their profile and the menu for their role, and signs out (${locale})`, async ({ page }) => {
+        await signInAs(page, persona, locale);
+        await expect(page.getByRole("heading", { level: 2, name: text[locale].skills })).toBeVisible();
+        const menu = page.getByRole("navigation", { name: locale === "ja" ? "メインメニュー" : "Main menu" });
+        await expect(menu.getByRole("link", { name: text[locale].people })).toBeVisible();
+        await expect(menu.getByRole("link", { name: text[locale].settings })).toHaveCount(persona === "hr" ? 1 : 0);
+        await expectAccessible(page);
+        await page.getByRole("button", { name: text[locale].signOut }).click();
+        await expect(page).toHaveURL(new RegExp(`/${locale}/signin`));
+        await page.goto(`/${locale}`);
+        await expect(page).toHaveURL(new RegExp(`/${locale}/signin`));
+      });
+    }
+  }
+
+  test("a signed-out visitor is sent to sign-in, in the language the browser asks for", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "en-US", extraHTTPHeaders: { "Accept-Language": "en-US,en;q=0.9" } });
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/en\/signin$/);
+    await context.close();
+  });
+});

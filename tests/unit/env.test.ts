@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { isDemoSignInEnabled, oidcConfig, readEnv } from "../../server/env";
+
+describe("configuration", () => {
+  it("keeps demo sign-in off unless KAKEZAN_DEMO=1", () => {
+    expect(isDemoSignInEnabled(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s" }))).toBe(false);
+    expect(isDemoSignInEnabled(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", KAKEZAN_DEMO: "0" }))).toBe(false);
+    expect(isDemoSignInEnabled(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", KAKEZAN_DEMO: "1" }))).toBe(true);
+    expect(() => readEnv({ KAKEZAN_DEMO: "yes" })).toThrow(/KAKEZAN_DEMO/);
+  });
+
+  it("requires a secret in production", () => {
+    expect(() => readEnv({ NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET is required in production/);
+  });
+
+  it("configures OIDC only with issuer, client id and secret together", () => {
+    expect(oidcConfig(readEnv({}))).toBeNull();
+    expect(() => readEnv({ OIDC_ISSUER: "https://idp.example" })).toThrow(/together/);
+    expect(oidcConfig(readEnv({ OIDC_ISSUER: "https://idp.example", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "secret" }))).toEqual({
+      issuer: "https://idp.example",
+      clientId: "id",
+      clientSecret: "secret",
+      name: "SSO",
+    });
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "../../server/auth/actor";
+import { canManageSettings, canRevokeSessionsOf, canViewRestrictedProfile, isAdministrator, isHrStaff } from "../../server/auth/policies";
+
+const actor = (overrides: Partial<Actor> = {}): Actor => ({
+  personId: 1,
+  userId: "u1",
+  departmentId: 10,
+  managerId: null,
+  isHr: false,
+  isAdmin: false,
+  isManager: false,
+  ...overrides,
+});
+
+const report = { id: 2, managerId: 1 };
+const stranger = { id: 3, managerId: 4 };
+
+describe("profile policies", () => {
+  it.each([
+    ["the person themselves", actor({ personId: 2 }), report, true],
+    ["their direct manager", actor({ personId: 1, isManager: true }), report, true],
+    ["a manager of someone else", actor({ personId: 1, isManager: true }), stranger, false],
+    ["a colleague", actor({ personId: 5 }), report, false],
+    ["HR", actor({ personId: 9, isHr: true }), stranger, true],
+    ["an admin", actor({ personId: 9, isAdmin: true }), stranger, true],
+  ])("restricted fields: %s → %s", (_who, viewer, person, expected) => {
+    expect(canViewRestrictedProfile(viewer, person)).toBe(expected);
+  });
+
+  it("only HR manages settings; the tiers follow the flags", () => {
+    expect(canManageSettings(actor({ isHr: true }))).toBe(true);
+    expect(canManageSettings(actor({ isAdmin: true }))).toBe(false);
+    expect(isHrStaff(actor({ isHr: true }))).toBe(true);
+    expect(isAdministrator(actor({ isAdmin: true }))).toBe(true);
+    expect(isAdministrator(actor({ isHr: true }))).toBe(false);
+  });
+
+  it("sessions: anyone may end their own; only an admin may end someone else's", () => {
+    expect(canRevokeSessionsOf(actor({ personId: 3 }), stranger)).toBe(true);
+    expect(canRevokeSessionsOf(actor({ personId: 4, isManager: true }), stranger)).toBe(false);
+    expect(canRevokeSessionsOf(actor({ personId: 9, isHr: true }), stranger)).toBe(false);
+    expect(canRevokeSessionsOf(actor({ personId: 9, isAdmin: true }), stranger)).toBe(true);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { hiraganaToKatakana, normalizeSearchText } from "../../server/services/text/normalize";
+import { yearsBetween } from "../../server/services/people/people.queries";
+import { readCookie, sessionCookieName } from "../../server/auth/session-cookie";
+
+describe("search text", () => {
+  it("folds full-width and half-width forms and collapses spaces", () => {
+    expect(normalizeSearchText("  ＳＡＴＯ　ｻﾄｳ  ")).toBe("SATO サトウ");
+  });
+  it("turns a hiragana reading into the stored katakana", () => {
+    expect(hiraganaToKatakana("さとう ひな")).toBe("サトウ ヒナ");
+    expect(hiraganaToKatakana("佐藤")).toBe("佐藤");
+  });
+});
+
+describe("years at level", () => {
+  it("counts whole tenths of a year, never negative", () => {
+    expect(yearsBetween("2023-11-01", new Date("2026-11-01T00:00:00Z"))).toBe(3);
+    expect(yearsBetween("2026-05-01", new Date("2026-11-01T00:00:00Z"))).toBe(0.5);
+    expect(yearsBetween("2027-01-01", new Date("2026-11-01T00:00:00Z"))).toBe(0);
+  });
+});
+
+describe("session cookie", () => {
+  it("uses next-auth's secure name only over HTTPS", () => {
+    expect(sessionCookieName("https://kakezan.example")).toBe("__Secure-next-auth.session-token");
+    expect(sessionCookieName("http://localhost:3000")).toBe("next-auth.session-token");
+    expect(sessionCookieName(undefined)).toBe("next-auth.session-token");
+  });
+  it("reads one cookie from a header", () => {
+    expect(readCookie("a=1; next-auth.session-token=abc%3D; b=2", "next-auth.session-token")).toBe("abc=");
+    expect(readCookie("a=1", "next-auth.session-token")).toBeNull();
+    expect(readCookie(null, "a")).toBeNull();
+  });
+});
