@@ -8,7 +8,9 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
   reactStrictMode: true,
-  typedRoutes: false,
+  // `npm run typecheck` (CI) checks the whole project, tests and scripts included; the build
+  // does not repeat it, so the demo builds in half the time.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default withNextIntl(nextConfig);

@@ -71,7 +71,7 @@ export type PgliteOptions = {
 export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  const dataDir = options.dataDir ? resolve(/*turbopackIgnore: true*/ options.dataDir) : undefined;
   const releaseLock = dataDir ? acquireLock(dataDir) : () => {};
   let client: InstanceType<typeof PGlite>;
   try {

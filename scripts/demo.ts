@@ -43,8 +43,7 @@ function demoSecret(): string {
 async function main() {
   if (process.env.KAKEZAN_FRESH === "1" && !process.env.DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
   buildIfNeeded();
-  process.env.NODE_ENV = "production";
-  process.env.KAKEZAN_DEMO = "1";
+  Object.assign(process.env, { NODE_ENV: "production", KAKEZAN_DEMO: "1" });
   process.env.PGLITE_DIR = dataDir;
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   process.env.NEXTAUTH_SECRET ??= demoSecret();

@@ -31,7 +31,7 @@ function isMain() {
 }
 
 if (isMain()) {
-  process.env.NODE_ENV ??= "production";
+  Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
   const port = Number(process.env.PORT ?? 3000);
   startServer({ port }).then(
     () => console.log(`Kakezan is listening on http://localhost:${port}`),

@@ -33,7 +33,7 @@ const envSchema = z
 export type Env = z.infer<typeof envSchema>;
 
 /** Validated configuration. Read at call time, so a bad setting fails at start, not at import. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `- ${issue.path.join(".") || "env"}: ${issue.message}`);
