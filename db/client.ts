@@ -54,7 +54,13 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
   // An idle client losing its connection (e.g. a server restart) must not crash the process.
   pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
   const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
-  return { db, engine: "postgres", close: () => pool.end() };
+  const close = async () => {
+    // Connections ending because we asked them to are not errors worth reporting.
+    pool.removeAllListeners("error");
+    pool.on("error", () => {});
+    await pool.end();
+  };
+  return { db, engine: "postgres", close };
 }
 
 export type PgliteOptions = {
