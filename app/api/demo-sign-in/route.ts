@@ -16,11 +16,13 @@ export async function POST(request: Request) {
   const localeField = form.get("locale");
   const locale = isLocale(localeField) ? localeField : defaultLocale;
   const personId = Number(form.get("personId"));
-  const back = (query: string) => NextResponse.redirect(new URL(`/${locale}/signin?${query}`, request.url), 303);
+  // Relative redirects: behind a proxy or a 0.0.0.0 listener, request.url's host is not the browser's.
+  const seeOther = (path: string) => new NextResponse(null, { status: 303, headers: { Location: path } });
+  const back = (query: string) => seeOther(`/${locale}/signin?${query}`);
   if (!Number.isInteger(personId) || personId <= 0) return back("error=persona");
   try {
     const session = await startDemoSession(await getDatabase(), personId, { enabled: isDemoSignInEnabled(env) });
-    const response = NextResponse.redirect(new URL(`/${locale}`, request.url), 303);
+    const response = seeOther(`/${locale}`);
     response.cookies.set(sessionCookieName(env.NEXTAUTH_URL), session.sessionToken, {
       httpOnly: true,
       sameSite: "lax",
