@@ -1,5 +1,7 @@
 CREATE TYPE "public"."career_path_kind" AS ENUM('promotion', 'specialist', 'cross_functional');--> statement-breakpoint
 CREATE TYPE "public"."role_track" AS ENUM('management', 'specialist', 'cross_functional');--> statement-breakpoint
+CREATE TYPE "public"."will_horizon" AS ENUM('now', 'one_year', 'three_years');--> statement-breakpoint
+CREATE TYPE "public"."will_openness" AS ENUM('now', 'within_year', 'not_now');--> statement-breakpoint
 CREATE TABLE "accounts" (
 	"user_id" text NOT NULL,
 	"type" text NOT NULL,
@@ -64,6 +66,33 @@ CREATE TABLE "role_levels" (
 	CONSTRAINT "role_levels_level_range" CHECK ("role_levels"."level" between 1 and 4)
 );
 --> statement-breakpoint
+CREATE TABLE "career_conversations" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "career_conversations_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"person_id" integer NOT NULL,
+	"manager_id" integer NOT NULL,
+	"held_on" date NOT NULL,
+	"shared_notes" text DEFAULT '' NOT NULL,
+	"next_on" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "conversation_private_notes" (
+	"conversation_id" integer PRIMARY KEY NOT NULL,
+	"author_id" integer NOT NULL,
+	"notes" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "conversation_steps" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "conversation_steps_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"conversation_id" integer NOT NULL,
+	"description" text NOT NULL,
+	"owner_id" integer NOT NULL,
+	"due_on" date,
+	"done_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "departments" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "departments_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"code" text NOT NULL,
@@ -112,6 +141,9 @@ CREATE TABLE "people" (
 	"is_hr" boolean DEFAULT false NOT NULL,
 	"is_admin" boolean DEFAULT false NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
+	"tagline" text DEFAULT '' NOT NULL,
+	"show_skills_in_directory" boolean DEFAULT true NOT NULL,
+	"profile_reviewed_at" timestamp with time zone,
 	"user_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -135,6 +167,7 @@ CREATE TABLE "person_skills" (
 	"evidence" text DEFAULT '' NOT NULL,
 	"verified_by_id" integer,
 	"verified_at" timestamp with time zone,
+	"verification_note" text DEFAULT '' NOT NULL,
 	"reviewed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "person_skills_person_id_skill_id_pk" PRIMARY KEY("person_id","skill_id"),
@@ -184,6 +217,45 @@ CREATE TABLE "settings" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "will_desired_skills" (
+	"person_id" integer NOT NULL,
+	"skill_id" integer NOT NULL,
+	CONSTRAINT "will_desired_skills_person_id_skill_id_pk" PRIMARY KEY("person_id","skill_id")
+);
+--> statement-breakpoint
+CREATE TABLE "will_target_roles" (
+	"person_id" integer NOT NULL,
+	"role_id" integer NOT NULL,
+	CONSTRAINT "will_target_roles_person_id_role_id_pk" PRIMARY KEY("person_id","role_id")
+);
+--> statement-breakpoint
+CREATE TABLE "will_versions" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "will_versions_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"person_id" integer NOT NULL,
+	"version" integer NOT NULL,
+	"statement" text NOT NULL,
+	"horizon" "will_horizon" NOT NULL,
+	"openness" "will_openness" NOT NULL,
+	"share_with_manager" boolean NOT NULL,
+	"share_with_hr" boolean NOT NULL,
+	"share_with_matching" boolean NOT NULL,
+	"target_role_ids" integer[] NOT NULL,
+	"desired_skill_ids" integer[] NOT NULL,
+	"saved_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "wills" (
+	"person_id" integer PRIMARY KEY NOT NULL,
+	"statement" text DEFAULT '' NOT NULL,
+	"horizon" "will_horizon" DEFAULT 'one_year' NOT NULL,
+	"openness" "will_openness" DEFAULT 'not_now' NOT NULL,
+	"share_with_manager" boolean DEFAULT false NOT NULL,
+	"share_with_hr" boolean DEFAULT false NOT NULL,
+	"share_with_matching" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "career_paths" ADD CONSTRAINT "career_paths_from_role_id_roles_id_fk" FOREIGN KEY ("from_role_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -191,6 +263,12 @@ ALTER TABLE "career_paths" ADD CONSTRAINT "career_paths_to_role_id_roles_id_fk" 
 ALTER TABLE "role_level_skills" ADD CONSTRAINT "role_level_skills_role_level_id_role_levels_id_fk" FOREIGN KEY ("role_level_id") REFERENCES "public"."role_levels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_level_skills" ADD CONSTRAINT "role_level_skills_skill_id_skills_id_fk" FOREIGN KEY ("skill_id") REFERENCES "public"."skills"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_levels" ADD CONSTRAINT "role_levels_role_id_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "career_conversations" ADD CONSTRAINT "career_conversations_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "career_conversations" ADD CONSTRAINT "career_conversations_manager_id_people_id_fk" FOREIGN KEY ("manager_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conversation_private_notes" ADD CONSTRAINT "conversation_private_notes_conversation_id_career_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."career_conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conversation_private_notes" ADD CONSTRAINT "conversation_private_notes_author_id_people_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conversation_steps" ADD CONSTRAINT "conversation_steps_conversation_id_career_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."career_conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conversation_steps" ADD CONSTRAINT "conversation_steps_owner_id_people_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "departments" ADD CONSTRAINT "departments_parent_id_departments_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "roles" ADD CONSTRAINT "roles_family_id_job_families_id_fk" FOREIGN KEY ("family_id") REFERENCES "public"."job_families"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "people" ADD CONSTRAINT "people_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -205,12 +283,23 @@ ALTER TABLE "skill_adjacency" ADD CONSTRAINT "skill_adjacency_skill_b_skills_id_
 ALTER TABLE "skills" ADD CONSTRAINT "skills_category_id_skill_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."skill_categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_id_people_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "settings" ADD CONSTRAINT "settings_updated_by_id_people_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "will_desired_skills" ADD CONSTRAINT "will_desired_skills_person_id_wills_person_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."wills"("person_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "will_desired_skills" ADD CONSTRAINT "will_desired_skills_skill_id_skills_id_fk" FOREIGN KEY ("skill_id") REFERENCES "public"."skills"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "will_target_roles" ADD CONSTRAINT "will_target_roles_person_id_wills_person_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."wills"("person_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "will_target_roles" ADD CONSTRAINT "will_target_roles_role_id_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."roles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "will_versions" ADD CONSTRAINT "will_versions_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wills" ADD CONSTRAINT "wills_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "accounts_user_id_index" ON "accounts" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_id_index" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "career_paths_from_role_id_to_role_id_index" ON "career_paths" USING btree ("from_role_id","to_role_id");--> statement-breakpoint
 CREATE INDEX "career_paths_to_role_id_index" ON "career_paths" USING btree ("to_role_id");--> statement-breakpoint
 CREATE INDEX "role_level_skills_skill_id_index" ON "role_level_skills" USING btree ("skill_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "role_levels_role_id_level_index" ON "role_levels" USING btree ("role_id","level");--> statement-breakpoint
+CREATE INDEX "career_conversations_person_id_held_on_index" ON "career_conversations" USING btree ("person_id","held_on");--> statement-breakpoint
+CREATE INDEX "career_conversations_manager_id_index" ON "career_conversations" USING btree ("manager_id");--> statement-breakpoint
+CREATE INDEX "conversation_private_notes_author_id_index" ON "conversation_private_notes" USING btree ("author_id");--> statement-breakpoint
+CREATE INDEX "conversation_steps_conversation_id_index" ON "conversation_steps" USING btree ("conversation_id");--> statement-breakpoint
+CREATE INDEX "conversation_steps_owner_id_index" ON "conversation_steps" USING btree ("owner_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "departments_code_index" ON "departments" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "departments_parent_id_index" ON "departments" USING btree ("parent_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "job_families_slug_index" ON "job_families" USING btree ("slug");--> statement-breakpoint
@@ -230,4 +319,8 @@ CREATE UNIQUE INDEX "skills_slug_index" ON "skills" USING btree ("slug");--> sta
 CREATE INDEX "skills_category_id_index" ON "skills" USING btree ("category_id");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_type_entity_id_index" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_log_actor_id_index" ON "audit_log" USING btree ("actor_id");--> statement-breakpoint
-CREATE INDEX "audit_log_at_index" ON "audit_log" USING btree ("at");
+CREATE INDEX "audit_log_at_index" ON "audit_log" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "settings_updated_by_id_index" ON "settings" USING btree ("updated_by_id");--> statement-breakpoint
+CREATE INDEX "will_desired_skills_skill_id_index" ON "will_desired_skills" USING btree ("skill_id");--> statement-breakpoint
+CREATE INDEX "will_target_roles_role_id_index" ON "will_target_roles" USING btree ("role_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "will_versions_person_id_version_index" ON "will_versions" USING btree ("person_id","version");

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, boolean, check, date, index, integer, pgTable, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, date, index, integer, pgTable, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { createdAt, id, updatedAt } from "./columns";
 import { departments, roles } from "./organisation";
@@ -35,6 +35,12 @@ export const people = pgTable(
     isHr: boolean().notNull().default(false),
     isAdmin: boolean().notNull().default(false),
     active: boolean().notNull().default(true),
+    /** The person's specialties, e.g. "CS × QA × コミュニティ". */
+    tagline: text().notNull().default(""),
+    /** Off: only the person, their manager and HR see their skills (the directory hides them). */
+    showSkillsInDirectory: boolean().notNull().default(true),
+    /** When the person last confirmed their skill profile is current (the staleness nudge). */
+    profileReviewedAt: timestamp({ withTimezone: true, mode: "date" }),
     /** The sign-in identity (next-auth user) linked to this person, set on first sign-in. */
     userId: text().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),

@@ -80,6 +80,8 @@ export const personSkills = pgTable(
     /** Set when the manager verified this level; cleared when the level changes. */
     verifiedById: integer().references(() => people.id),
     verifiedAt: timestamp({ withTimezone: true, mode: "date" }),
+    /** The manager's note when verifying or correcting the level. */
+    verificationNote: text().notNull().default(""),
     reviewedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
     updatedAt: updatedAt(),
   },

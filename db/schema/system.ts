@@ -3,12 +3,16 @@ import { createdAt, updatedAt } from "./columns";
 import { people } from "./people";
 
 /** Company-wide settings (workflow deadlines, confidentiality policy, thresholds), validated in server/services/settings. */
-export const settings = pgTable("settings", {
-  key: text().primaryKey(),
-  value: jsonb().notNull(),
-  updatedById: integer().references(() => people.id),
-  updatedAt: updatedAt(),
-});
+export const settings = pgTable(
+  "settings",
+  {
+    key: text().primaryKey(),
+    value: jsonb().notNull(),
+    updatedById: integer().references(() => people.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index().on(t.updatedById)],
+);
 
 /** Append-only: who did what to which entity, written in the same transaction as the change. */
 export const auditLog = pgTable(

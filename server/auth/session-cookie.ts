@@ -8,6 +8,14 @@ export function sessionCookieName(nextAuthUrl: string | undefined): string {
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
+/**
+ * Session tokens are ours (64 hex digits) or next-auth's (a UUID); anything else is not looked up,
+ * so a forged cookie cannot reach the database as arbitrary text.
+ */
+export function isWellFormedSessionToken(token: string): boolean {
+  return /^[0-9a-f-]{32,128}$/i.test(token);
+}
+
 /** Reads one cookie from a Cookie header (route handlers and tRPC get raw headers). */
 export function readCookie(cookieHeader: string | null, name: string): string | null {
   if (!cookieHeader) return null;

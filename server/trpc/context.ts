@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import { type Actor, actorForSessionToken } from "@/server/auth/actor";
-import { readCookie, sessionCookieName } from "@/server/auth/session-cookie";
+import { isWellFormedSessionToken, readCookie, sessionCookieName } from "@/server/auth/session-cookie";
 import { isDemoSignInEnabled, readEnv } from "@/server/env";
 import { defaultLocale, isLocale, type Locale } from "@/server/i18n";
 
@@ -39,6 +39,6 @@ export function localeFromHeaders(headers: Headers): Locale {
 /** The context for an HTTP request: the session cookie decides the actor. */
 export async function createContextFromHeaders(db: Database, headers: Headers): Promise<Context> {
   const token = readCookie(headers.get("cookie"), sessionCookieName(readEnv().NEXTAUTH_URL));
-  const actor = token ? await actorForSessionToken(db, token) : null;
+  const actor = token && isWellFormedSessionToken(token) ? await actorForSessionToken(db, token) : null;
   return createContextInner({ db, actor, locale: localeFromHeaders(headers) });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hiraganaToKatakana, normalizeSearchText } from "../../server/services/text/normalize";
 import { yearsBetween } from "../../server/services/people/people.queries";
-import { readCookie, sessionCookieName } from "../../server/auth/session-cookie";
+import { isWellFormedSessionToken, readCookie, sessionCookieName } from "../../server/auth/session-cookie";
 
 describe("search text", () => {
   it("folds full-width and half-width forms and collapses spaces", () => {
@@ -26,6 +26,12 @@ describe("session cookie", () => {
     expect(sessionCookieName("https://kakezan.example")).toBe("__Secure-next-auth.session-token");
     expect(sessionCookieName("http://localhost:3000")).toBe("next-auth.session-token");
     expect(sessionCookieName(undefined)).toBe("next-auth.session-token");
+  });
+  it("accepts only session tokens shaped like ours or next-auth's", () => {
+    expect(isWellFormedSessionToken("a".repeat(64))).toBe(true);
+    expect(isWellFormedSessionToken("3b241101-e2bb-4255-8caf-4136c566a962")).toBe(true);
+    expect(isWellFormedSessionToken("x'; drop table people; --")).toBe(false);
+    expect(isWellFormedSessionToken("\u0000".repeat(40))).toBe(false);
   });
   it("reads one cookie from a header", () => {
     expect(readCookie("a=1; next-auth.session-token=abc%3D; b=2", "next-auth.session-token")).toBe("abc=");
