@@ -44,3 +44,65 @@ export function canManageSettings(actor: Actor): boolean {
 export function canRevokeSessionsOf(actor: Actor, person: PersonRelation): boolean {
   return isSelf(actor, person) || isAdministrator(actor);
 }
+
+/** The facts about a person that skill-visibility policies need. */
+export type SkillOwner = PersonRelation & { showSkillsInDirectory: boolean };
+
+/**
+ * Skills are part of the directory unless the person turns that off; then only they, their
+ * manager and HR see them.
+ */
+export function canViewSkills(actor: Actor, person: SkillOwner): boolean {
+  return person.showSkillsInDirectory || isSelf(actor, person) || isDirectManagerOf(actor, person) || isHrStaff(actor);
+}
+
+/** Only the direct manager verifies or corrects a report's skill levels. */
+export function canVerifySkillsOf(actor: Actor, person: PersonRelation): boolean {
+  return isDirectManagerOf(actor, person);
+}
+
+/** Who a Will is shared with; nobody but its owner when every flag is off (the default). */
+export type WillAudience = { shareWithManager: boolean; shareWithHr: boolean; shareWithMatching: boolean };
+
+/** How the reader relates to the Will's owner beyond the org chart. */
+export type WillReaderRelation = {
+  /** The reader hires for an opportunity the owner applied to or was suggested for. */
+  hiresForOwner: boolean;
+};
+
+/**
+ * Who may read a Will. Its owner always; the direct manager, HR, or a hiring manager of an
+ * opportunity the owner is a candidate for — each only when the owner shared it with them.
+ * Skip-level managers, colleagues and admins never do.
+ */
+export function canReadWill(actor: Actor, owner: PersonRelation, will: WillAudience, relation: WillReaderRelation): boolean {
+  if (isSelf(actor, owner)) return true;
+  if (will.shareWithManager && isDirectManagerOf(actor, owner)) return true;
+  if (will.shareWithHr && isHrStaff(actor)) return true;
+  return will.shareWithMatching && relation.hiresForOwner;
+}
+
+/** A Will's history (every saved version) is for its owner only. */
+export function canReadWillHistory(actor: Actor, owner: PersonRelation): boolean {
+  return isSelf(actor, owner);
+}
+
+/** The direct manager holds and records career conversations with a report. */
+export function canHoldConversationWith(actor: Actor, person: PersonRelation): boolean {
+  return isDirectManagerOf(actor, person);
+}
+
+/** The whole list of a person's conversations: the person and their current manager. */
+export function canListConversationsOf(actor: Actor, person: PersonRelation): boolean {
+  return isSelf(actor, person) || isDirectManagerOf(actor, person);
+}
+
+/** The shared part of a conversation: the report, the manager who held it, the current manager. */
+export function canReadConversation(actor: Actor, person: PersonRelation, conversation: { managerId: number }): boolean {
+  return isSelf(actor, person) || actor.personId === conversation.managerId || isDirectManagerOf(actor, person);
+}
+
+/** A manager's private notes: their author only — never the report, never another manager. */
+export function canReadPrivateNotes(actor: Actor, note: { authorId: number }): boolean {
+  return actor.personId === note.authorId;
+}

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { departments, jobFamilies, people, personSkills, roleLevels, roles, skillCategories, skills } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { canViewRestrictedProfile } from "@/server/auth/policies";
+import { canViewRestrictedProfile, canViewSkills, isHrStaff } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
 import { hiraganaToKatakana, normalizeSearchText } from "../text/normalize";
 import type { PersonCard, Profile, SearchPeopleInput } from "./people.schemas";
@@ -43,6 +43,9 @@ export async function getProfile(db: Executor, actor: Actor, personId: number, n
       roleSince: people.roleSince,
       levelSince: people.levelSince,
       roleId: people.roleId,
+      tagline: people.tagline,
+      showSkillsInDirectory: people.showSkillsInDirectory,
+      profileReviewedAt: people.profileReviewedAt,
       department: { id: departments.id, nameJa: departments.nameJa, nameEn: departments.nameEn },
       role: { id: roles.id, slug: roles.slug, nameJa: roles.nameJa, nameEn: roles.nameEn, track: roles.track },
       family: { nameJa: jobFamilies.nameJa, nameEn: jobFamilies.nameEn },
@@ -55,8 +58,11 @@ export async function getProfile(db: Executor, actor: Actor, personId: number, n
   if (!row) throw new AppError("NOT_FOUND");
   const person = row;
   const restrictedAllowed = canViewRestrictedProfile(actor, person);
+  const skillsVisible = canViewSkills(actor, person);
 
-  const skillRows = await db
+  const skillRows = !skillsVisible
+    ? []
+    : await db
     .select({
       skillId: skills.id,
       slug: skills.slug,
@@ -68,6 +74,7 @@ export async function getProfile(db: Executor, actor: Actor, personId: number, n
       evidence: personSkills.evidence,
       verifiedAt: personSkills.verifiedAt,
       verifiedBy: verifier.romanizedName,
+      verificationNote: personSkills.verificationNote,
     })
     .from(personSkills)
     .innerJoin(skills, eq(skills.id, personSkills.skillId))
@@ -93,6 +100,8 @@ export async function getProfile(db: Executor, actor: Actor, personId: number, n
       roleSince: person.roleSince,
       levelSince: person.levelSince,
       yearsAtLevel: yearsBetween(person.levelSince, now),
+      profileReviewedAt: person.profileReviewedAt,
+      showSkillsInDirectory: person.showSkillsInDirectory,
       roleLevel: roleLevel ?? null,
     };
   }
@@ -115,6 +124,8 @@ export async function getProfile(db: Executor, actor: Actor, personId: number, n
       family: { ja: row.family.nameJa, en: row.family.nameEn },
     },
     manager: manager ?? null,
+    tagline: person.tagline,
+    skillsHidden: !skillsVisible,
     skills: skillRows.map((skill) => ({
       skillId: skill.skillId,
       slug: skill.slug,
@@ -124,6 +135,7 @@ export async function getProfile(db: Executor, actor: Actor, personId: number, n
       verifiedAt: skill.verifiedAt,
       verifiedBy: skill.verifiedBy,
       evidence: restrictedAllowed ? skill.evidence : null,
+      verificationNote: restrictedAllowed ? skill.verificationNote : null,
     })),
     restricted,
   };
@@ -133,7 +145,7 @@ export async function getProfile(db: Executor, actor: Actor, personId: number, n
  * The company directory: active people whose name, kana reading, romanised name or business name
  * matches, sorted by kana reading (五十音) as Japanese lists are.
  */
-export async function searchPeople(db: Executor, rawInput: SearchPeopleInput): Promise<{ items: PersonCard[]; total: number }> {
+export async function searchPeople(db: Executor, actor: Actor, rawInput: SearchPeopleInput): Promise<{ items: PersonCard[]; total: number }> {
   const input = searchPeopleInput.parse(rawInput);
   const query = normalizeSearchText(input.query);
   const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -148,7 +160,14 @@ export async function searchPeople(db: Executor, rawInput: SearchPeopleInput): P
         ilike(sql`coalesce(${people.businessName}, '')`, pattern),
       )
     : undefined;
-  const where = and(eq(people.active, true), matches);
+  // The skill filter mirrors policies.canViewSkills, so a hidden profile is not found by its skills.
+  const holdsSkill = input.skillId
+    ? and(
+        sql`exists (select 1 from ${personSkills} ps where ps.person_id = ${people.id} and ps.skill_id = ${input.skillId})`,
+        isHrStaff(actor) ? undefined : or(eq(people.showSkillsInDirectory, true), eq(people.id, actor.personId), eq(people.managerId, actor.personId)),
+      )
+    : undefined;
+  const where = and(eq(people.active, true), matches, holdsSkill);
   const [items, [totalRow]] = await Promise.all([
     db
       .select({
@@ -157,6 +176,7 @@ export async function searchPeople(db: Executor, rawInput: SearchPeopleInput): P
         departmentEn: departments.nameEn,
         roleJa: roles.nameJa,
         roleEn: roles.nameEn,
+        tagline: people.tagline,
       })
       .from(people)
       .innerJoin(departments, eq(departments.id, people.departmentId))

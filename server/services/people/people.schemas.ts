@@ -25,6 +25,8 @@ export const personSkillViewSchema = z.object({
   verifiedBy: z.string().nullable(),
   /** Restricted: only for viewers who may see the restricted profile. */
   evidence: z.string().nullable(),
+  /** The manager's note when verifying or correcting; restricted like the evidence. */
+  verificationNote: z.string().nullable(),
 });
 
 export const roleLevelViewSchema = z.object({
@@ -41,6 +43,8 @@ export const restrictedProfileSchema = z.object({
   levelSince: z.string(),
   /** Years at the current level, one decimal: compared with the level's standard years. */
   yearsAtLevel: z.number(),
+  profileReviewedAt: z.date().nullable(),
+  showSkillsInDirectory: z.boolean(),
   roleLevel: roleLevelViewSchema.nullable(),
 });
 
@@ -49,7 +53,10 @@ export const profileSchema = personNameSchema.extend({
   department: z.object({ id: z.number(), name: bilingual }),
   role: z.object({ id: z.number(), slug: z.string(), name: bilingual, track: z.string(), family: bilingual }),
   manager: personNameSchema.nullable(),
+  tagline: z.string(),
   skills: z.array(personSkillViewSchema),
+  /** True when the person hides their skills from the directory and the viewer may not see them. */
+  skillsHidden: z.boolean(),
   /** Null when the viewer may not see restricted fields (policies.canViewRestrictedProfile). */
   restricted: restrictedProfileSchema.nullable(),
 });
@@ -57,6 +64,8 @@ export type Profile = z.infer<typeof profileSchema>;
 
 export const searchPeopleInput = z.object({
   query: z.string().trim().max(100).default(""),
+  /** Only people who hold this skill (and show their skills to the viewer). */
+  skillId: z.number().int().positive().max(2_147_483_647).optional(),
   limit: z.number().int().min(1).max(50).default(20),
   offset: z.number().int().min(0).max(10_000).default(0),
 });
@@ -65,6 +74,7 @@ export type SearchPeopleInput = z.input<typeof searchPeopleInput>;
 export const personCardSchema = personNameSchema.extend({
   department: bilingual,
   role: bilingual,
+  tagline: z.string(),
 });
 export type PersonCard = z.infer<typeof personCardSchema>;
 

@@ -9,9 +9,9 @@ export const personRouter = createTRPCRouter({
     .input(personIdInput)
     .output(profileSchema)
     .query(({ ctx, input }) => getProfile(ctx.db, ctx.actor, input.personId)),
-  /** The directory: search active people by name or reading. */
+  /** The directory: search active people by name, reading or skill. */
   search: protectedProcedure
     .input(searchPeopleInput)
     .output(searchPeopleOutput)
-    .query(({ ctx, input }) => searchPeople(ctx.db, input)),
+    .query(({ ctx, input }) => searchPeople(ctx.db, ctx.actor, input)),
 });

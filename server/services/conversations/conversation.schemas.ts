@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+const personId = z.number().int().positive().max(2_147_483_647);
+const isoDate = z.iso.date();
+
+export const recordConversationInput = z
+  .object({
+    personId,
+    heldOn: isoDate,
+    sharedNotes: z.string().trim().max(10_000),
+    privateNotes: z.string().trim().max(10_000).default(""),
+    nextOn: isoDate.nullable().default(null),
+    steps: z
+      .array(
+        z.object({
+          description: z.string().trim().min(1).max(500),
+          /** The report or the manager. */
+          ownerId: personId,
+          dueOn: isoDate.nullable().default(null),
+        }),
+      )
+      .max(20)
+      .default([]),
+  })
+  .strict();
+export type RecordConversationInput = z.input<typeof recordConversationInput>;
+
+export const conversationsOfInput = z.object({ personId });
+
+export const completeStepInput = z.object({ stepId: z.number().int().positive().max(2_147_483_647), done: z.boolean() });
+
+const nameSchema = z.object({ id: z.number(), familyName: z.string(), givenName: z.string(), romanizedName: z.string() });
+
+export const conversationViewSchema = z.object({
+  id: z.number(),
+  personId: z.number(),
+  manager: nameSchema,
+  heldOn: z.string(),
+  sharedNotes: z.string(),
+  nextOn: z.string().nullable(),
+  /** Only for the manager who wrote them; null for everybody else, the report included. */
+  privateNotes: z.string().nullable(),
+  steps: z.array(
+    z.object({ id: z.number(), description: z.string(), owner: nameSchema, dueOn: z.string().nullable(), doneAt: z.date().nullable() }),
+  ),
+});
+export type ConversationView = z.infer<typeof conversationViewSchema>;

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { skillId, skillLevel } from "../skills/skill.schemas";
+
+export const setOwnSkillInput = z.object({
+  skillId,
+  level: skillLevel,
+  evidence: z.string().trim().max(1000).default(""),
+});
+export type SetOwnSkillInput = z.input<typeof setOwnSkillInput>;
+
+export const removeOwnSkillInput = z.object({ skillId });
+
+export const updateProfileInput = z.object({
+  tagline: z.string().trim().max(80).optional(),
+  showSkillsInDirectory: z.boolean().optional(),
+});
+export type UpdateProfileInput = z.infer<typeof updateProfileInput>;
+
+export const verifySkillInput = z
+  .object({
+    personId: z.number().int().positive().max(2_147_483_647),
+    skillId,
+    /** Absent: confirm the person's own level. Present and different: a correction. */
+    level: skillLevel.optional(),
+    note: z.string().trim().max(500).default(""),
+  })
+  .strict();
+export type VerifySkillInput = z.input<typeof verifySkillInput>;
+
+export const okOutput = z.object({ ok: z.literal(true) });

@@ -1,0 +1,120 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { careerConversations, people, personSkills, roleLevels, roles, skills } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { yearsBetween } from "../people/people.queries";
+import { getSettings } from "../settings/settings.service";
+import { readableWills } from "../will/will.queries";
+import type { Reminders, TeamMember } from "./team.schemas";
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The latest conversation per person: its date and the next date it set. */
+async function latestConversations(db: Executor, personIds: number[]) {
+  if (personIds.length === 0) return new Map<number, { heldOn: string; nextOn: string | null }>();
+  const rows = await db
+    .selectDistinctOn([careerConversations.personId], {
+      personId: careerConversations.personId,
+      heldOn: careerConversations.heldOn,
+      nextOn: careerConversations.nextOn,
+    })
+    .from(careerConversations)
+    .where(inArray(careerConversations.personId, personIds))
+    .orderBy(careerConversations.personId, desc(careerConversations.heldOn), desc(careerConversations.id));
+  return new Map(rows.map((row) => [row.personId, { heldOn: row.heldOn, nextOn: row.nextOn }]));
+}
+
+/**
+ * A manager's direct reports: skills, time at level against the standard years, the Will as far
+ * as each person shares it with their manager, and conversation dates.
+ */
+export async function getMyTeam(db: Executor, actor: Actor, now = new Date()): Promise<TeamMember[]> {
+  const reports = await db
+    .select({
+      id: people.id,
+      familyName: people.familyName,
+      givenName: people.givenName,
+      familyNameKana: people.familyNameKana,
+      givenNameKana: people.givenNameKana,
+      romanizedName: people.romanizedName,
+      roleJa: roles.nameJa,
+      roleEn: roles.nameEn,
+      level: people.level,
+      levelSince: people.levelSince,
+      standardYears: roleLevels.standardYears,
+    })
+    .from(people)
+    .innerJoin(roles, eq(roles.id, people.roleId))
+    .leftJoin(roleLevels, and(eq(roleLevels.roleId, people.roleId), eq(roleLevels.level, people.level)))
+    .where(and(eq(people.managerId, actor.personId), eq(people.active, true)))
+    .orderBy(people.familyNameKana, people.givenNameKana, people.id);
+  const ids = reports.map((report) => report.id);
+  if (ids.length === 0) return [];
+  const [skillRows, wills, conversations] = await Promise.all([
+    db
+      .select({ personId: personSkills.personId, level: personSkills.level, verifiedAt: personSkills.verifiedAt, ja: skills.nameJa, en: skills.nameEn })
+      .from(personSkills)
+      .innerJoin(skills, eq(skills.id, personSkills.skillId))
+      .where(inArray(personSkills.personId, ids))
+      .orderBy(desc(personSkills.level), skills.id),
+    readableWills(db, actor, ids),
+    latestConversations(db, ids),
+  ]);
+  const today = isoDay(now);
+  return reports.map((report) => {
+    const own = skillRows.filter((row) => row.personId === report.id);
+    const yearsAtLevel = yearsBetween(report.levelSince, now);
+    const conversation = conversations.get(report.id);
+    return {
+      id: report.id,
+      familyName: report.familyName,
+      givenName: report.givenName,
+      familyNameKana: report.familyNameKana,
+      givenNameKana: report.givenNameKana,
+      romanizedName: report.romanizedName,
+      role: { ja: report.roleJa, en: report.roleEn },
+      level: report.level,
+      yearsAtLevel,
+      standardYears: report.standardYears,
+      pastStandardYears: report.standardYears !== null && yearsAtLevel > report.standardYears,
+      skillCount: own.length,
+      topSkills: own.slice(0, 3).map((row) => ({ name: { ja: row.ja, en: row.en }, level: row.level })),
+      pendingVerifications: own.filter((row) => row.verifiedAt === null).length,
+      will: wills.get(report.id) ?? null,
+      lastConversationOn: conversation?.heldOn ?? null,
+      nextConversationOn: conversation?.nextOn ?? null,
+      conversationOverdue: conversation?.nextOn != null && conversation.nextOn < today,
+    };
+  });
+}
+
+/** What the home page should remind the actor of: a stale profile, overdue conversations, team to-dos. */
+export async function getReminders(db: Executor, actor: Actor, now = new Date()): Promise<Reminders> {
+  const [settings, [self], own] = await Promise.all([
+    getSettings(db),
+    db.select({ profileReviewedAt: people.profileReviewedAt }).from(people).where(eq(people.id, actor.personId)),
+    latestConversations(db, [actor.personId]),
+  ]);
+  const reviewedAt = self?.profileReviewedAt ?? null;
+  const staleBefore = now.getTime() - settings.profileStalenessDays * 86_400_000;
+  const ownNext = own.get(actor.personId)?.nextOn ?? null;
+  const today = isoDay(now);
+  let team = { overdue: 0, pending: 0, past: 0 };
+  if (actor.isManager) {
+    const members = await getMyTeam(db, actor, now);
+    team = {
+      overdue: members.filter((member) => member.conversationOverdue).length,
+      pending: members.reduce((sum, member) => sum + member.pendingVerifications, 0),
+      past: members.filter((member) => member.pastStandardYears).length,
+    };
+  }
+  return {
+    profileStale: reviewedAt === null || reviewedAt.getTime() < staleBefore,
+    profileReviewedAt: reviewedAt,
+    stalenessDays: settings.profileStalenessDays,
+    ownConversationOverdueSince: ownNext !== null && ownNext < today ? ownNext : null,
+    reportsWithOverdueConversation: team.overdue,
+    pendingVerifications: team.pending,
+    reportsPastStandardYears: team.past,
+  };
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { willViewSchema } from "../will/will.schemas";
+
+const bilingual = z.object({ ja: z.string(), en: z.string() });
+
+export const teamMemberSchema = z.object({
+  id: z.number(),
+  familyName: z.string(),
+  givenName: z.string(),
+  familyNameKana: z.string(),
+  givenNameKana: z.string(),
+  romanizedName: z.string(),
+  role: bilingual,
+  level: z.number(),
+  yearsAtLevel: z.number(),
+  standardYears: z.number().nullable(),
+  pastStandardYears: z.boolean(),
+  skillCount: z.number(),
+  topSkills: z.array(z.object({ name: bilingual, level: z.number() })),
+  pendingVerifications: z.number(),
+  /** Null unless the person shares their Will with their manager. */
+  will: willViewSchema.nullable(),
+  lastConversationOn: z.string().nullable(),
+  nextConversationOn: z.string().nullable(),
+  conversationOverdue: z.boolean(),
+});
+export type TeamMember = z.infer<typeof teamMemberSchema>;
+
+export const teamOutput = z.array(teamMemberSchema);
+
+export const remindersOutput = z.object({
+  profileStale: z.boolean(),
+  profileReviewedAt: z.date().nullable(),
+  stalenessDays: z.number(),
+  /** The person's own next career conversation, when its date has passed. */
+  ownConversationOverdueSince: z.string().nullable(),
+  /** Managers: reports whose next conversation date has passed. */
+  reportsWithOverdueConversation: z.number(),
+  /** Managers: report skills waiting for verification. */
+  pendingVerifications: z.number(),
+  /** Managers: reports past their level's standard years. */
+  reportsPastStandardYears: z.number(),
+});
+export type Reminders = z.infer<typeof remindersOutput>;

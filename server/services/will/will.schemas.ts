@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { skillId } from "../skills/skill.schemas";
+
+export const willHorizons = ["now", "one_year", "three_years"] as const;
+export const willOpennessValues = ["now", "within_year", "not_now"] as const;
+
+export const WILL_STATEMENT_MAX = 4000;
+
+export const saveWillInput = z
+  .object({
+    statement: z.string().trim().max(WILL_STATEMENT_MAX),
+    targetRoleIds: z.array(z.number().int().positive().max(2_147_483_647)).max(5),
+    desiredSkillIds: z.array(skillId).max(10),
+    horizon: z.enum(willHorizons),
+    openness: z.enum(willOpennessValues),
+    shareWithManager: z.boolean(),
+    shareWithHr: z.boolean(),
+    shareWithMatching: z.boolean(),
+    /** The version the editor started from: a save over a newer version is a conflict, not a silent overwrite. */
+    expectedVersion: z.number().int().min(0),
+  })
+  .strict();
+export type SaveWillInput = z.input<typeof saveWillInput>;
+
+const bilingual = z.object({ ja: z.string(), en: z.string() });
+
+export const willViewSchema = z.object({
+  personId: z.number(),
+  statement: z.string(),
+  horizon: z.enum(willHorizons),
+  openness: z.enum(willOpennessValues),
+  shareWithManager: z.boolean(),
+  shareWithHr: z.boolean(),
+  shareWithMatching: z.boolean(),
+  targetRoles: z.array(z.object({ id: z.number(), slug: z.string(), name: bilingual })),
+  desiredSkills: z.array(z.object({ id: z.number(), name: bilingual })),
+  version: z.number(),
+  updatedAt: z.date().nullable(),
+});
+export type WillView = z.infer<typeof willViewSchema>;
+
+export const willVersionSchema = z.object({
+  version: z.number(),
+  statement: z.string(),
+  horizon: z.enum(willHorizons),
+  openness: z.enum(willOpennessValues),
+  shareWithManager: z.boolean(),
+  shareWithHr: z.boolean(),
+  shareWithMatching: z.boolean(),
+  targetRoleIds: z.array(z.number()),
+  desiredSkillIds: z.array(z.number()),
+  savedAt: z.date(),
+});

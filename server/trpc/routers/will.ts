@@ -1,0 +1,18 @@
+import { getOwnWill, getOwnWillHistory } from "@/server/services/will/will.queries";
+import { saveWillInput, willVersionSchema, willViewSchema } from "@/server/services/will/will.schemas";
+import { saveOwnWill } from "@/server/services/will/will.service";
+import { z } from "zod";
+import { createTRPCRouter } from "../init";
+import { protectedProcedure } from "../procedures";
+
+export const willRouter = createTRPCRouter({
+  /** The caller's own Will (empty and private until saved). */
+  mine: protectedProcedure.output(willViewSchema).query(({ ctx }) => getOwnWill(ctx.db, ctx.actor)),
+  /** Saves the caller's Will as a new version; a stale editor gets a conflict. */
+  save: protectedProcedure
+    .input(saveWillInput)
+    .output(willViewSchema)
+    .mutation(({ ctx, input }) => saveOwnWill(ctx.db, ctx.actor, input)),
+  /** Every saved version of the caller's own Will. */
+  history: protectedProcedure.output(z.array(willVersionSchema)).query(({ ctx }) => getOwnWillHistory(ctx.db, ctx.actor)),
+});
