@@ -17,7 +17,9 @@ export type Actor = {
   isManager: boolean;
 };
 
-const hasReports = sql<boolean>`exists (select 1 from ${people} as reports where reports.manager_id = ${people.id} and reports.active)`;
+// Written out in full: drizzle leaves column names unqualified in single-table selects, and an
+// unqualified "id" here would mean the inner table's.
+const hasReports = sql<boolean>`exists (select 1 from people as reports where reports.manager_id = people.id and reports.active)`;
 
 const actorColumns = {
   personId: people.id,

@@ -163,7 +163,7 @@ export async function searchPeople(db: Executor, actor: Actor, rawInput: SearchP
   // The skill filter mirrors policies.canViewSkills, so a hidden profile is not found by its skills.
   const holdsSkill = input.skillId
     ? and(
-        sql`exists (select 1 from ${personSkills} ps where ps.person_id = ${people.id} and ps.skill_id = ${input.skillId})`,
+        sql`exists (select 1 from person_skills ps where ps.person_id = people.id and ps.skill_id = ${input.skillId})`,
         isHrStaff(actor) ? undefined : or(eq(people.showSkillsInDirectory, true), eq(people.id, actor.personId), eq(people.managerId, actor.personId)),
       )
     : undefined;
