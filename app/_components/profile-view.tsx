@@ -4,10 +4,15 @@ import type { Profile } from "@/server/services/people/people.schemas";
 import { displayName, pick, secondaryName } from "./localized";
 import { LevelBadge, type LevelGuideEntry } from "./level-badge";
 
-type Props = { profile: Profile; levelGuide: LevelGuideEntry[] };
+type Props = {
+  profile: Profile;
+  levelGuide: LevelGuideEntry[];
+  /** Extra controls under each skill (the manager's verification form on the team page). */
+  skillActions?: (skill: Profile["skills"][number]) => React.ReactNode;
+};
 
 /** A person's profile: who they are, where they stand on the career map, and their skills. */
-export async function ProfileView({ profile, levelGuide }: Props) {
+export async function ProfileView({ profile, levelGuide, skillActions }: Props) {
   const t = await getTranslations("profile");
   const locale = await getLocale();
   const format = await getFormatter();
@@ -19,6 +24,7 @@ export async function ProfileView({ profile, levelGuide }: Props) {
           {displayName(profile, locale)}
         </h1>
         <p className="text-sm text-slate-600">{secondaryName(profile, locale)}</p>
+        {profile.tagline ? <p className="mt-2 font-medium text-brand-800">{profile.tagline}</p> : null}
         <dl className="mt-4 grid gap-x-8 gap-y-2 sm:grid-cols-2">
           <div>
             <dt className="text-sm text-slate-600">{t("department")}</dt>
@@ -113,7 +119,9 @@ export async function ProfileView({ profile, levelGuide }: Props) {
         <h2 id="skills-heading" className="text-lg font-semibold">
           {t("skills")}
         </h2>
-        {profile.skills.length === 0 ? (
+        {profile.skillsHidden ? (
+          <p className="mt-2 text-slate-600">{t("skillsHidden")}</p>
+        ) : profile.skills.length === 0 ? (
           <p className="mt-2 text-slate-600">{t("noSkills")}</p>
         ) : (
           <ul className="mt-4 divide-y divide-slate-100">
@@ -130,6 +138,8 @@ export async function ProfileView({ profile, levelGuide }: Props) {
                   ) : null}
                 </div>
                 {skill.evidence ? <p className="mt-1 text-sm text-slate-700">{t("evidence", { text: skill.evidence })}</p> : null}
+                {skill.verificationNote ? <p className="mt-1 text-sm text-slate-700">{t("verificationNote", { text: skill.verificationNote })}</p> : null}
+                {skillActions ? skillActions(skill) : null}
               </li>
             ))}
           </ul>

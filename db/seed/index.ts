@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { people } from "../schema";
 import { seedDemoCompany } from "./demo-company";
+import { seedDemoWillsAndConversations } from "./demo-wills";
 import { seedReferenceData } from "./reference-data";
 
 export type SeedOutcome = "seeded" | "already-seeded";
@@ -17,6 +18,7 @@ export async function seedDemo(db: Database): Promise<SeedOutcome> {
   await db.transaction(async (tx) => {
     await seedReferenceData(tx);
     await seedDemoCompany(tx);
+    await seedDemoWillsAndConversations(tx);
   });
   return "seeded";
 }

@@ -17,9 +17,9 @@ async function dump(db: Database) {
     departments: sql`select id, code, name_ja, name_en, parent_id, location from departments order by id`,
     people: sql`select id, employee_number, family_name, given_name, family_name_kana, given_name_kana, business_name,
                        romanized_name, email, department_id, role_id, level, manager_id, hired_on::text, role_since::text,
-                       level_since::text, is_hr, is_admin, active
+                       level_since::text, is_hr, is_admin, active, tagline, show_skills_in_directory
                 from people order by id`,
-    personSkills: sql`select person_id, skill_id, level, evidence, verified_by_id, verified_at, reviewed_at
+    personSkills: sql`select person_id, skill_id, level, evidence, verified_by_id, verified_at, reviewed_at, verification_note
                       from person_skills order by person_id, skill_id`,
     skillCategories: sql`select * from skill_categories order by id`,
     skills: sql`select * from skills order by id`,
@@ -30,6 +30,13 @@ async function dump(db: Database) {
     roleLevels: sql`select * from role_levels order by id`,
     roleLevelSkills: sql`select * from role_level_skills order by role_level_id, skill_id`,
     careerPaths: sql`select * from career_paths order by id`,
+    wills: sql`select person_id, statement, horizon, openness, share_with_manager, share_with_hr, share_with_matching, version
+               from wills order by person_id`,
+    willTargetRoles: sql`select * from will_target_roles order by person_id, role_id`,
+    willDesiredSkills: sql`select * from will_desired_skills order by person_id, skill_id`,
+    willVersions: sql`select * from will_versions order by id`,
+    conversations: sql`select id, person_id, manager_id, held_on::text, shared_notes, next_on::text from career_conversations order by id`,
+    conversationSteps: sql`select * from conversation_steps order by id`,
   };
   const result: Record<string, string> = {};
   for (const [name, query] of Object.entries(queries)) {

@@ -1,0 +1,56 @@
+import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { ConversationForm } from "@/app/_components/conversation-form";
+import { ConversationList } from "@/app/_components/conversation-list";
+import { displayName, pick } from "@/app/_components/localized";
+import { ProfileView } from "@/app/_components/profile-view";
+import { requireActor } from "@/app/_components/require-actor";
+import { VerifySkillControl } from "@/app/_components/verify-skill-control";
+import { getServerCaller } from "@/app/_trpc/server";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/team/[id]">) {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "team" });
+  return { title: t("memberTitle") };
+}
+
+/** A direct report, as their manager works with them: verification and career conversations. */
+export default async function TeamMemberPage({ params }: PageProps<"/[locale]/team/[id]">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  const personId = Number(id);
+  if (!Number.isSafeInteger(personId) || personId <= 0) notFound();
+  const t = await getTranslations("team");
+  const currentLocale = await getLocale();
+  const caller = await getServerCaller();
+  const loaded = await Promise.all([caller.person.byId({ personId }), caller.skill.levelGuide(), caller.conversation.list({ personId }), caller.me.profile()]).catch(
+    (error: unknown) => {
+      if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
+      throw error;
+    },
+  );
+  // Only the direct manager works with a report here; anyone else gets a plain 404.
+  if (!loaded || loaded[0].manager?.id !== actor.personId) notFound();
+  const [profile, levelGuide, conversations, me] = loaded;
+  const name = displayName(profile, currentLocale);
+  return (
+    <div className="space-y-8">
+      <ProfileView
+        profile={profile}
+        levelGuide={levelGuide}
+        skillActions={(skill) =>
+          skill.verifiedAt ? null : <VerifySkillControl personId={profile.id} skillId={skill.skillId} level={skill.level} skillName={pick(skill.name, currentLocale)} />
+        }
+      />
+      <section aria-labelledby="conversations-heading" className="space-y-4">
+        <h2 id="conversations-heading" className="text-lg font-semibold">
+          {t("conversationsWith", { name })}
+        </h2>
+        <ConversationForm personId={profile.id} personName={name} managerId={me.id} managerName={displayName(me, currentLocale)} />
+        <ConversationList conversations={conversations} />
+      </section>
+    </div>
+  );
+}

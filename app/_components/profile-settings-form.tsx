@@ -1,0 +1,57 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useTRPC } from "@/app/_trpc/react";
+
+/** Tagline, directory visibility, and "my profile is up to date". */
+export function ProfileSettingsForm({ tagline, showSkillsInDirectory }: { tagline: string; showSkillsInDirectory: boolean }) {
+  const t = useTranslations("profileEdit");
+  const router = useRouter();
+  const trpc = useTRPC();
+  const [text, setText] = useState(tagline);
+  const [show, setShow] = useState(showSkillsInDirectory);
+  const update = useMutation(trpc.profile.update.mutationOptions({ onSuccess: () => router.refresh() }));
+  const reviewed = useMutation(trpc.profile.markReviewed.mutationOptions({ onSuccess: () => router.refresh() }));
+  return (
+    <section aria-labelledby="profile-settings-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h2 id="profile-settings-heading" className="text-lg font-semibold">
+        {t("settingsHeading")}
+      </h2>
+      <form
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          update.mutate({ tagline: text, showSkillsInDirectory: show });
+        }}
+      >
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">{t("tagline")}</span>
+          <span className="text-sm text-slate-600">{t("taglineHint")}</span>
+          <input value={text} maxLength={80} onChange={(event) => setText(event.target.value)} className="w-full max-w-md rounded border border-slate-400 px-3 py-2" />
+        </label>
+        <label className="flex items-start gap-2">
+          <input type="checkbox" checked={show} onChange={(event) => setShow(event.target.checked)} className="mt-1.5" />
+          <span>
+            {t("showSkillsInDirectory")}
+            <span className="block text-sm text-slate-600">{t("showSkillsInDirectoryHint")}</span>
+          </span>
+        </label>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" disabled={update.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+            {t("saveSettings")}
+          </button>
+          <button type="button" disabled={reviewed.isPending} onClick={() => reviewed.mutate()} className="rounded border border-slate-400 px-4 py-2 hover:bg-slate-100">
+            {t("markReviewed")}
+          </button>
+          <p aria-live="polite" className="text-sm">
+            {update.isSuccess || reviewed.isSuccess ? t("saved") : null}
+            {update.error ? <span role="alert" className="text-red-800">{update.error.message}</span> : null}
+          </p>
+        </div>
+      </form>
+    </section>
+  );
+}

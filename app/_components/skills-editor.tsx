@@ -1,0 +1,111 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useTRPC } from "@/app/_trpc/react";
+import type { Profile } from "@/server/services/people/people.schemas";
+import type { LevelGuideEntry } from "./level-badge";
+import { pick } from "./localized";
+import { SkillPicker } from "./skill-picker";
+
+type OwnSkill = Profile["skills"][number];
+
+/** One skill row: level with its meaning on screen, evidence, save and remove. */
+function SkillRow({ skill, guide }: { skill: OwnSkill; guide: LevelGuideEntry[] }) {
+  const t = useTranslations("profileEdit");
+  const locale = useLocale();
+  const router = useRouter();
+  const trpc = useTRPC();
+  const [level, setLevel] = useState(skill.level);
+  const [evidence, setEvidence] = useState(skill.evidence ?? "");
+  const save = useMutation(trpc.profile.setSkill.mutationOptions({ onSuccess: () => router.refresh() }));
+  const remove = useMutation(trpc.profile.removeSkill.mutationOptions({ onSuccess: () => router.refresh() }));
+  const meaning = guide.find((entry) => entry.level === level);
+  const name = pick(skill.name, locale);
+  const changed = level !== skill.level || evidence !== (skill.evidence ?? "");
+  return (
+    <li className="py-4">
+      <fieldset className="space-y-2">
+        <legend className="font-semibold">
+          {name} <span className="text-sm font-normal text-slate-600">{pick(skill.category, locale)}</span>
+        </legend>
+        <div className="flex flex-wrap items-center gap-3">
+          <label className="flex items-center gap-2">
+            <span>{t("level")}</span>
+            <select value={level} onChange={(event) => setLevel(Number(event.target.value))} className="rounded border border-slate-400 px-2 py-1">
+              {[1, 2, 3, 4].map((value) => (
+                <option key={value} value={value}>
+                  {t("levelOption", { level: value, title: pick(guide.find((entry) => entry.level === value)?.title ?? { ja: "", en: "" }, locale) })}
+                </option>
+              ))}
+            </select>
+          </label>
+          {skill.verifiedAt ? <span className="rounded-full bg-emerald-50 px-2 text-sm text-emerald-800">{t("verifiedBadge")}</span> : null}
+        </div>
+        {meaning ? <p className="text-sm text-slate-700">{pick(meaning.description, locale)}</p> : null}
+        {skill.verifiedAt && level !== skill.level ? <p className="text-sm text-amber-800">{t("levelChangeClearsVerification")}</p> : null}
+        <label className="flex flex-col gap-1">
+          <span className="text-sm">{t("evidence")}</span>
+          <textarea value={evidence} maxLength={1000} rows={2} onChange={(event) => setEvidence(event.target.value)} className="w-full rounded border border-slate-400 px-3 py-2" />
+        </label>
+        <div className="flex gap-3">
+          <button
+            type="button"
+            disabled={!changed || save.isPending}
+            onClick={() => save.mutate({ skillId: skill.skillId, level, evidence })}
+            className="rounded bg-brand-700 px-3 py-1 font-semibold text-white hover:bg-brand-800 disabled:opacity-50"
+          >
+            {t("saveSkill", { name })}
+          </button>
+          <button
+            type="button"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate({ skillId: skill.skillId })}
+            className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100"
+          >
+            {t("removeSkill", { name })}
+          </button>
+        </div>
+        {save.error || remove.error ? (
+          <p role="alert" className="text-sm text-red-800">
+            {(save.error ?? remove.error)?.message}
+          </p>
+        ) : null}
+      </fieldset>
+    </li>
+  );
+}
+
+/** The owner's skill profile editor: add from the taxonomy, set levels, evidence, remove. */
+export function SkillsEditor({ skills, guide }: { skills: OwnSkill[]; guide: LevelGuideEntry[] }) {
+  const t = useTranslations("profileEdit");
+  const router = useRouter();
+  const trpc = useTRPC();
+  const add = useMutation(trpc.profile.setSkill.mutationOptions({ onSuccess: () => router.refresh() }));
+  return (
+    <section aria-labelledby="skills-editor-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h2 id="skills-editor-heading" className="text-lg font-semibold">
+        {t("skillsHeading")}
+      </h2>
+      <div className="mt-4">
+        <SkillPicker label={t("addSkill")} exclude={skills.map((skill) => skill.skillId)} onPick={(hit) => add.mutate({ skillId: hit.id, level: 1 })} />
+        {add.error ? (
+          <p role="alert" className="text-sm text-red-800">
+            {add.error.message}
+          </p>
+        ) : null}
+      </div>
+      {skills.length === 0 ? (
+        <p className="mt-4 text-slate-600">{t("noSkills")}</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-slate-100">
+          {skills.map((skill) => (
+            <SkillRow key={`${skill.skillId}-${skill.level}-${skill.evidence}`} skill={skill} guide={guide} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
