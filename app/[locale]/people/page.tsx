@@ -21,10 +21,20 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
   const currentLocale = await getLocale();
   const query = await searchParams;
   const q = typeof query.q === "string" ? query.q.slice(0, 100) : "";
+  const skillText = typeof query.skill === "string" ? query.skill.trim().slice(0, 50) : "";
   const page = Math.max(1, Math.min(500, Number(query.page) || 1));
-  const result = await (await getServerCaller()).person.search({ query: q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const caller = await getServerCaller();
+  // The skill box takes words, not ids: the best taxonomy match (name or alias) is the filter.
+  const [skill] = skillText ? await caller.skill.search({ query: skillText, limit: 1 }) : [];
+  const result =
+    skillText && !skill
+      ? { items: [], total: 0 }
+      : await caller.person.search({ query: q, skillId: skill?.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-  const pageHref = (target: number) => ({ pathname: "/people", query: { ...(q ? { q } : {}), page: String(target) } });
+  const pageHref = (target: number) => ({
+    pathname: "/people",
+    query: { ...(q ? { q } : {}), ...(skillText ? { skill: skillText } : {}), page: String(target) },
+  });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -43,12 +53,27 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
             className="w-72 rounded border border-slate-400 px-3 py-2"
           />
         </div>
+        <div className="flex flex-col">
+          <label htmlFor="people-skill" className="text-sm text-slate-700">
+            {t("skillLabel")}
+          </label>
+          <input
+            id="people-skill"
+            name="skill"
+            type="search"
+            defaultValue={skillText}
+            maxLength={50}
+            placeholder={t("skillPlaceholder")}
+            className="w-64 rounded border border-slate-400 px-3 py-2"
+          />
+        </div>
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           {t("search")}
         </button>
       </form>
       <p aria-live="polite" className="text-sm text-slate-700">
-        {t("count", { count: result.total })}
+        {skill ? t("withSkill", { skill: pick(skill.name, currentLocale) }) : null}
+        {skillText && !skill ? t("noSuchSkill", { text: skillText }) : null} {t("count", { count: result.total })}
       </p>
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {result.items.map((person) => (
@@ -60,6 +85,7 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
             <span className="text-sm text-slate-700">
               {pick(person.department, currentLocale)} · {pick(person.role, currentLocale)}
             </span>
+            {person.tagline ? <span className="text-sm text-brand-800">{person.tagline}</span> : null}
           </li>
         ))}
       </ul>
