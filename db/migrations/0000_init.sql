@@ -1,4 +1,12 @@
 CREATE TYPE "public"."career_path_kind" AS ENUM('promotion', 'specialist', 'cross_functional');--> statement-breakpoint
+CREATE TYPE "public"."application_status" AS ENUM('active', 'withdrawn', 'declined', 'not_released', 'finalized', 'completed');--> statement-breakpoint
+CREATE TYPE "public"."approval_step" AS ENUM('manager_release', 'hr_decline_review', 'hiring_decision', 'hr_finalize');--> statement-breakpoint
+CREATE TYPE "public"."hiring_stage" AS ENUM('review', 'shortlisted', 'interview', 'offered');--> statement-breakpoint
+CREATE TYPE "public"."opportunity_kind" AS ENUM('transfer', 'project', 'rotation', 'mentorship', 'casual_interview', 'trial_joining');--> statement-breakpoint
+CREATE TYPE "public"."opportunity_skill_kind" AS ENUM('required', 'preferred', 'grows');--> statement-breakpoint
+CREATE TYPE "public"."opportunity_status" AS ENUM('draft', 'open', 'closed', 'filled');--> statement-breakpoint
+CREATE TYPE "public"."release_status" AS ENUM('not_requested', 'pending', 'approved', 'later', 'declined', 'overridden');--> statement-breakpoint
+CREATE TYPE "public"."workplace" AS ENUM('onsite', 'hybrid', 'remote');--> statement-breakpoint
 CREATE TYPE "public"."role_track" AS ENUM('management', 'specialist', 'cross_functional');--> statement-breakpoint
 CREATE TYPE "public"."will_horizon" AS ENUM('now', 'one_year', 'three_years');--> statement-breakpoint
 CREATE TYPE "public"."will_openness" AS ENUM('now', 'within_year', 'not_now');--> statement-breakpoint
@@ -91,6 +99,134 @@ CREATE TABLE "conversation_steps" (
 	"owner_id" integer NOT NULL,
 	"due_on" date,
 	"done_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "notifications_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"person_id" integer NOT NULL,
+	"event_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"params" jsonb NOT NULL,
+	"link" text,
+	"read_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "outbox" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "outbox_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"event_id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"type" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"available_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"processed_at" timestamp with time zone,
+	"last_error" text
+);
+--> statement-breakpoint
+CREATE TABLE "applications" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "applications_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"opportunity_id" integer NOT NULL,
+	"person_id" integer NOT NULL,
+	"motivation" text NOT NULL,
+	"status" "application_status" DEFAULT 'active' NOT NULL,
+	"hiring_stage" "hiring_stage" DEFAULT 'review' NOT NULL,
+	"release_status" "release_status" DEFAULT 'not_requested' NOT NULL,
+	"confidentiality" text NOT NULL,
+	"current_manager_id" integer,
+	"disclosed_at" timestamp with time zone,
+	"release_on" date,
+	"effective_on" date,
+	"decision_reason" text,
+	"version" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "approval_steps" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "approval_steps_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"application_id" integer NOT NULL,
+	"step" "approval_step" NOT NULL,
+	"approver_id" integer,
+	"due_at" timestamp with time zone,
+	"escalated_at" timestamp with time zone,
+	"decided_at" timestamp with time zone,
+	"decided_by_id" integer,
+	"decision" text,
+	"reason" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "idempotency_keys" (
+	"actor_id" integer NOT NULL,
+	"key" text NOT NULL,
+	"operation" text NOT NULL,
+	"response" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "idempotency_keys_actor_id_key_pk" PRIMARY KEY("actor_id","key")
+);
+--> statement-breakpoint
+CREATE TABLE "moves" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "moves_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"person_id" integer NOT NULL,
+	"application_id" integer,
+	"kind" "opportunity_kind" NOT NULL,
+	"from_department_id" integer NOT NULL,
+	"to_department_id" integer NOT NULL,
+	"from_role_id" integer NOT NULL,
+	"to_role_id" integer NOT NULL,
+	"from_manager_id" integer,
+	"to_manager_id" integer,
+	"effective_on" date NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "opportunities" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "opportunities_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"kind" "opportunity_kind" NOT NULL,
+	"status" "opportunity_status" DEFAULT 'draft' NOT NULL,
+	"title" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"owner_id" integer NOT NULL,
+	"department_id" integer NOT NULL,
+	"role_id" integer,
+	"time_percent" smallint DEFAULT 100 NOT NULL,
+	"start_on" date,
+	"end_on" date,
+	"slots" smallint DEFAULT 1 NOT NULL,
+	"location" text DEFAULT '' NOT NULL,
+	"workplace" "workplace" DEFAULT 'onsite' NOT NULL,
+	"opened_at" timestamp with time zone,
+	"fillable_from" timestamp with time zone,
+	"closed_at" timestamp with time zone,
+	"search_text" text DEFAULT '' NOT NULL,
+	"created_by_id" integer NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "opportunities_time_percent" CHECK ("opportunities"."time_percent" between 1 and 100),
+	CONSTRAINT "opportunities_slots" CHECK ("opportunities"."slots" between 1 and 100)
+);
+--> statement-breakpoint
+CREATE TABLE "opportunity_skills" (
+	"opportunity_id" integer NOT NULL,
+	"skill_id" integer NOT NULL,
+	"kind" "opportunity_skill_kind" NOT NULL,
+	"level" smallint NOT NULL,
+	CONSTRAINT "opportunity_skills_opportunity_id_skill_id_kind_pk" PRIMARY KEY("opportunity_id","skill_id","kind"),
+	CONSTRAINT "opportunity_skills_level" CHECK ("opportunity_skills"."level" between 1 and 4)
+);
+--> statement-breakpoint
+CREATE TABLE "participations" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "participations_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"person_id" integer NOT NULL,
+	"opportunity_id" integer NOT NULL,
+	"application_id" integer,
+	"time_percent" smallint NOT NULL,
+	"start_on" date NOT NULL,
+	"end_on" date,
+	"endorsed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "departments" (
@@ -269,6 +405,31 @@ ALTER TABLE "conversation_private_notes" ADD CONSTRAINT "conversation_private_no
 ALTER TABLE "conversation_private_notes" ADD CONSTRAINT "conversation_private_notes_author_id_people_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "conversation_steps" ADD CONSTRAINT "conversation_steps_conversation_id_career_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."career_conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "conversation_steps" ADD CONSTRAINT "conversation_steps_owner_id_people_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_opportunity_id_opportunities_id_fk" FOREIGN KEY ("opportunity_id") REFERENCES "public"."opportunities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_current_manager_id_people_id_fk" FOREIGN KEY ("current_manager_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "approval_steps" ADD CONSTRAINT "approval_steps_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "approval_steps" ADD CONSTRAINT "approval_steps_approver_id_people_id_fk" FOREIGN KEY ("approver_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "approval_steps" ADD CONSTRAINT "approval_steps_decided_by_id_people_id_fk" FOREIGN KEY ("decided_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_actor_id_people_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "moves" ADD CONSTRAINT "moves_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "moves" ADD CONSTRAINT "moves_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "moves" ADD CONSTRAINT "moves_from_department_id_departments_id_fk" FOREIGN KEY ("from_department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "moves" ADD CONSTRAINT "moves_to_department_id_departments_id_fk" FOREIGN KEY ("to_department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "moves" ADD CONSTRAINT "moves_from_role_id_roles_id_fk" FOREIGN KEY ("from_role_id") REFERENCES "public"."roles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "moves" ADD CONSTRAINT "moves_to_role_id_roles_id_fk" FOREIGN KEY ("to_role_id") REFERENCES "public"."roles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "moves" ADD CONSTRAINT "moves_from_manager_id_people_id_fk" FOREIGN KEY ("from_manager_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "moves" ADD CONSTRAINT "moves_to_manager_id_people_id_fk" FOREIGN KEY ("to_manager_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "opportunities" ADD CONSTRAINT "opportunities_owner_id_people_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "opportunities" ADD CONSTRAINT "opportunities_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "opportunities" ADD CONSTRAINT "opportunities_role_id_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."roles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "opportunities" ADD CONSTRAINT "opportunities_created_by_id_people_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "opportunity_skills" ADD CONSTRAINT "opportunity_skills_opportunity_id_opportunities_id_fk" FOREIGN KEY ("opportunity_id") REFERENCES "public"."opportunities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "opportunity_skills" ADD CONSTRAINT "opportunity_skills_skill_id_skills_id_fk" FOREIGN KEY ("skill_id") REFERENCES "public"."skills"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "participations" ADD CONSTRAINT "participations_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "participations" ADD CONSTRAINT "participations_opportunity_id_opportunities_id_fk" FOREIGN KEY ("opportunity_id") REFERENCES "public"."opportunities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "participations" ADD CONSTRAINT "participations_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "departments" ADD CONSTRAINT "departments_parent_id_departments_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "roles" ADD CONSTRAINT "roles_family_id_job_families_id_fk" FOREIGN KEY ("family_id") REFERENCES "public"."job_families"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "people" ADD CONSTRAINT "people_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -300,6 +461,36 @@ CREATE INDEX "career_conversations_manager_id_index" ON "career_conversations" U
 CREATE INDEX "conversation_private_notes_author_id_index" ON "conversation_private_notes" USING btree ("author_id");--> statement-breakpoint
 CREATE INDEX "conversation_steps_conversation_id_index" ON "conversation_steps" USING btree ("conversation_id");--> statement-breakpoint
 CREATE INDEX "conversation_steps_owner_id_index" ON "conversation_steps" USING btree ("owner_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_event_id_person_id_kind_index" ON "notifications" USING btree ("event_id","person_id","kind");--> statement-breakpoint
+CREATE INDEX "notifications_person_id_read_at_index" ON "notifications" USING btree ("person_id","read_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "outbox_event_id_index" ON "outbox" USING btree ("event_id");--> statement-breakpoint
+CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("available_at","id") WHERE "outbox"."processed_at" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "applications_one_active_idx" ON "applications" USING btree ("person_id","opportunity_id") WHERE "applications"."status" in ('active', 'finalized');--> statement-breakpoint
+CREATE INDEX "applications_opportunity_id_status_index" ON "applications" USING btree ("opportunity_id","status");--> statement-breakpoint
+CREATE INDEX "applications_person_id_index" ON "applications" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "applications_current_manager_id_index" ON "applications" USING btree ("current_manager_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "approval_steps_application_id_step_index" ON "approval_steps" USING btree ("application_id","step");--> statement-breakpoint
+CREATE INDEX "approval_steps_approver_id_index" ON "approval_steps" USING btree ("approver_id");--> statement-breakpoint
+CREATE INDEX "approval_steps_decided_by_id_index" ON "approval_steps" USING btree ("decided_by_id");--> statement-breakpoint
+CREATE INDEX "approval_steps_open_due_idx" ON "approval_steps" USING btree ("due_at") WHERE "approval_steps"."decided_at" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "moves_application_id_index" ON "moves" USING btree ("application_id");--> statement-breakpoint
+CREATE INDEX "moves_person_id_index" ON "moves" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "moves_effective_on_index" ON "moves" USING btree ("effective_on");--> statement-breakpoint
+CREATE INDEX "moves_from_department_id_index" ON "moves" USING btree ("from_department_id");--> statement-breakpoint
+CREATE INDEX "moves_to_department_id_index" ON "moves" USING btree ("to_department_id");--> statement-breakpoint
+CREATE INDEX "moves_from_role_id_index" ON "moves" USING btree ("from_role_id");--> statement-breakpoint
+CREATE INDEX "moves_to_role_id_index" ON "moves" USING btree ("to_role_id");--> statement-breakpoint
+CREATE INDEX "moves_from_manager_id_index" ON "moves" USING btree ("from_manager_id");--> statement-breakpoint
+CREATE INDEX "moves_to_manager_id_index" ON "moves" USING btree ("to_manager_id");--> statement-breakpoint
+CREATE INDEX "opportunities_status_kind_index" ON "opportunities" USING btree ("status","kind");--> statement-breakpoint
+CREATE INDEX "opportunities_owner_id_index" ON "opportunities" USING btree ("owner_id");--> statement-breakpoint
+CREATE INDEX "opportunities_department_id_index" ON "opportunities" USING btree ("department_id");--> statement-breakpoint
+CREATE INDEX "opportunities_role_id_index" ON "opportunities" USING btree ("role_id");--> statement-breakpoint
+CREATE INDEX "opportunities_created_by_id_index" ON "opportunities" USING btree ("created_by_id");--> statement-breakpoint
+CREATE INDEX "opportunity_skills_skill_id_index" ON "opportunity_skills" USING btree ("skill_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "participations_application_id_index" ON "participations" USING btree ("application_id");--> statement-breakpoint
+CREATE INDEX "participations_person_id_index" ON "participations" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "participations_opportunity_id_index" ON "participations" USING btree ("opportunity_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "departments_code_index" ON "departments" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "departments_parent_id_index" ON "departments" USING btree ("parent_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "job_families_slug_index" ON "job_families" USING btree ("slug");--> statement-breakpoint
