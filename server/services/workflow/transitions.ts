@@ -1,0 +1,195 @@
+/**
+ * The application workflow as a pure transition table: state × action × actor → next state and
+ * effects. No database, no clock: server/services/workflow/workflow.service.ts applies the result
+ * in one transaction. Anything not listed is refused with a reason and changes nothing.
+ */
+
+export type Confidentiality = "manager_first" | "until_shortlist" | "until_offer";
+export type Status = "active" | "withdrawn" | "declined" | "not_released" | "finalized" | "completed";
+export type HiringStage = "review" | "shortlisted" | "interview" | "offered";
+export type ReleaseStatus = "not_requested" | "pending" | "approved" | "later" | "declined" | "overridden";
+
+export type WorkflowState = {
+  status: Status;
+  hiringStage: HiringStage;
+  releaseStatus: ReleaseStatus;
+  confidentiality: Confidentiality;
+  /** The applicant has a manager who must release them (false: nobody to ask). */
+  hasReleasingManager: boolean;
+};
+
+/** How the actor relates to this application; one person may hold several relations. */
+export type ActorRelation = "applicant" | "current_manager" | "hiring_manager" | "hr";
+
+export type Action =
+  | "withdraw"
+  | "shortlist"
+  | "interview"
+  | "offer"
+  | "decline"
+  | "release_approve"
+  | "release_later"
+  | "release_decline"
+  | "hr_override"
+  | "hr_uphold"
+  | "finalize"
+  | "complete";
+
+export const actions: readonly Action[] = [
+  "withdraw",
+  "shortlist",
+  "interview",
+  "offer",
+  "decline",
+  "release_approve",
+  "release_later",
+  "release_decline",
+  "hr_override",
+  "hr_uphold",
+  "finalize",
+  "complete",
+];
+
+export type StepName = "manager_release" | "hr_decline_review" | "hiring_decision" | "hr_finalize";
+
+export type Effect =
+  /** The current manager may now see the application; their release step opens with a deadline. */
+  | { type: "disclose" }
+  | { type: "open_step"; step: StepName }
+  | { type: "close_step"; step: StepName; decision: string }
+  /** Apply the move (or record the participation): the person's department, role, manager change. */
+  | { type: "apply_move" };
+
+export type Refusal = "not_allowed_for_actor" | "wrong_state" | "hiring_manager_cannot_finalize";
+
+export type TransitionResult = { ok: true; next: WorkflowState; effects: Effect[] } | { ok: false; refusal: Refusal };
+
+/** Which relation may take each action ("system" actions run from the effective-date job). */
+export const actorFor: Record<Action, ActorRelation | "system"> = {
+  withdraw: "applicant",
+  shortlist: "hiring_manager",
+  interview: "hiring_manager",
+  offer: "hiring_manager",
+  decline: "hiring_manager",
+  release_approve: "current_manager",
+  release_later: "current_manager",
+  release_decline: "current_manager",
+  hr_override: "hr",
+  hr_uphold: "hr",
+  finalize: "hr",
+  complete: "system",
+};
+
+const releaseGranted = (state: WorkflowState) => ["approved", "later", "overridden"].includes(state.releaseStatus);
+
+/** The hiring step that discloses the application to the current manager under each policy. */
+const disclosingStage: Record<Confidentiality, HiringStage | "apply"> = {
+  manager_first: "apply",
+  until_shortlist: "shortlisted",
+  until_offer: "offered",
+};
+
+/** Under "manager first", the hiring manager waits for the release before deciding. */
+const hiringWaitsForRelease = (state: WorkflowState) => state.confidentiality === "manager_first" && state.hasReleasingManager && !releaseGranted(state);
+
+/** Effects when a state reaches a hiring stage: disclosure (per policy) and, once both sides agree, HR's step. */
+function afterHiringStage(state: WorkflowState, stage: HiringStage): { next: WorkflowState; effects: Effect[] } {
+  let next: WorkflowState = { ...state, hiringStage: stage };
+  const effects: Effect[] = [];
+  if (disclosingStage[state.confidentiality] === stage && next.releaseStatus === "not_requested") {
+    if (state.hasReleasingManager) {
+      next = { ...next, releaseStatus: "pending" };
+      effects.push({ type: "disclose" }, { type: "open_step", step: "manager_release" });
+    } else {
+      next = { ...next, releaseStatus: "approved" };
+    }
+  }
+  if (stage === "offered") effects.push({ type: "close_step", step: "hiring_decision", decision: "offer" });
+  if (stage === "offered" && releaseGranted(next)) effects.push({ type: "open_step", step: "hr_finalize" });
+  return { next, effects };
+}
+
+/** The state right after applying: the hiring step opens; under "manager first" the manager is asked at once. */
+export function initialState(confidentiality: Confidentiality, hasReleasingManager: boolean): { state: WorkflowState; effects: Effect[] } {
+  const base: WorkflowState = { status: "active", hiringStage: "review", releaseStatus: "not_requested", confidentiality, hasReleasingManager };
+  const opened: Effect[] = [{ type: "open_step", step: "hiring_decision" }];
+  if (disclosingStage[confidentiality] !== "apply") return { state: base, effects: opened };
+  if (!hasReleasingManager) return { state: { ...base, releaseStatus: "approved" }, effects: opened };
+  return {
+    state: { ...base, releaseStatus: "pending" },
+    effects: [...opened, { type: "disclose" }, { type: "open_step", step: "manager_release" }],
+  };
+}
+
+/**
+ * Decides one transition. `relations` are all the ways the actor relates to the application; HR
+ * staff who are also the hiring manager may not finalize their own hire.
+ */
+export function transition(state: WorkflowState, action: Action, relations: ReadonlySet<ActorRelation | "system">): TransitionResult {
+  const required = actorFor[action];
+  if (!relations.has(required)) return { ok: false, refusal: "not_allowed_for_actor" };
+  if (action === "finalize" && relations.has("hiring_manager")) return { ok: false, refusal: "hiring_manager_cannot_finalize" };
+  const refuse: TransitionResult = { ok: false, refusal: "wrong_state" };
+  const active = state.status === "active";
+
+  switch (action) {
+    case "withdraw":
+      if (!active && state.status !== "finalized") return refuse;
+      return { ok: true, next: { ...state, status: "withdrawn" }, effects: [] };
+    case "shortlist": {
+      if (!active || state.hiringStage !== "review" || hiringWaitsForRelease(state)) return refuse;
+      return { ok: true, ...afterHiringStage(state, "shortlisted") };
+    }
+    case "interview": {
+      if (!active || state.hiringStage !== "shortlisted" || hiringWaitsForRelease(state)) return refuse;
+      return { ok: true, ...afterHiringStage(state, "interview") };
+    }
+    case "offer": {
+      const ready = state.hiringStage === "shortlisted" || state.hiringStage === "interview";
+      // Before the offer the manager must have released, unless the policy hides it until the offer.
+      const releaseFirst = state.confidentiality !== "until_offer" && state.hasReleasingManager && !releaseGranted(state);
+      if (!active || !ready || releaseFirst) return refuse;
+      return { ok: true, ...afterHiringStage(state, "offered") };
+    }
+    case "decline":
+      if (!active) return refuse;
+      return { ok: true, next: { ...state, status: "declined" }, effects: [{ type: "close_step", step: "hiring_decision", decision: "decline" }] };
+    case "release_approve":
+    case "release_later": {
+      if (!active || state.releaseStatus !== "pending") return refuse;
+      const releaseStatus = action === "release_approve" ? "approved" : "later";
+      const next: WorkflowState = { ...state, releaseStatus };
+      const effects: Effect[] = [{ type: "close_step", step: "manager_release", decision: releaseStatus }];
+      if (state.hiringStage === "offered") effects.push({ type: "open_step", step: "hr_finalize" });
+      return { ok: true, next, effects };
+    }
+    case "release_decline":
+      if (!active || state.releaseStatus !== "pending") return refuse;
+      return {
+        ok: true,
+        next: { ...state, releaseStatus: "declined" },
+        effects: [
+          { type: "close_step", step: "manager_release", decision: "declined" },
+          { type: "open_step", step: "hr_decline_review" },
+        ],
+      };
+    case "hr_override": {
+      if (!active || state.releaseStatus !== "declined") return refuse;
+      const effects: Effect[] = [{ type: "close_step", step: "hr_decline_review", decision: "overridden" }];
+      if (state.hiringStage === "offered") effects.push({ type: "open_step", step: "hr_finalize" });
+      return { ok: true, next: { ...state, releaseStatus: "overridden" }, effects };
+    }
+    case "hr_uphold":
+      if (!active || state.releaseStatus !== "declined") return refuse;
+      return { ok: true, next: { ...state, status: "not_released" }, effects: [{ type: "close_step", step: "hr_decline_review", decision: "upheld" }] };
+    case "finalize":
+      if (!active || state.hiringStage !== "offered" || !releaseGranted(state)) return refuse;
+      return { ok: true, next: { ...state, status: "finalized" }, effects: [{ type: "close_step", step: "hr_finalize", decision: "finalized" }] };
+    case "complete":
+      if (state.status !== "finalized") return refuse;
+      return { ok: true, next: { ...state, status: "completed" }, effects: [{ type: "apply_move" }] };
+  }
+}
+
+/** Actions that need a reason from the actor (every applicant gets a decision with a reason). */
+export const needsReason: ReadonlySet<Action> = new Set(["decline", "release_later", "release_decline", "hr_uphold"]);

@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import {
+  type Action,
+  type ActorRelation,
+  actions,
+  actorFor,
+  type Confidentiality,
+  type HiringStage,
+  initialState,
+  type ReleaseStatus,
+  type Status,
+  transition,
+  type WorkflowState,
+} from "../../server/services/workflow/transitions";
+
+const policies: Confidentiality[] = ["manager_first", "until_shortlist", "until_offer"];
+const statuses: Status[] = ["active", "withdrawn", "declined", "not_released", "finalized", "completed"];
+const stages: HiringStage[] = ["review", "shortlisted", "interview", "offered"];
+const releases: ReleaseStatus[] = ["not_requested", "pending", "approved", "later", "declined", "overridden"];
+const relationSets: Array<Set<ActorRelation | "system">> = [
+  new Set(),
+  new Set(["applicant"]),
+  new Set(["current_manager"]),
+  new Set(["hiring_manager"]),
+  new Set(["hr"]),
+  new Set(["system"]),
+  new Set(["hr", "hiring_manager"]),
+];
+
+function* allStates(): Generator<WorkflowState> {
+  for (const confidentiality of policies)
+    for (const status of statuses)
+      for (const hiringStage of stages)
+        for (const releaseStatus of releases)
+          for (const hasReleasingManager of [true, false]) yield { confidentiality, status, hiringStage, releaseStatus, hasReleasingManager };
+}
+
+/** Walks a sequence of (action, relation) from a fresh application; fails loudly on a refusal. */
+function walk(policy: Confidentiality, steps: Array<[Action, ActorRelation | "system"]>, hasReleasingManager = true) {
+  const start = initialState(policy, hasReleasingManager);
+  let state = start.state;
+  const effects = [...start.effects];
+  for (const [action, relation] of steps) {
+    const result = transition(state, action, new Set([relation]));
+    if (!result.ok) throw new Error(`${policy}: ${action} by ${relation} refused (${result.refusal}) in ${JSON.stringify(state)}`);
+    state = result.next;
+    effects.push(...result.effects);
+  }
+  return { state, effects };
+}
+
+const granted = new Set<ReleaseStatus>(["approved", "later", "overridden"]);
+
+describe("the workflow transition table (every state × action × actor)", () => {
+  it("refuses every action to anyone but its actor, and finalizing to HR who is also the hiring manager", () => {
+    let checked = 0;
+    for (const state of allStates())
+      for (const action of actions)
+        for (const relations of relationSets) {
+          const result = transition(state, action, relations);
+          checked++;
+          if (!relations.has(actorFor[action])) expect(result, `${action} by ${[...relations]}`).toEqual({ ok: false, refusal: "not_allowed_for_actor" });
+          else if (action === "finalize" && relations.has("hiring_manager"))
+            expect(result).toEqual({ ok: false, refusal: "hiring_manager_cannot_finalize" });
+        }
+    expect(checked).toBe(policies.length * statuses.length * stages.length * releases.length * 2 * actions.length * relationSets.length);
+  });
+
+  it("never moves out of a closed application, except withdrawing or completing a finalized one", () => {
+    for (const state of allStates())
+      for (const action of actions) {
+        if (state.status === "active") continue;
+        const result = transition(state, action, new Set([actorFor[action]]));
+        const allowed = state.status === "finalized" && (action === "withdraw" || action === "complete");
+        expect(result.ok, `${action} from ${state.status}`).toBe(allowed);
+      }
+  });
+
+  it("opens HR's finalize step only when the offer is made and the release granted, and finalizes only then", () => {
+    for (const state of allStates())
+      for (const action of actions) {
+        const result = transition(state, action, new Set([actorFor[action]]));
+        if (!result.ok) continue;
+        if (result.effects.some((effect) => effect.type === "open_step" && effect.step === "hr_finalize")) {
+          expect(result.next.hiringStage).toBe("offered");
+          expect(granted.has(result.next.releaseStatus)).toBe(true);
+        }
+        if (action === "finalize") {
+          expect(state.hiringStage).toBe("offered");
+          expect(granted.has(state.releaseStatus)).toBe(true);
+        }
+      }
+  });
+
+  it("discloses to the current manager only at the stage the policy names", () => {
+    for (const state of allStates())
+      for (const action of actions) {
+        const result = transition(state, action, new Set([actorFor[action]]));
+        if (!result.ok || !result.effects.some((effect) => effect.type === "disclose")) continue;
+        expect(state.releaseStatus).toBe("not_requested");
+        expect(result.next.hiringStage).toBe(state.confidentiality === "until_shortlist" ? "shortlisted" : "offered");
+      }
+  });
+
+  it("a refusal carries a reason and no next state", () => {
+    const result = transition(initialState("until_offer", true).state, "finalize", new Set(["hr"]));
+    expect(result).toEqual({ ok: false, refusal: "wrong_state" });
+  });
+});
+
+describe("journeys under each confidentiality policy", () => {
+  it("manager first: the manager is asked on applying; the hiring manager waits for the release", () => {
+    const start = initialState("manager_first", true);
+    expect(start.state.releaseStatus).toBe("pending");
+    expect(start.effects).toContainEqual({ type: "disclose" });
+    expect(transition(start.state, "shortlist", new Set(["hiring_manager"]))).toEqual({ ok: false, refusal: "wrong_state" });
+    const { state, effects } = walk("manager_first", [
+      ["release_approve", "current_manager"],
+      ["shortlist", "hiring_manager"],
+      ["offer", "hiring_manager"],
+      ["finalize", "hr"],
+      ["complete", "system"],
+    ]);
+    expect(state.status).toBe("completed");
+    expect(effects.filter((effect) => effect.type === "disclose")).toHaveLength(1);
+    expect(effects).toContainEqual({ type: "apply_move" });
+  });
+
+  it("until shortlist: hidden until the shortlist, then the manager releases before the offer", () => {
+    const shortlisted = walk("until_shortlist", [["shortlist", "hiring_manager"]]);
+    expect(shortlisted.state.releaseStatus).toBe("pending");
+    expect(transition(shortlisted.state, "offer", new Set(["hiring_manager"])).ok).toBe(false);
+    const done = walk("until_shortlist", [
+      ["shortlist", "hiring_manager"],
+      ["interview", "hiring_manager"],
+      ["release_later", "current_manager"],
+      ["offer", "hiring_manager"],
+      ["finalize", "hr"],
+    ]);
+    expect(done.state).toMatchObject({ status: "finalized", releaseStatus: "later" });
+  });
+
+  it("until offer: the manager hears of it with the offer; a decline goes to HR, who may override", () => {
+    const offered = walk("until_offer", [
+      ["shortlist", "hiring_manager"],
+      ["offer", "hiring_manager"],
+    ]);
+    expect(offered.effects.filter((effect) => effect.type === "disclose")).toHaveLength(1);
+    const overridden = walk("until_offer", [
+      ["shortlist", "hiring_manager"],
+      ["offer", "hiring_manager"],
+      ["release_decline", "current_manager"],
+      ["hr_override", "hr"],
+      ["finalize", "hr"],
+    ]);
+    expect(overridden.state).toMatchObject({ status: "finalized", releaseStatus: "overridden" });
+    const upheld = walk("until_offer", [
+      ["shortlist", "hiring_manager"],
+      ["offer", "hiring_manager"],
+      ["release_decline", "current_manager"],
+      ["hr_uphold", "hr"],
+    ]);
+    expect(upheld.state.status).toBe("not_released");
+  });
+
+  it("a person without a manager needs no release", () => {
+    const { state, effects } = walk("manager_first", [["shortlist", "hiring_manager"], ["offer", "hiring_manager"], ["finalize", "hr"]], false);
+    expect(state.status).toBe("finalized");
+    expect(effects.some((effect) => effect.type === "disclose")).toBe(false);
+  });
+
+  it("withdrawing ends it at any stage before the move; a withdrawn application cannot be acted on", () => {
+    const withdrawn = walk("until_offer", [["shortlist", "hiring_manager"], ["withdraw", "applicant"]]);
+    expect(withdrawn.state.status).toBe("withdrawn");
+    for (const action of actions) expect(transition(withdrawn.state, action, new Set([actorFor[action]])).ok).toBe(false);
+  });
+});
