@@ -106,3 +106,21 @@ export function canReadConversation(actor: Actor, person: PersonRelation, conver
 export function canReadPrivateNotes(actor: Actor, note: { authorId: number }): boolean {
   return actor.personId === note.authorId;
 }
+
+/** Managers post for their own department; HR for any. */
+export function canPostOpportunityFor(actor: Actor, departmentId: number): boolean {
+  return isHrStaff(actor) || (actor.isManager && actor.departmentId === departmentId);
+}
+
+/** The facts about a posting that opportunity policies need. */
+export type OpportunityFacts = { ownerId: number; status: "draft" | "open" | "closed" | "filled" };
+
+/** The hiring manager who owns it, or HR. */
+export function canManageOpportunity(actor: Actor, opportunity: OpportunityFacts): boolean {
+  return isHrStaff(actor) || actor.personId === opportunity.ownerId;
+}
+
+/** A draft is seen only by those who manage it; a published posting by everyone signed in. */
+export function canSeeOpportunity(actor: Actor, opportunity: OpportunityFacts): boolean {
+  return opportunity.status !== "draft" || canManageOpportunity(actor, opportunity);
+}

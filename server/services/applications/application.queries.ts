@@ -1,0 +1,131 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { applications, approvalSteps, opportunities, people } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { canManageOpportunity, isHrStaff } from "@/server/auth/policies";
+import { AppError } from "@/server/errors";
+import { readableWills } from "../will/will.queries";
+import type { WillView } from "../will/will.schemas";
+
+const personName = { id: people.id, familyName: people.familyName, givenName: people.givenName, romanizedName: people.romanizedName };
+
+const applicationColumns = {
+  id: applications.id,
+  opportunityId: applications.opportunityId,
+  opportunityTitle: opportunities.title,
+  opportunityKind: opportunities.kind,
+  status: applications.status,
+  hiringStage: applications.hiringStage,
+  releaseStatus: applications.releaseStatus,
+  motivation: applications.motivation,
+  decisionReason: applications.decisionReason,
+  releaseOn: applications.releaseOn,
+  effectiveOn: applications.effectiveOn,
+  version: applications.version,
+  createdAt: applications.createdAt,
+  person: personName,
+};
+
+async function stepsOf(db: Executor, applicationIds: number[]) {
+  if (applicationIds.length === 0) return [];
+  return db
+    .select({
+      applicationId: approvalSteps.applicationId,
+      step: approvalSteps.step,
+      dueAt: approvalSteps.dueAt,
+      escalatedAt: approvalSteps.escalatedAt,
+      decidedAt: approvalSteps.decidedAt,
+      decision: approvalSteps.decision,
+      reason: approvalSteps.reason,
+      createdAt: approvalSteps.createdAt,
+    })
+    .from(approvalSteps)
+    .where(inArray(approvalSteps.applicationId, applicationIds))
+    .orderBy(asc(approvalSteps.createdAt), asc(approvalSteps.id));
+}
+
+/** The actor's own applications, newest first, each with its timeline of steps and decisions. */
+export async function myApplications(db: Executor, actor: Actor) {
+  const rows = await db
+    .select(applicationColumns)
+    .from(applications)
+    .innerJoin(opportunities, eq(opportunities.id, applications.opportunityId))
+    .innerJoin(people, eq(people.id, applications.personId))
+    .where(eq(applications.personId, actor.personId))
+    .orderBy(desc(applications.createdAt), desc(applications.id));
+  const steps = await stepsOf(db, rows.map((row) => row.id));
+  return rows.map((row) => ({ ...row, steps: steps.filter((step) => step.applicationId === row.id), will: null as WillView | null }));
+}
+
+/**
+ * Applicants to a posting, for its hiring manager (or HR). The applicant's Will is included only
+ * when they share it with matching — applying makes the hiring manager one of its readers.
+ */
+export async function pipelineFor(db: Executor, actor: Actor, opportunityId: number) {
+  const [opportunity] = await db.select({ ownerId: opportunities.ownerId, status: opportunities.status }).from(opportunities).where(eq(opportunities.id, opportunityId));
+  if (!opportunity || !canManageOpportunity(actor, opportunity)) throw new AppError("NOT_FOUND");
+  const rows = await db
+    .select(applicationColumns)
+    .from(applications)
+    .innerJoin(opportunities, eq(opportunities.id, applications.opportunityId))
+    .innerJoin(people, eq(people.id, applications.personId))
+    .where(eq(applications.opportunityId, opportunityId))
+    .orderBy(asc(applications.createdAt), asc(applications.id));
+  const applicantIds = new Set(rows.map((row) => row.person.id));
+  const hiresFor = actor.personId === opportunity.ownerId;
+  const [steps, wills] = await Promise.all([
+    stepsOf(db, rows.map((row) => row.id)),
+    readableWills(db, actor, [...applicantIds], (personId) => ({ hiresForOwner: hiresFor && applicantIds.has(personId) })),
+  ]);
+  return rows.map((row) => ({ ...row, steps: steps.filter((step) => step.applicationId === row.id), will: wills.get(row.person.id) ?? null }));
+}
+
+/**
+ * Releases waiting on the actor as the applicant's current manager. Only disclosed applications:
+ * until the policy's disclosure point the manager learns nothing, not even that one exists.
+ */
+export async function releaseInbox(db: Executor, actor: Actor) {
+  const rows = await db
+    .select({ ...applicationColumns, dueAt: approvalSteps.dueAt, escalatedAt: approvalSteps.escalatedAt })
+    .from(applications)
+    .innerJoin(opportunities, eq(opportunities.id, applications.opportunityId))
+    .innerJoin(people, eq(people.id, applications.personId))
+    .innerJoin(approvalSteps, and(eq(approvalSteps.applicationId, applications.id), eq(approvalSteps.step, "manager_release")))
+    .where(
+      and(
+        eq(applications.currentManagerId, actor.personId),
+        isNotNull(applications.disclosedAt),
+        eq(applications.status, "active"),
+        isNull(approvalSteps.decidedAt),
+      ),
+    )
+    .orderBy(asc(approvalSteps.dueAt), asc(applications.id));
+  return rows.map((row) => ({ ...row, steps: [], will: null as WillView | null }));
+}
+
+/** HR's queue: moves to finalize, overdue releases, and manager declines to review. */
+export async function hrQueue(db: Executor, actor: Actor) {
+  if (!isHrStaff(actor)) throw new AppError("FORBIDDEN");
+  const rows = await db
+    .select({ ...applicationColumns, step: approvalSteps.step, dueAt: approvalSteps.dueAt, escalatedAt: approvalSteps.escalatedAt, hiringManagerId: opportunities.ownerId })
+    .from(approvalSteps)
+    .innerJoin(applications, eq(applications.id, approvalSteps.applicationId))
+    .innerJoin(opportunities, eq(opportunities.id, applications.opportunityId))
+    .innerJoin(people, eq(people.id, applications.personId))
+    .where(
+      and(
+        isNull(approvalSteps.decidedAt),
+        eq(applications.status, "active"),
+        or(inArray(approvalSteps.step, ["hr_finalize", "hr_decline_review"]), and(eq(approvalSteps.step, "manager_release"), isNotNull(approvalSteps.escalatedAt))),
+      ),
+    )
+    .orderBy(asc(approvalSteps.createdAt), asc(approvalSteps.id));
+  return rows.map(({ step, hiringManagerId, ...row }) => ({
+    ...row,
+    queue: step === "hr_finalize" ? ("finalize" as const) : step === "hr_decline_review" ? ("decline_review" as const) : ("escalation" as const),
+    // HR staff may not finalize a hire they make themselves.
+    canFinalize: step === "hr_finalize" && hiringManagerId !== actor.personId,
+    steps: [],
+    will: null as WillView | null,
+  }));
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { willViewSchema } from "../will/will.schemas";
+import { actions } from "../workflow/transitions";
+
+const id = z.number().int().positive().max(2_147_483_647);
+/** A client-chosen key: a retried request with the same key returns the first result. */
+const idempotencyKey = z.string().trim().min(8).max(100).optional();
+
+export const applyInput = z
+  .object({
+    opportunityId: id,
+    motivation: z.string().trim().min(1).max(4000),
+    idempotencyKey,
+  })
+  .strict();
+export type ApplyInput = z.input<typeof applyInput>;
+
+export const actInput = z
+  .object({
+    applicationId: id,
+    action: z.enum(actions.filter((action) => action !== "complete") as [string, ...string[]]),
+    reason: z.string().trim().max(2000).default(""),
+    /** release_later: when the person may go. */
+    releaseOn: z.iso.date().optional(),
+    /** finalize: the effective date (発令日). */
+    effectiveOn: z.iso.date().optional(),
+    /** The version the actor saw: a decision on a changed application is a conflict. */
+    expectedVersion: z.number().int().min(0).optional(),
+    idempotencyKey,
+  })
+  .strict();
+export type ActInput = z.input<typeof actInput>;
+
+export const applicationIdInput = z.object({ applicationId: id });
+
+export const actResultSchema = z.object({
+  applicationId: z.number(),
+  status: z.string(),
+  hiringStage: z.string(),
+  releaseStatus: z.string(),
+  version: z.number(),
+  /** True when this call repeated one already applied (a retry or a double click): nothing changed. */
+  replayed: z.boolean(),
+});
+export type ActResult = z.infer<typeof actResultSchema>;
+
+const nameSchema = z.object({ id: z.number(), familyName: z.string(), givenName: z.string(), romanizedName: z.string() });
+const stepSchema = z.object({
+  step: z.string(),
+  dueAt: z.date().nullable(),
+  escalatedAt: z.date().nullable(),
+  decidedAt: z.date().nullable(),
+  decision: z.string().nullable(),
+  reason: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+export const applicationViewSchema = z.object({
+  id: z.number(),
+  opportunityId: z.number(),
+  opportunityTitle: z.string(),
+  opportunityKind: z.string(),
+  status: z.string(),
+  hiringStage: z.string(),
+  releaseStatus: z.string(),
+  motivation: z.string(),
+  decisionReason: z.string().nullable(),
+  releaseOn: z.string().nullable(),
+  effectiveOn: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.date(),
+  person: nameSchema,
+  steps: z.array(stepSchema),
+  will: willViewSchema.nullable(),
+});
+
+export const inboxItemSchema = applicationViewSchema.extend({ dueAt: z.date().nullable(), escalatedAt: z.date().nullable() });
+export const hrQueueItemSchema = inboxItemSchema.extend({ queue: z.enum(["finalize", "escalation", "decline_review"]), canFinalize: z.boolean() });

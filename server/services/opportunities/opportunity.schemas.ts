@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { skillId, skillLevel } from "../skills/skill.schemas";
+
+export const opportunityKinds = ["transfer", "project", "rotation", "mentorship", "casual_interview", "trial_joining"] as const;
+export const workplaces = ["onsite", "hybrid", "remote"] as const;
+export const opportunitySkillKinds = ["required", "preferred", "grows"] as const;
+
+const id = z.number().int().positive().max(2_147_483_647);
+const isoDate = z.iso.date();
+
+export const opportunityFields = z.object({
+  kind: z.enum(opportunityKinds),
+  title: z.string().trim().min(1).max(120),
+  description: z.string().trim().max(5000).default(""),
+  departmentId: id,
+  roleId: id.nullable().default(null),
+  timePercent: z.number().int().min(1).max(100).default(100),
+  startOn: isoDate.nullable().default(null),
+  endOn: isoDate.nullable().default(null),
+  slots: z.number().int().min(1).max(100).default(1),
+  location: z.string().trim().max(100).default(""),
+  workplace: z.enum(workplaces).default("onsite"),
+  skills: z
+    .array(z.object({ skillId, kind: z.enum(opportunitySkillKinds), level: skillLevel }))
+    .max(30)
+    .default([]),
+});
+
+export const createOpportunityInput = opportunityFields.strict().refine((value) => !value.startOn || !value.endOn || value.startOn <= value.endOn, {
+  path: ["endOn"],
+  message: "endBeforeStart",
+});
+export type CreateOpportunityInput = z.input<typeof createOpportunityInput>;
+
+export const updateOpportunityInput = opportunityFields
+  .extend({ opportunityId: id, expectedVersion: z.number().int().min(0) })
+  .strict();
+export type UpdateOpportunityInput = z.input<typeof updateOpportunityInput>;
+
+export const opportunityIdInput = z.object({ opportunityId: id });
+
+export const listOpportunitiesInput = z.object({
+  query: z.string().trim().max(100).default(""),
+  kinds: z.array(z.enum(opportunityKinds)).max(6).default([]),
+  departmentId: id.optional(),
+  skillId: skillId.optional(),
+  /** Time commitment: only postings asking at most this share of working time. */
+  maxTimePercent: z.number().int().min(1).max(100).optional(),
+  location: z.string().trim().max(100).optional(),
+  page: z.number().int().min(1).max(1000).default(1),
+  pageSize: z.number().int().min(1).max(50).default(20),
+});
+export type ListOpportunitiesInput = z.input<typeof listOpportunitiesInput>;
+
+const bilingual = z.object({ ja: z.string(), en: z.string() });
+
+export const opportunitySummarySchema = z.object({
+  id: z.number(),
+  kind: z.enum(opportunityKinds),
+  status: z.enum(["draft", "open", "closed", "filled"]),
+  title: z.string(),
+  department: bilingual,
+  role: bilingual.nullable(),
+  timePercent: z.number(),
+  startOn: z.string().nullable(),
+  endOn: z.string().nullable(),
+  location: z.string(),
+  workplace: z.enum(workplaces),
+  slots: z.number(),
+  openedAt: z.date().nullable(),
+});
+export type OpportunitySummary = z.infer<typeof opportunitySummarySchema>;
+
+export const listOpportunitiesOutput = z.object({ items: z.array(opportunitySummarySchema), total: z.number() });
+
+export const opportunityDetailSchema = opportunitySummarySchema.extend({
+  description: z.string(),
+  departmentId: z.number(),
+  roleId: z.number().nullable(),
+  owner: z.object({ id: z.number(), familyName: z.string(), givenName: z.string(), romanizedName: z.string() }),
+  fillableFrom: z.date().nullable(),
+  version: z.number(),
+  skills: z.array(z.object({ skillId: z.number(), name: bilingual, kind: z.enum(opportunitySkillKinds), level: z.number() })),
+  /** What the viewer may do with it. */
+  canEdit: z.boolean(),
+  /** The viewer's own live application, if any. */
+  myApplicationId: z.number().nullable(),
+});
+export type OpportunityDetail = z.infer<typeof opportunityDetailSchema>;

@@ -1,0 +1,164 @@
+import { TRPCError } from "@trpc/server";
+import { and, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "../../db/client";
+import { applications, auditLog, moves, outbox, people } from "../../db/schema";
+import { applyDueMoves, escalateOverdueReleases } from "../../server/services/workflow/workflow.jobs";
+import { callerAs, createCast } from "../setup/cast";
+import { createReceivingTeam } from "../setup/mobility";
+import { createTestDatabase } from "../setup/test-database";
+
+const snapshot = async (db: Awaited<ReturnType<typeof createTestDatabase>>["db"], applicationId: number) => ({
+  application: (await db.select().from(applications).where(eq(applications.id, applicationId)))[0],
+  audit: (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_log where entity_type = 'application'`))[0]?.n,
+  outbox: (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from outbox`))[0]?.n,
+  steps: await queryRows(db, sql`select step, decided_at, decision from approval_steps where application_id = ${applicationId} order by id`),
+});
+
+describe("the application workflow", async () => {
+  const { db, engine } = await createTestDatabase();
+  const cast = await createCast(db);
+  const team = await createReceivingTeam(db, cast, { confidentiality: "until_offer" });
+  const employee = callerAs(db, cast, "employee");
+  const manager = callerAs(db, cast, "manager");
+  const hr = callerAs(db, cast, "hr");
+
+  it(`runs from application to the move (${engine})`, async () => {
+    const applied = await employee.application.submit({ opportunityId: team.opportunityId, motivation: "CSで見た不具合の傾向をQAに活かしたい" });
+    // until_offer: the current manager knows nothing yet.
+    expect(await manager.application.inbox()).toEqual([]);
+    await team.hiring.application.act({ applicationId: applied.applicationId, action: "shortlist" });
+    await team.hiring.application.act({ applicationId: applied.applicationId, action: "offer" });
+    const [due] = await manager.application.inbox();
+    expect(due?.id).toBe(applied.applicationId);
+    expect(due?.dueAt).toBeInstanceOf(Date);
+    await manager.application.act({ applicationId: applied.applicationId, action: "release_approve" });
+    const [toFinalize] = await hr.application.hrQueue();
+    expect(toFinalize).toMatchObject({ id: applied.applicationId, queue: "finalize", canFinalize: true });
+    await hr.application.act({ applicationId: applied.applicationId, action: "finalize", effectiveOn: "2026-12-01" });
+
+    // 内示: nothing changes before the effective date…
+    expect(await applyDueMoves(db, new Date("2026-11-30T00:00:00Z"))).toBe(0);
+    // …and on it the person's department, role and manager change, and the ledger has the move.
+    expect(await applyDueMoves(db, new Date("2026-12-01T00:00:00Z"))).toBe(1);
+    expect(await applyDueMoves(db, new Date("2026-12-02T00:00:00Z"))).toBe(0);
+    const [moved] = await db.select().from(people).where(eq(people.id, cast.persons.employee.id));
+    expect(moved).toMatchObject({ departmentId: team.department.id, roleId: team.role.id, managerId: team.hiringManager.id });
+    const ledger = await db.select().from(moves).where(eq(moves.personId, cast.persons.employee.id));
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]).toMatchObject({ fromManagerId: cast.persons.manager.id, toManagerId: team.hiringManager.id, effectiveOn: "2026-12-01" });
+    // The old manager no longer sees the person as a report.
+    const { actorForPerson } = await import("../../server/auth/actor");
+    const oldManager = (await actorForPerson(db, cast.persons.manager.id))!;
+    const { getMyTeam } = await import("../../server/services/team/team.queries");
+    expect((await getMyTeam(db, oldManager)).map((member) => member.id)).not.toContain(cast.persons.employee.id);
+    const [mine] = await employee.application.mine();
+    expect(mine?.status).toBe("completed");
+    expect(mine?.steps.map((step) => [step.step, step.decision])).toEqual([
+      ["hiring_decision", "offer"],
+      ["manager_release", "approved"],
+      ["hr_finalize", "finalized"],
+    ]);
+    // Restore the org chart for the tests below.
+    await db.update(people).set({ departmentId: cast.departments.team.id, managerId: cast.persons.manager.id }).where(eq(people.id, cast.persons.employee.id));
+  });
+
+  it("refuses a second live application to the same posting", async () => {
+    const colleague = callerAs(db, cast, "colleague");
+    await colleague.application.submit({ opportunityId: team.opportunityId, motivation: "挑戦したい" });
+    await expect(colleague.application.submit({ opportunityId: team.opportunityId, motivation: "もう一度" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("replays a retried apply with the same idempotency key", async () => {
+    const { id: other } = await team.hiring.opportunity.create({ kind: "project", title: "VOC分析プロジェクト", departmentId: team.department.id, timePercent: 20 });
+    await team.hiring.opportunity.setStatus({ opportunityId: other, status: "open" });
+    const first = await employee.application.submit({ opportunityId: other, motivation: "兼務で参加したい", idempotencyKey: "apply-voc-0001" });
+    const again = await employee.application.submit({ opportunityId: other, motivation: "兼務で参加したい", idempotencyKey: "apply-voc-0001" });
+    expect(again).toMatchObject({ applicationId: first.applicationId, replayed: true });
+    expect(first.replayed).toBe(false);
+  });
+
+  it("lets nobody act on a withdrawn application, and changes nothing when refused", async () => {
+    const { id: other } = await team.hiring.opportunity.create({ kind: "casual_interview", title: "QAチームとカジュアル面談", departmentId: team.department.id });
+    await team.hiring.opportunity.setStatus({ opportunityId: other, status: "open" });
+    const { applicationId } = await employee.application.submit({ opportunityId: other, motivation: "話を聞きたい" });
+    await employee.application.act({ applicationId, action: "withdraw" });
+    const before = await snapshot(db, applicationId);
+    for (const [caller, action] of [
+      [team.hiring, "shortlist"],
+      [team.hiring, "decline"],
+      [hr, "finalize"],
+    ] as const) {
+      const error = await caller.application.act({ applicationId, action, reason: "x", effectiveOn: "2027-01-01" }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(TRPCError);
+      expect(["CONFLICT", "FORBIDDEN"]).toContain((error as TRPCError).code);
+    }
+    expect(await snapshot(db, applicationId)).toEqual(before);
+  });
+
+  it("does not let an HR hiring manager finalize their own hire", async () => {
+    const hrActor = cast.actors.hr;
+    const { createOpportunity, setOpportunityStatus } = await import("../../server/services/opportunities/opportunity.service");
+    const { id } = await createOpportunity(db, hrActor, { kind: "mentorship", title: "人事メンター", departmentId: cast.departments.people.id });
+    await setOpportunityStatus(db, hrActor, { opportunityId: id, status: "open" });
+    const colleague = callerAs(db, cast, "colleague");
+    const { applicationId } = await colleague.application.submit({ opportunityId: id, motivation: "学びたい" });
+    await hr.application.act({ applicationId, action: "shortlist" });
+    await hr.application.act({ applicationId, action: "offer" });
+    await manager.application.act({ applicationId, action: "release_approve" });
+    await expect(hr.application.act({ applicationId, action: "finalize", effectiveOn: "2027-01-01" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const queue = await hr.application.hrQueue();
+    expect(queue.find((item) => item.id === applicationId)?.canFinalize).toBe(false);
+  });
+
+  it("escalates an overdue release to HR exactly once (controllable clock)", async () => {
+    const { id } = await team.hiring.opportunity.create({ kind: "rotation", title: "QAローテーション", departmentId: team.department.id });
+    await team.hiring.opportunity.setStatus({ opportunityId: id, status: "open" });
+    const { applicationId } = await employee.application.submit({ opportunityId: id, motivation: "半年学びたい" });
+    await team.hiring.application.act({ applicationId, action: "shortlist" });
+    await team.hiring.application.act({ applicationId, action: "offer" });
+    const [step] = await queryRows<{ due_at: Date }>(db, sql`select due_at from approval_steps where application_id = ${applicationId} and step = 'manager_release'`);
+    const due = new Date(step!.due_at);
+    expect(await escalateOverdueReleases(db, new Date(due.getTime() - 1000))).toBe(0);
+    expect(await escalateOverdueReleases(db, new Date(due.getTime() + 1000))).toBe(1);
+    expect(await escalateOverdueReleases(db, new Date(due.getTime() + 86_400_000))).toBe(0);
+    const escalations = (await hr.application.hrQueue()).filter((item) => item.queue === "escalation");
+    expect(escalations.map((item) => item.id)).toEqual([applicationId]);
+    const events = await db.select().from(outbox).where(eq(outbox.type, "application.step_escalated"));
+    expect(events).toHaveLength(1);
+  });
+
+  it("gives 50 concurrent identical release calls exactly one effect, audit row and outbox row", async () => {
+    const { id } = await team.hiring.opportunity.create({ kind: "trial_joining", title: "QA体験入部", departmentId: team.department.id });
+    await team.hiring.opportunity.setStatus({ opportunityId: id, status: "open" });
+    const colleague = callerAs(db, cast, "colleague");
+    const { applicationId } = await colleague.application.submit({ opportunityId: id, motivation: "体験したい" });
+    await team.hiring.application.act({ applicationId, action: "shortlist" });
+    await team.hiring.application.act({ applicationId, action: "offer" });
+    const before = await snapshot(db, applicationId);
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => manager.application.act({ applicationId, action: "release_approve" })));
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    const applied = results.filter((result) => result.status === "fulfilled" && !result.value.replayed);
+    expect(applied).toHaveLength(1);
+    const after = await snapshot(db, applicationId);
+    expect(after.application?.version).toBe(before.application!.version + 1);
+    expect(after.audit).toBe(before.audit! + 1);
+    expect(after.outbox).toBe(before.outbox! + 1);
+    const audits = await db.select().from(auditLog).where(and(eq(auditLog.entityId, String(applicationId)), eq(auditLog.action, "application.release_approve")));
+    expect(audits).toHaveLength(1);
+  });
+
+  it("lets one of two conflicting decisions win; the other gets a conflict", async () => {
+    const { id } = await team.hiring.opportunity.create({ kind: "transfer", title: "QAリード候補", departmentId: team.department.id, roleId: team.role.id });
+    await team.hiring.opportunity.setStatus({ opportunityId: id, status: "open" });
+    const { applicationId } = await employee.application.submit({ opportunityId: id, motivation: "リードを目指す" });
+    await team.hiring.application.act({ applicationId, action: "shortlist" });
+    const { version } = await team.hiring.application.act({ applicationId, action: "offer" });
+    const [approve, decline] = await Promise.allSettled([
+      manager.application.act({ applicationId, action: "release_approve", expectedVersion: version }),
+      manager.application.act({ applicationId, action: "release_decline", reason: "繁忙期のため", expectedVersion: version }),
+    ]);
+    const outcomes = [approve, decline].map((result) => (result.status === "fulfilled" ? "ok" : (result.reason as TRPCError).code));
+    expect(outcomes.sort()).toEqual(["CONFLICT", "ok"]);
+  });
+});
