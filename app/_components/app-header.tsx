@@ -15,6 +15,10 @@ export async function AppHeader() {
     ? [
         { href: "/", label: t("home") },
         { href: "/people", label: t("people") },
+        { href: "/will", label: t("will") },
+        { href: "/conversations", label: t("conversations") },
+        { href: "/career-map", label: t("careerMap") },
+        ...(actor.isManager ? [{ href: "/team", label: t("team") }] : []),
         ...(isHrStaff(actor) ? [{ href: "/settings", label: t("settings") }] : []),
       ]
     : [];
@@ -26,7 +30,7 @@ export async function AppHeader() {
         </Link>
         {links.length > 0 && (
           <nav aria-label={t("main")}>
-            <ul className="flex gap-4">
+            <ul className="flex flex-wrap gap-x-4 gap-y-1">
               {links.map((link) => (
                 <li key={link.href}>
                   <NavLink href={link.href}>{link.label}</NavLink>

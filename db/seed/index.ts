@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { people } from "../schema";
 import { seedDemoCompany } from "./demo-company";
+import { seedDemoOpportunities } from "./demo-opportunities";
 import { seedDemoWillsAndConversations } from "./demo-wills";
 import { seedReferenceData } from "./reference-data";
 
@@ -19,6 +20,7 @@ export async function seedDemo(db: Database): Promise<SeedOutcome> {
     await seedReferenceData(tx);
     await seedDemoCompany(tx);
     await seedDemoWillsAndConversations(tx);
+    await seedDemoOpportunities(tx);
   });
   return "seeded";
 }

@@ -3,7 +3,7 @@
  * sign-in page can import it without loading the seed data. The seed test proves that each one
  * exists with the right flags and that the employee reports to the manager.
  */
-export type DemoPersonaKey = "employee" | "manager" | "hr" | "admin";
+export type DemoPersonaKey = "employee" | "manager" | "hr" | "admin" | "hiring_manager";
 export type DemoPersona = { key: DemoPersonaKey; employeeNumber: string };
 
 export const demoPersonas: readonly DemoPersona[] = [
@@ -15,4 +15,10 @@ export const demoPersonas: readonly DemoPersona[] = [
   { key: "hr", employeeNumber: "E00257" },
   /** 高橋 直樹 (Naoki Takahashi): people development, administrator of the taxonomy and people data. */
   { key: "admin", employeeNumber: "E00258" },
+  /**
+   * 岡田 一郎 (Ichiro Okada): head of the Community Department, another department's manager who
+   * posts openings and decides on applicants — so a move can run end to end (HR may not finalize
+   * a hire they make themselves).
+   */
+  { key: "hiring_manager", employeeNumber: "E00286" },
 ];

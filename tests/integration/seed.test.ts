@@ -37,6 +37,14 @@ async function dump(db: Database) {
     willVersions: sql`select * from will_versions order by id`,
     conversations: sql`select id, person_id, manager_id, held_on::text, shared_notes, next_on::text from career_conversations order by id`,
     conversationSteps: sql`select * from conversation_steps order by id`,
+    opportunities: sql`select id, kind, status, title, owner_id, department_id, role_id, time_percent, opened_at, fillable_from, closed_at
+                       from opportunities order by id`,
+    opportunitySkills: sql`select * from opportunity_skills order by opportunity_id, skill_id, kind`,
+    applications: sql`select id, opportunity_id, person_id, status, hiring_stage, release_status, disclosed_at, release_on::text,
+                             effective_on::text, decision_reason, created_at
+                      from applications order by id`,
+    approvalSteps: sql`select * from approval_steps order by id`,
+    moves: sql`select id, person_id, application_id, from_department_id, to_department_id, effective_on::text from moves order by id`,
   };
   const result: Record<string, string> = {};
   for (const [name, query] of Object.entries(queries)) {

@@ -292,6 +292,9 @@ export const demoOrganisation: DepartmentSpec = {
       en: "Community Department",
       location: "東京",
       manager: { role: "community-lead", level: 3 },
+      // Last in the chart on purpose: a fixed name draws nothing from the generator, so only the
+      // people planned after this slot (this department's members) change.
+      managerPersona: { key: "hiring_manager", family: "岡田", given: "一郎" },
       headcount: 10,
       members: [["community-manager", 1]],
       interests: ["customer-interaction", "marketing", "data-digital"],

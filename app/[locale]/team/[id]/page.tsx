@@ -49,7 +49,7 @@ export default async function TeamMemberPage({ params }: PageProps<"/[locale]/te
           {t("conversationsWith", { name })}
         </h2>
         <ConversationForm personId={profile.id} personName={name} managerId={me.id} managerName={displayName(me, currentLocale)} />
-        <ConversationList conversations={conversations} />
+        <ConversationList conversations={conversations} viewerId={actor.personId} />
       </section>
     </div>
   );

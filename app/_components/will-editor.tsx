@@ -1,0 +1,602 @@
+"use client";
+
+import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useEffect, useId, useRef, useState } from "react";
+import { useTRPC } from "@/app/_trpc/react";
+import {
+  WILL_STATEMENT_MAX,
+  willHorizons,
+  willOpennessValues,
+  type willVersionSchema,
+  type WillView,
+} from "@/server/services/will/will.schemas";
+import type { z } from "zod";
+import { type Bilingual, pick } from "./localized";
+
+const MAX_TARGET_ROLES = 5;
+const MAX_DESIRED_SKILLS = 10;
+const SEARCH_DEBOUNCE_MS = 200;
+const SEARCH_MAX_LENGTH = 50;
+
+export type RoleChoice = { id: number; slug: string; name: Bilingual };
+/** Career-map roles of one job family, in map order. */
+export type RoleGroup = { id: number; name: Bilingual; roles: RoleChoice[] };
+type WillVersion = z.infer<typeof willVersionSchema>;
+type ChosenSkill = { id: number; name: Bilingual };
+type Audience = { shareWithManager: boolean; shareWithHr: boolean; shareWithMatching: boolean };
+
+const audienceFlags = [
+  { field: "shareWithManager", key: "manager" },
+  { field: "shareWithHr", key: "hr" },
+  { field: "shareWithMatching", key: "matching" },
+] as const;
+
+/** A chosen item with a button that removes it; the button names what it removes. */
+function Chip({ label, removeLabel, onRemove }: { label: string; removeLabel: string; onRemove: () => void }) {
+  return (
+    <li className="inline-flex items-center gap-1 rounded-full border border-brand-600 bg-brand-50 py-0.5 pl-3 pr-1 text-sm text-brand-800">
+      <span>{label}</span>
+      <button
+        type="button"
+        onClick={onRemove}
+        aria-label={removeLabel}
+        className="inline-flex h-6 w-6 items-center justify-center rounded-full text-base leading-none hover:bg-brand-100"
+      >
+        <span aria-hidden="true">×</span>
+      </button>
+    </li>
+  );
+}
+
+/**
+ * The search box for skills to grow: a combobox over `skill.search`. It never searches while an
+ * IME composition is open (the half-typed reading would fire a query per keystroke and the
+ * candidate window's Enter would pick a result); it searches on `compositionend` instead, ~200 ms
+ * after the last change.
+ */
+function SkillSearch({
+  chosenIds,
+  full,
+  describedBy,
+  invalid,
+  onChoose,
+  inputRef,
+}: {
+  chosenIds: Set<number>;
+  full: boolean;
+  describedBy: string;
+  invalid: boolean;
+  onChoose: (skill: ChosenSkill) => void;
+  inputRef: React.RefObject<HTMLInputElement | null>;
+}) {
+  const t = useTranslations("will.skills");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const listboxId = useId();
+  const [text, setText] = useState("");
+  const [term, setTerm] = useState("");
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState<{ term: string; index: number }>({ term: "", index: -1 });
+  const composing = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const search = useQuery(
+    trpc.skill.search.queryOptions(term ? { query: term, limit: 10 } : skipToken, { placeholderData: keepPreviousData, staleTime: 60_000 }),
+  );
+  const hits = term ? (search.data ?? []) : [];
+  const activeIndex = active.term === term && active.index < hits.length ? active.index : -1;
+  const showPopup = open && term !== "" && (hits.length > 0 || search.isFetched);
+
+  function schedule(value: string) {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setTerm(value.normalize("NFKC").trim()), SEARCH_DEBOUNCE_MS);
+  }
+
+  function choose(index: number) {
+    const hit = hits[index];
+    if (!hit || chosenIds.has(hit.id) || full) return;
+    onChoose({ id: hit.id, name: hit.name });
+    clearTimeout(timer.current);
+    setText("");
+    setTerm("");
+    setOpen(false);
+  }
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    // Keys pressed inside the IME belong to the IME (Enter confirms the conversion).
+    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      setOpen(true);
+      if (hits.length === 0) return;
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      const next = activeIndex === -1 ? (step === 1 ? 0 : hits.length - 1) : (activeIndex + step + hits.length) % hits.length;
+      setActive({ term, index: next });
+    } else if (event.key === "Enter") {
+      // Enter picks a result; it never submits the whole Will from the search box.
+      event.preventDefault();
+      if (showPopup && activeIndex >= 0) choose(activeIndex);
+    } else if (event.key === "Escape" && open) {
+      event.preventDefault();
+      setOpen(false);
+    }
+  }
+
+  const status = !term ? "" : search.isFetching && hits.length === 0 ? t("searching") : search.isError ? t("searchFailed") : search.isFetched ? t("results", { count: hits.length }) : "";
+
+  return (
+    <div className="relative">
+      <label htmlFor="will-skill-search" className="font-medium">
+        {t("search")}
+      </label>
+      <input
+        ref={inputRef}
+        id="will-skill-search"
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        maxLength={SEARCH_MAX_LENGTH}
+        value={text}
+        disabled={full}
+        aria-autocomplete="list"
+        aria-expanded={showPopup && hits.length > 0}
+        aria-controls={listboxId}
+        aria-activedescendant={activeIndex >= 0 ? `${listboxId}-${hits[activeIndex]!.id}` : undefined}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
+        onChange={(event) => {
+          setText(event.target.value);
+          setOpen(true);
+          if (composing.current || (event.nativeEvent as InputEvent).isComposing) return;
+          schedule(event.target.value);
+        }}
+        onCompositionStart={() => {
+          composing.current = true;
+          clearTimeout(timer.current);
+        }}
+        onCompositionEnd={(event) => {
+          composing.current = false;
+          schedule(event.currentTarget.value);
+        }}
+        onKeyDown={onKeyDown}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        className="mt-1 block w-full max-w-md rounded border border-slate-400 px-3 py-2 disabled:bg-slate-100"
+      />
+      <p aria-live="polite" className="sr-only">
+        {status}
+      </p>
+      <ul
+        id={listboxId}
+        role="listbox"
+        aria-label={t("search")}
+        hidden={!showPopup || hits.length === 0}
+        className="absolute left-0 z-20 mt-1 max-h-80 w-full max-w-md overflow-auto rounded border border-slate-300 bg-white py-1 shadow-lg"
+      >
+        {hits.map((hit, index) => {
+          const chosen = chosenIds.has(hit.id);
+          const other = locale === "en" ? hit.name.ja : hit.name.en;
+          return (
+            <li
+              key={hit.id}
+              id={`${listboxId}-${hit.id}`}
+              role="option"
+              aria-selected={index === activeIndex}
+              aria-disabled={chosen || undefined}
+              // Keep focus in the input: the option is picked on click, not on focus.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => choose(index)}
+              className={`cursor-pointer px-3 py-1.5 ${index === activeIndex ? "bg-brand-100" : "hover:bg-slate-100"} ${chosen ? "cursor-default text-slate-500" : ""}`}
+            >
+              <span className="font-medium">{pick(hit.name, locale)}</span>
+              {chosen ? <span className="ml-2 text-sm">({t("added")})</span> : null}
+              <span className="block text-sm text-slate-600">
+                {other} · {pick(hit.category, locale)}
+                {hit.matchedAlias ? ` · ${t("alias", { alias: hit.matchedAlias })}` : null}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {showPopup && hits.length === 0 ? (
+        <p className="absolute left-0 z-20 mt-1 w-full max-w-md rounded border border-slate-300 bg-white px-3 py-2 text-slate-700 shadow-lg">{status}</p>
+      ) : null}
+    </div>
+  );
+}
+
+/** One saved version, collapsed: its date, statement, horizon, openness, targets and audience. */
+function HistoryEntry({ version, roleNames }: { version: WillVersion; roleNames: Map<number, Bilingual> }) {
+  const t = useTranslations("will");
+  const locale = useLocale();
+  const format = useFormatter();
+  const audience = audienceFlags.filter((flag) => version[flag.field]).map((flag) => t(`audience.short.${flag.key}`));
+  const roles = version.targetRoleIds.flatMap((id) => {
+    const name = roleNames.get(id);
+    return name ? [pick(name, locale)] : [];
+  });
+  return (
+    <li>
+      <details className="rounded border border-slate-200 bg-white">
+        <summary className="cursor-pointer px-4 py-2">
+          <span className="font-semibold">{t("history.version", { version: version.version })}</span>{" "}
+          <span className="ml-3 text-sm text-slate-600">
+            {t("history.savedAt", { date: format.dateTime(version.savedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+          </span>
+        </summary>
+        <dl className="grid gap-x-6 gap-y-2 border-t border-slate-100 px-4 py-3 sm:grid-cols-[max-content_1fr]">
+          <dt className="text-sm text-slate-600">{t("history.statement")}</dt>
+          <dd className="whitespace-pre-wrap break-words">{version.statement || t("history.emptyStatement")}</dd>
+          <dt className="text-sm text-slate-600">{t("horizon.legend")}</dt>
+          <dd>{t(`horizon.${version.horizon}`)}</dd>
+          <dt className="text-sm text-slate-600">{t("openness.legend")}</dt>
+          <dd>{t(`openness.${version.openness}`)}</dd>
+          <dt className="text-sm text-slate-600">{t("history.targetRoles")}</dt>
+          <dd>{roles.length > 0 ? format.list(roles, { type: "conjunction" }) : t("history.none")}</dd>
+          <dt className="text-sm text-slate-600">{t("history.desiredSkills")}</dt>
+          <dd>{version.desiredSkillIds.length > 0 ? t("history.skillCount", { count: version.desiredSkillIds.length }) : t("history.none")}</dd>
+          <dt className="text-sm text-slate-600">{t("history.audience")}</dt>
+          <dd>{audience.length > 0 ? format.list(audience, { type: "conjunction" }) : t("history.private")}</dd>
+        </dl>
+      </details>
+    </li>
+  );
+}
+
+type Props = { initialWill: WillView; initialHistory: WillVersion[]; roleGroups: RoleGroup[] };
+
+/**
+ * The Will editor: statement, target roles from the career map, skills to grow, horizon, openness
+ * and audience (private unless the person ticks someone). Saves against the version it loaded, so a
+ * save over a newer version (another tab) is refused rather than silently overwriting it.
+ */
+export function WillEditor({ initialWill, initialHistory, roleGroups }: Props) {
+  const t = useTranslations("will");
+  const locale = useLocale();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const statementRef = useRef<HTMLTextAreaElement>(null);
+  const roleSelectRef = useRef<HTMLSelectElement>(null);
+  const skillInputRef = useRef<HTMLInputElement>(null);
+
+  const [version, setVersion] = useState(initialWill.version);
+  const [statement, setStatement] = useState(initialWill.statement);
+  const [targetRoleIds, setTargetRoleIds] = useState(initialWill.targetRoles.map((role) => role.id));
+  const [desiredSkills, setDesiredSkills] = useState<ChosenSkill[]>(initialWill.desiredSkills);
+  const [horizon, setHorizon] = useState(initialWill.horizon);
+  const [openness, setOpenness] = useState(initialWill.openness);
+  const [audience, setAudience] = useState<Audience>({
+    shareWithManager: initialWill.shareWithManager,
+    shareWithHr: initialWill.shareWithHr,
+    shareWithMatching: initialWill.shareWithMatching,
+  });
+  const [pendingRole, setPendingRole] = useState("");
+  const [reloading, setReloading] = useState(false);
+
+  const history = useQuery(trpc.will.history.queryOptions(undefined, { initialData: initialHistory }));
+
+  function load(will: WillView) {
+    setVersion(will.version);
+    setStatement(will.statement);
+    setTargetRoleIds(will.targetRoles.map((role) => role.id));
+    setDesiredSkills(will.desiredSkills);
+    setHorizon(will.horizon);
+    setOpenness(will.openness);
+    setAudience({ shareWithManager: will.shareWithManager, shareWithHr: will.shareWithHr, shareWithMatching: will.shareWithMatching });
+  }
+
+  const save = useMutation(
+    trpc.will.save.mutationOptions({
+      onSuccess: (saved) => {
+        load(saved);
+        void queryClient.invalidateQueries({ queryKey: trpc.will.history.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.will.mine.queryKey() });
+      },
+    }),
+  );
+
+  async function reloadLatest() {
+    setReloading(true);
+    try {
+      const latest = await queryClient.fetchQuery({ ...trpc.will.mine.queryOptions(), staleTime: 0 });
+      load(latest);
+      save.reset();
+      void queryClient.invalidateQueries({ queryKey: trpc.will.history.queryKey() });
+      statementRef.current?.focus();
+    } finally {
+      setReloading(false);
+    }
+  }
+
+  const fieldErrors: Record<string, string> = save.error?.data?.fieldErrors ?? {};
+  const errorFor = (field: string) =>
+    fieldErrors[field] ?? Object.entries(fieldErrors).find(([path]) => path.startsWith(`${field}.`))?.[1];
+  const conflict = save.error?.data?.code === "CONFLICT";
+
+  const roleNames = new Map(roleGroups.flatMap((group) => group.roles.map((role) => [role.id, role.name] as const)));
+  const rolesFull = targetRoleIds.length >= MAX_TARGET_ROLES;
+  const skillsFull = desiredSkills.length >= MAX_DESIRED_SKILLS;
+  const chosenSkillIds = new Set(desiredSkills.map((skill) => skill.id));
+  const sharedWith = audienceFlags.filter((flag) => audience[flag.field]).map((flag) => t(`audience.short.${flag.key}`));
+
+  const describedBy = (id: string, field: string) => `${id}${errorFor(field) ? ` ${field}-error` : ""}`;
+  const fieldError = (field: string) =>
+    errorFor(field) ? (
+      <p id={`${field}-error`} className="text-sm text-red-800">
+        {errorFor(field)}
+      </p>
+    ) : null;
+
+  function addRole() {
+    const id = Number(pendingRole);
+    if (!id || rolesFull || targetRoleIds.includes(id)) return;
+    setTargetRoleIds([...targetRoleIds, id]);
+    setPendingRole("");
+  }
+
+  return (
+    <div className="space-y-10">
+      <form
+        noValidate
+        aria-labelledby="will-heading"
+        className="space-y-8 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate({
+            statement,
+            targetRoleIds,
+            desiredSkillIds: desiredSkills.map((skill) => skill.id),
+            horizon,
+            openness,
+            ...audience,
+            expectedVersion: version,
+          });
+        }}
+      >
+        <p id="will-version" className="text-sm text-slate-600">
+          {version > 0 ? t("version", { version }) : t("notSavedYet")}
+        </p>
+
+        <div className="flex flex-col gap-1">
+          <label htmlFor="will-statement" className="font-medium">
+            {t("statement.label")}
+          </label>
+          <p id="will-statement-hint" className="text-sm text-slate-600">
+            {t("statement.hint")}
+          </p>
+          <textarea
+            ref={statementRef}
+            id="will-statement"
+            name="statement"
+            rows={7}
+            maxLength={WILL_STATEMENT_MAX}
+            value={statement}
+            onChange={(event) => setStatement(event.target.value)}
+            aria-describedby={describedBy("will-statement-hint will-statement-count", "statement")}
+            aria-invalid={errorFor("statement") ? true : undefined}
+            className="w-full rounded border border-slate-400 px-3 py-2"
+          />
+          <p id="will-statement-count" className="text-right text-sm tabular-nums text-slate-600">
+            {t("statement.count", { count: statement.length, max: WILL_STATEMENT_MAX })}
+          </p>
+          {fieldError("statement")}
+        </div>
+
+        <fieldset className="space-y-3" aria-describedby={describedBy("will-roles-hint", "targetRoleIds")}>
+          <legend className="font-medium">{t("targetRoles.legend")}</legend>
+          <p id="will-roles-hint" className="text-sm text-slate-600">
+            {rolesFull ? t("targetRoles.full", { max: MAX_TARGET_ROLES }) : t("targetRoles.hint", { max: MAX_TARGET_ROLES })}
+          </p>
+          <div className="min-h-9">
+            {targetRoleIds.length > 0 ? (
+              <ul aria-label={t("targetRoles.legend")} className="flex flex-wrap gap-2">
+                {targetRoleIds.map((id) => {
+                  const name = pick(roleNames.get(id) ?? { ja: String(id), en: String(id) }, locale);
+                  return (
+                    <Chip
+                      key={id}
+                      label={name}
+                      removeLabel={t("remove", { name })}
+                      onRemove={() => {
+                        setTargetRoleIds(targetRoleIds.filter((roleId) => roleId !== id));
+                        roleSelectRef.current?.focus();
+                      }}
+                    />
+                  );
+                })}
+              </ul>
+            ) : (
+              <p className="py-1 text-sm text-slate-500">{t("targetRoles.none")}</p>
+            )}
+          </div>
+          <div className="flex flex-wrap items-end gap-2">
+            <div className="flex flex-col gap-1">
+              <label htmlFor="will-role-select" className="text-sm">
+                {t("targetRoles.select")}
+              </label>
+              <select
+                ref={roleSelectRef}
+                id="will-role-select"
+                value={pendingRole}
+                disabled={rolesFull}
+                aria-invalid={errorFor("targetRoleIds") ? true : undefined}
+                onChange={(event) => setPendingRole(event.target.value)}
+                onKeyDown={(event) => {
+                  if (event.key === "Enter") {
+                    event.preventDefault();
+                    addRole();
+                  }
+                }}
+                className="w-80 max-w-full rounded border border-slate-400 px-3 py-2 disabled:bg-slate-100"
+              >
+                <option value="">{t("targetRoles.placeholder")}</option>
+                {roleGroups.map((group) => (
+                  <optgroup key={group.id} label={pick(group.name, locale)}>
+                    {group.roles.map((role) => (
+                      <option key={role.id} value={role.id} disabled={targetRoleIds.includes(role.id)}>
+                        {pick(role.name, locale)}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+            <button
+              type="button"
+              onClick={addRole}
+              disabled={!pendingRole || rolesFull}
+              className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-50"
+            >
+              {t("targetRoles.add")}
+            </button>
+          </div>
+          {fieldError("targetRoleIds")}
+        </fieldset>
+
+        <fieldset className="space-y-3" aria-describedby={describedBy("will-skills-hint", "desiredSkillIds")}>
+          <legend className="font-medium">{t("skills.legend")}</legend>
+          <p id="will-skills-hint" className="text-sm text-slate-600">
+            {skillsFull ? t("skills.full", { max: MAX_DESIRED_SKILLS }) : t("skills.hint", { max: MAX_DESIRED_SKILLS })}
+          </p>
+          <div className="min-h-9">
+            {desiredSkills.length > 0 ? (
+              <ul aria-label={t("skills.legend")} className="flex flex-wrap gap-2">
+                {desiredSkills.map((skill) => {
+                  const name = pick(skill.name, locale);
+                  return (
+                    <Chip
+                      key={skill.id}
+                      label={name}
+                      removeLabel={t("remove", { name })}
+                      onRemove={() => {
+                        setDesiredSkills(desiredSkills.filter((chosen) => chosen.id !== skill.id));
+                        // The input is disabled while the list is full; it is enabled again after this render.
+                        requestAnimationFrame(() => skillInputRef.current?.focus());
+                      }}
+                    />
+                  );
+                })}
+              </ul>
+            ) : (
+              <p className="py-1 text-sm text-slate-500">{t("skills.none")}</p>
+            )}
+          </div>
+          <SkillSearch
+            chosenIds={chosenSkillIds}
+            full={skillsFull}
+            describedBy={describedBy("will-skills-hint", "desiredSkillIds")}
+            invalid={Boolean(errorFor("desiredSkillIds"))}
+            onChoose={(skill) => setDesiredSkills((current) => (current.some((chosen) => chosen.id === skill.id) ? current : [...current, skill]))}
+            inputRef={skillInputRef}
+          />
+          {fieldError("desiredSkillIds")}
+        </fieldset>
+
+        <div className="grid gap-8 sm:grid-cols-2">
+          <fieldset aria-describedby={errorFor("horizon") ? "horizon-error" : undefined}>
+            <legend className="font-medium">{t("horizon.legend")}</legend>
+            <div className="mt-2 space-y-1">
+              {willHorizons.map((value) => (
+                <label key={value} className="flex items-center gap-2">
+                  <input type="radio" name="horizon" value={value} checked={horizon === value} onChange={() => setHorizon(value)} className="h-4 w-4" />
+                  {t(`horizon.${value}`)}
+                </label>
+              ))}
+            </div>
+            {fieldError("horizon")}
+          </fieldset>
+          <fieldset aria-describedby={errorFor("openness") ? "openness-error" : undefined}>
+            <legend className="font-medium">{t("openness.legend")}</legend>
+            <div className="mt-2 space-y-1">
+              {willOpennessValues.map((value) => (
+                <label key={value} className="flex items-center gap-2">
+                  <input type="radio" name="openness" value={value} checked={openness === value} onChange={() => setOpenness(value)} className="h-4 w-4" />
+                  {t(`openness.${value}`)}
+                </label>
+              ))}
+            </div>
+            {fieldError("openness")}
+          </fieldset>
+        </div>
+
+        <fieldset aria-describedby="will-audience-explain will-audience-now">
+          <legend className="font-medium">{t("audience.legend")}</legend>
+          <p id="will-audience-explain" className="text-sm text-slate-600">
+            {t("audience.explain")}
+          </p>
+          <div className="mt-2 space-y-1">
+            {audienceFlags.map((flag) => (
+              <label key={flag.field} className="flex items-start gap-2">
+                <input
+                  type="checkbox"
+                  name={flag.field}
+                  checked={audience[flag.field]}
+                  onChange={(event) => setAudience({ ...audience, [flag.field]: event.target.checked })}
+                  className="mt-1.5 h-4 w-4"
+                />
+                {t(`audience.${flag.key}`)}
+              </label>
+            ))}
+          </div>
+          <p id="will-audience-now" className="mt-2 text-sm font-medium text-slate-800">
+            {sharedWith.length > 0 ? t("audience.shared", { audience: format.list(sharedWith, { type: "conjunction" }) }) : t("audience.private")}
+          </p>
+        </fieldset>
+
+        <div className="flex flex-wrap items-center gap-4 border-t border-slate-100 pt-6">
+          <button
+            type="submit"
+            disabled={save.isPending || reloading}
+            className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          >
+            {t("save")}
+          </button>
+          <div aria-live="polite" className="min-h-7 text-sm">
+            {save.isPending ? t("saving") : null}
+            {save.isSuccess ? <span className="font-medium text-emerald-800">{t("saved", { version: save.data.version })}</span> : null}
+            {save.error ? (
+              <span role="alert" className="text-red-800">
+                {save.error.message}
+              </span>
+            ) : null}
+          </div>
+          {conflict ? (
+            <div className="flex w-full flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 px-4 py-3">
+              <button
+                type="button"
+                onClick={() => void reloadLatest()}
+                disabled={reloading}
+                aria-describedby="will-reload-hint"
+                className="rounded border border-amber-700 px-3 py-1 font-semibold text-amber-900 hover:bg-amber-100 disabled:opacity-60"
+              >
+                {t("reload")}
+              </button>
+              <p id="will-reload-hint" className="text-sm text-amber-900">
+                {t("reloadHint")}
+              </p>
+            </div>
+          ) : null}
+        </div>
+      </form>
+
+      <section aria-labelledby="will-history-heading" className="space-y-3">
+        <h2 id="will-history-heading" className="text-lg font-semibold">
+          {t("history.title")}
+        </h2>
+        <p className="text-sm text-slate-600">{t("history.intro")}</p>
+        {history.data.length === 0 ? (
+          <p className="text-slate-600">{t("history.empty")}</p>
+        ) : (
+          <ol className="space-y-2">
+            {history.data.map((entry) => (
+              <HistoryEntry key={entry.version} version={entry} roleNames={roleNames} />
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
