@@ -1,6 +1,10 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { careerMapRouter } from "./routers/career-map";
+import { applicationRouter } from "./routers/application";
 import { conversationRouter } from "./routers/conversation";
 import { meRouter } from "./routers/me";
+import { notificationRouter } from "./routers/notification";
+import { opportunityRouter } from "./routers/opportunity";
 import { personRouter } from "./routers/person";
 import { profileRouter } from "./routers/profile";
 import { sessionRouter } from "./routers/session";
@@ -10,8 +14,12 @@ import { teamRouter } from "./routers/team";
 import { willRouter } from "./routers/will";
 
 export const appRouter = createTRPCRouter({
+  application: applicationRouter,
+  careerMap: careerMapRouter,
   conversation: conversationRouter,
   me: meRouter,
+  notification: notificationRouter,
+  opportunity: opportunityRouter,
   person: personRouter,
   profile: profileRouter,
   session: sessionRouter,

@@ -1,9 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { createSkill, setPersonSkill } from "../../db/factories";
-import { conversationSteps } from "../../db/schema";
+import { createRole, createSkill, setPersonSkill } from "../../db/factories";
+import { conversationSteps, roleLevels } from "../../db/schema";
+import { apply } from "../../server/services/applications/application.service";
 import { recordConversation } from "../../server/services/conversations/conversation.service";
+import { createOpportunity, setOpportunityStatus } from "../../server/services/opportunities/opportunity.service";
 import { appRouter } from "../../server/trpc/root";
 import { type Cast, type CastRole, callerAs, createCast } from "../setup/cast";
 import { createTestDatabase } from "../setup/test-database";
@@ -15,7 +17,15 @@ type Caller = ReturnType<typeof callerAs>;
  * suite, so a new procedure cannot ship without deciding who may call it.
  */
 /** What the calls need: the cast, a skill the employee holds, one nobody holds, a step owned by the employee. */
-type Fixture = Cast & { skillId: number; spareSkillId: number; stepId: number };
+type Fixture = Cast & {
+  skillId: number;
+  spareSkillId: number;
+  stepId: number;
+  careerRoleSlug: string;
+  opportunityId: number;
+  otherOpportunityId: number;
+  applicationId: number;
+};
 
 type Rule = {
   allowed: CastRole[];
@@ -27,6 +37,10 @@ type Rule = {
 const everyone: CastRole[] = ["employee", "colleague", "manager", "hr", "admin"];
 
 const matrix: Record<string, Rule> = {
+  "careerMap.map": { allowed: everyone, call: (c) => c.careerMap.map() },
+  "careerMap.role": { allowed: everyone, call: (c, f) => c.careerMap.role({ slug: f.careerRoleSlug }) },
+  // The gap is always the caller's own: the input names a role, never a person.
+  "careerMap.gap": { allowed: everyone, call: (c, f) => c.careerMap.gap({ roleSlug: f.careerRoleSlug, level: 1 }) },
   "me.profile": { allowed: everyone, call: (c) => c.me.profile() },
   "me.reminders": { allowed: everyone, call: (c) => c.me.reminders() },
   "person.byId": { allowed: everyone, call: (c, f) => c.person.byId({ personId: f.persons.employee.id }) },
@@ -71,6 +85,37 @@ const matrix: Record<string, Rule> = {
   },
   "conversation.setStepDone": { allowed: ["employee", "manager"], call: (c, f) => c.conversation.setStepDone({ stepId: f.stepId, done: true }) },
   "team.reports": { allowed: everyone, call: (c) => c.team.reports() },
+  "opportunity.list": { allowed: everyone, call: (c) => c.opportunity.list({ query: "研修" }) },
+  "opportunity.byId": { allowed: everyone, call: (c, f) => c.opportunity.byId({ opportunityId: f.opportunityId }) },
+  // Everyone may ask; who may post is decided inside (an employee gets an empty list).
+  "opportunity.departments": { allowed: everyone, call: (c) => c.opportunity.departments({ purpose: "post" }) },
+  // Managers post for their own department, HR for any.
+  "opportunity.create": {
+    allowed: ["manager", "hr"],
+    call: (c, f) => c.opportunity.create({ kind: "project", title: "改善プロジェクト", departmentId: f.departments.team.id }),
+  },
+  "opportunity.update": {
+    allowed: ["manager", "hr"],
+    call: async (c, f) => {
+      const current = await c.opportunity.byId({ opportunityId: f.opportunityId });
+      return c.opportunity.update({ opportunityId: f.opportunityId, expectedVersion: current.version, kind: "transfer", title: "QA 募集（更新）", departmentId: f.departments.team.id });
+    },
+  },
+  "opportunity.setStatus": { allowed: ["manager", "hr"], call: (c, f) => c.opportunity.setStatus({ opportunityId: f.opportunityId, status: "open" }) },
+  // The owner (manager) cannot apply to their own posting.
+  "application.submit": {
+    allowed: ["employee", "colleague", "hr", "admin"],
+    call: (c, f) => c.application.submit({ opportunityId: f.otherOpportunityId, motivation: "挑戦したい" }),
+  },
+  // Withdrawing is the applicant's alone; the hiring manager and HR see it but may not.
+  "application.act": { allowed: ["employee"], call: (c, f) => c.application.act({ applicationId: f.applicationId, action: "withdraw" }) },
+  "application.mine": { allowed: everyone, call: (c) => c.application.mine() },
+  "application.pipeline": { allowed: ["manager", "hr"], call: (c, f) => c.application.pipeline({ opportunityId: f.opportunityId }) },
+  "application.inbox": { allowed: everyone, call: (c) => c.application.inbox() },
+  "application.hrQueue": { allowed: ["hr"], call: (c) => c.application.hrQueue() },
+  "notification.list": { allowed: everyone, call: (c) => c.notification.list() },
+  "notification.unreadCount": { allowed: everyone, call: (c) => c.notification.unreadCount() },
+  "notification.markRead": { allowed: everyone, call: (c) => c.notification.markRead({ ids: "all" }) },
   "setting.get": { allowed: ["hr"], call: (c) => c.setting.get() },
   "setting.update": { allowed: ["hr"], call: (c) => c.setting.update({ minimumOpenDays: 7 }) },
   "session.revokeMine": { allowed: ["employee", "colleague", "manager", "hr", "admin"], call: (c) => c.session.revokeMine() },
@@ -94,7 +139,23 @@ describe("access control", async () => {
     steps: [{ description: "QA 研修を受ける", ownerId: cast.persons.employee.id }],
   });
   const [step] = await db.select({ id: conversationSteps.id }).from(conversationSteps).where(eq(conversationSteps.conversationId, conversationId));
-  const fixture: Fixture = { ...cast, skillId: skill.id, spareSkillId: spareSkill.id, stepId: step!.id };
+  const careerRole = await createRole(db);
+  await db.insert(roleLevels).values({ roleId: careerRole.id, level: 1, standardYears: 1 });
+  const opportunityId = (await createOpportunity(db, cast.actors.manager, { kind: "transfer", title: "QA 募集", departmentId: cast.departments.team.id })).id;
+  await setOpportunityStatus(db, cast.actors.manager, { opportunityId, status: "open" });
+  const otherOpportunityId = (await createOpportunity(db, cast.actors.manager, { kind: "project", title: "新人研修の企画", departmentId: cast.departments.team.id })).id;
+  await setOpportunityStatus(db, cast.actors.manager, { opportunityId: otherOpportunityId, status: "open" });
+  const { applicationId } = await apply(db, cast.actors.employee, { opportunityId, motivation: "QA に挑戦したい" });
+  const fixture: Fixture = {
+    ...cast,
+    skillId: skill.id,
+    spareSkillId: spareSkill.id,
+    stepId: step!.id,
+    careerRoleSlug: careerRole.slug,
+    opportunityId,
+    otherOpportunityId,
+    applicationId,
+  };
 
   it("covers every procedure of the router", () => {
     expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(matrix).sort());

@@ -18,6 +18,7 @@ import {
   type StepName,
   transition,
   type WorkflowState,
+  workflowStateOf,
 } from "../workflow/transitions";
 import { type ActInput, type ActResult, actInput, type ApplyInput, applyInput } from "./application.schemas";
 
@@ -185,13 +186,7 @@ export async function act(db: Database, actor: Actor, rawInput: ActInput, now = 
       const relations = row ? relationsOf(actor, row) : new Set<ActorRelation>();
       // Not involved (or a manager before disclosure): the application does not exist for them.
       if (!row || relations.size === 0) throw new AppError("NOT_FOUND");
-      const state: WorkflowState = {
-        status: row.status,
-        hiringStage: row.hiringStage,
-        releaseStatus: row.releaseStatus,
-        confidentiality: row.confidentiality as WorkflowState["confidentiality"],
-        hasReleasingManager: row.currentManagerId !== null,
-      };
+      const state = workflowStateOf(row);
       const current = { applicationId: row.id, ...state, version: row.version };
       const mayAct = relations.has(actorFor[action] as ActorRelation);
       if (mayAct && alreadyApplied(state, action) && !transition(state, action, relations).ok) return { ...current, replayed: true };

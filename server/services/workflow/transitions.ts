@@ -193,3 +193,20 @@ export function transition(state: WorkflowState, action: Action, relations: Read
 
 /** Actions that need a reason from the actor (every applicant gets a decision with a reason). */
 export const needsReason: ReadonlySet<Action> = new Set(["decline", "release_later", "release_decline", "hr_uphold"]);
+
+/** The workflow state of a stored application row. */
+export function workflowStateOf(row: {
+  status: Status;
+  hiringStage: HiringStage;
+  releaseStatus: ReleaseStatus;
+  confidentiality: string;
+  currentManagerId: number | null;
+}): WorkflowState {
+  return {
+    status: row.status,
+    hiringStage: row.hiringStage,
+    releaseStatus: row.releaseStatus,
+    confidentiality: row.confidentiality as Confidentiality,
+    hasReleasingManager: row.currentManagerId !== null,
+  };
+}

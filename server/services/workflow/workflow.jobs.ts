@@ -4,7 +4,7 @@ import { applications, approvalSteps, moves, opportunities, participations, peop
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { japanDate } from "./business-days";
-import { transition, type WorkflowState } from "./transitions";
+import { transition, workflowStateOf } from "./transitions";
 
 /**
  * Escalates every release step past its deadline to HR — exactly once per step: the update only
@@ -63,14 +63,7 @@ export async function applyDueMoves(db: Database, now = new Date()): Promise<num
         .where(eq(applications.id, id))
         .for("update", { of: applications });
       if (!row || row.status !== "finalized" || !row.effectiveOn) return false;
-      const state: WorkflowState = {
-        status: row.status,
-        hiringStage: row.hiringStage,
-        releaseStatus: row.releaseStatus,
-        confidentiality: row.confidentiality as WorkflowState["confidentiality"],
-        hasReleasingManager: row.currentManagerId !== null,
-      };
-      const result = transition(state, "complete", new Set(["system"]));
+      const result = transition(workflowStateOf(row), "complete", new Set(["system"]));
       if (!result.ok) return false;
       const [person] = await tx
         .select({ departmentId: people.departmentId, roleId: people.roleId, managerId: people.managerId })
