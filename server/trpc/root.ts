@@ -5,6 +5,7 @@ import { conversationRouter } from "./routers/conversation";
 import { meRouter } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
 import { opportunityRouter } from "./routers/opportunity";
+import { participationRouter } from "./routers/participation";
 import { personRouter } from "./routers/person";
 import { profileRouter } from "./routers/profile";
 import { sessionRouter } from "./routers/session";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   notification: notificationRouter,
   opportunity: opportunityRouter,
+  participation: participationRouter,
   person: personRouter,
   profile: profileRouter,
   session: sessionRouter,

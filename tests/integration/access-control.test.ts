@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createRole, createSkill, setPersonSkill } from "../../db/factories";
-import { conversationSteps, roleLevels } from "../../db/schema";
+import { conversationSteps, participations, roleLevels } from "../../db/schema";
 import { apply } from "../../server/services/applications/application.service";
 import { recordConversation } from "../../server/services/conversations/conversation.service";
 import { createOpportunity, setOpportunityStatus } from "../../server/services/opportunities/opportunity.service";
@@ -25,6 +25,7 @@ type Fixture = Cast & {
   opportunityId: number;
   otherOpportunityId: number;
   applicationId: number;
+  participationId: number;
 };
 
 type Rule = {
@@ -113,6 +114,12 @@ const matrix: Record<string, Rule> = {
   "application.pipeline": { allowed: ["manager", "hr"], call: (c, f) => c.application.pipeline({ opportunityId: f.opportunityId }) },
   "application.inbox": { allowed: everyone, call: (c) => c.application.inbox() },
   "application.hrQueue": { allowed: ["hr"], call: (c) => c.application.hrQueue() },
+  "participation.toEndorse": { allowed: everyone, call: (c) => c.participation.toEndorse() },
+  // Only the posting's owner endorses, once the participation has ended.
+  "participation.endorse": {
+    allowed: ["manager"],
+    call: (c, f) => c.participation.endorse({ participationId: f.participationId, skills: [{ skillId: f.skillId, level: 2 }] }),
+  },
   "notification.list": { allowed: everyone, call: (c) => c.notification.list() },
   "notification.unreadCount": { allowed: everyone, call: (c) => c.notification.unreadCount() },
   "notification.markRead": { allowed: everyone, call: (c) => c.notification.markRead({ ids: "all" }) },
@@ -146,8 +153,13 @@ describe("access control", async () => {
   const otherOpportunityId = (await createOpportunity(db, cast.actors.manager, { kind: "project", title: "新人研修の企画", departmentId: cast.departments.team.id })).id;
   await setOpportunityStatus(db, cast.actors.manager, { opportunityId: otherOpportunityId, status: "open" });
   const { applicationId } = await apply(db, cast.actors.employee, { opportunityId, motivation: "QA に挑戦したい" });
+  const [participation] = await db
+    .insert(participations)
+    .values({ personId: cast.persons.employee.id, opportunityId: otherOpportunityId, timePercent: 20, startOn: "2026-01-01", endOn: "2026-06-30" })
+    .returning({ id: participations.id });
   const fixture: Fixture = {
     ...cast,
+    participationId: participation!.id,
     skillId: skill.id,
     spareSkillId: spareSkill.id,
     stepId: step!.id,

@@ -63,6 +63,48 @@ describe("the application workflow", async () => {
     await db.update(people).set({ departmentId: cast.departments.team.id, managerId: cast.persons.manager.id }).where(eq(people.id, cast.persons.employee.id));
   });
 
+  it("records a project as a participation, and its owner endorses the skills used once it has ended", async () => {
+    const { createSkill } = await import("../../db/factories");
+    const analysis = await createSkill(db, { nameJa: "VOC分析", nameEn: "VOC analysis" });
+    const { id } = await team.hiring.opportunity.create({
+      kind: "project",
+      title: "VOC分析プロジェクト",
+      departmentId: team.department.id,
+      timePercent: 20,
+      startOn: "2027-01-01",
+      endOn: "2027-03-31",
+      skills: [{ skillId: analysis.id, kind: "grows", level: 2 }],
+    });
+    await team.hiring.opportunity.setStatus({ opportunityId: id, status: "open" });
+    const colleague = callerAs(db, cast, "colleague");
+    const { applicationId } = await colleague.application.submit({ opportunityId: id, motivation: "兼務で挑戦したい" });
+    await team.hiring.application.act({ applicationId, action: "shortlist" });
+    await team.hiring.application.act({ applicationId, action: "offer" });
+    await manager.application.act({ applicationId, action: "release_approve" });
+    await hr.application.act({ applicationId, action: "finalize", effectiveOn: "2027-01-01" });
+    expect(await applyDueMoves(db, new Date("2027-01-01T00:00:00Z"))).toBe(1);
+    // A project changes no post: the colleague stays in their team.
+    const [stayed] = await db.select().from(people).where(eq(people.id, cast.persons.colleague.id));
+    expect(stayed?.departmentId).toBe(cast.departments.team.id);
+    const { endorseParticipation, participationsToEndorse } = await import("../../server/services/participations/participation.service");
+    const { participations } = await import("../../db/schema");
+    const [participation] = await db.select().from(participations).where(eq(participations.applicationId, applicationId));
+    expect(participation).toMatchObject({ timePercent: 20, startOn: "2027-01-01", endOn: "2027-03-31" });
+    await expect(
+      endorseParticipation(db, team.hiringActor, { participationId: participation!.id, skills: [{ skillId: analysis.id, level: 2 }] }, new Date("2027-02-01T00:00:00Z")),
+    ).rejects.toMatchObject({ code: "CONFLICT", messageKey: "participationNotEnded" });
+    const after = new Date("2027-04-01T00:00:00Z");
+    const waiting = await participationsToEndorse(db, team.hiringActor, after);
+    expect(waiting.map((item) => item.participationId)).toEqual([participation!.id]);
+    expect(waiting[0]?.suggestedSkills.map((skill) => skill.skillId)).toEqual([analysis.id]);
+    await endorseParticipation(db, team.hiringActor, { participationId: participation!.id, skills: [{ skillId: analysis.id, level: 2 }], note: "分析レポートを3本作成" }, after);
+    const profile = await colleague.me.profile();
+    expect(profile.skills.find((skill) => skill.skillId === analysis.id)).toMatchObject({ level: 2, verifiedBy: team.hiringManager.romanizedName });
+    await expect(
+      endorseParticipation(db, team.hiringActor, { participationId: participation!.id, skills: [{ skillId: analysis.id, level: 3 }] }, after),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
   it("refuses a second live application to the same posting", async () => {
     const colleague = callerAs(db, cast, "colleague");
     await colleague.application.submit({ opportunityId: team.opportunityId, motivation: "挑戦したい" });
