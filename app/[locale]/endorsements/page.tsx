@@ -1,0 +1,41 @@
+import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { EndorseForm } from "@/app/_components/endorse-form";
+import { displayName } from "@/app/_components/localized";
+import { requireActor } from "@/app/_components/require-actor";
+import { getServerCaller } from "@/app/_trpc/server";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/endorsements">) {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "endorsements" });
+  return { title: t("title") };
+}
+
+/** Owners of ended projects and rotations endorse the skills people used there. */
+export default async function EndorsementsPage({ params }: PageProps<"/[locale]/endorsements">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requireActor(locale);
+  const t = await getTranslations("endorsements");
+  const currentLocale = await getLocale();
+  const waiting = await (await getServerCaller()).participation.toEndorse();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-2 text-slate-700">{t("intro")}</p>
+      </div>
+      {waiting.length === 0 ? <p className="text-slate-700">{t("empty")}</p> : null}
+      <ul className="space-y-4">
+        {waiting.map((item) => (
+          <li key={item.participationId} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <h2 className="text-lg font-semibold">{item.opportunityTitle}</h2>
+            <p className="text-sm text-slate-700">{t("period", { name: displayName(item.person, currentLocale), start: item.startOn, end: item.endOn ?? "—" })}</p>
+            <div className="mt-3">
+              <EndorseForm participationId={item.participationId} suggested={item.suggestedSkills} personName={displayName(item.person, currentLocale)} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
