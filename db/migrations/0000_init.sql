@@ -1,4 +1,5 @@
 CREATE TYPE "public"."career_path_kind" AS ENUM('promotion', 'specialist', 'cross_functional');--> statement-breakpoint
+CREATE TYPE "public"."scout_status" AS ENUM('pending', 'accepted', 'declined');--> statement-breakpoint
 CREATE TYPE "public"."application_status" AS ENUM('active', 'withdrawn', 'declined', 'not_released', 'finalized', 'completed');--> statement-breakpoint
 CREATE TYPE "public"."approval_step" AS ENUM('manager_release', 'hr_decline_review', 'hiring_decision', 'hr_finalize');--> statement-breakpoint
 CREATE TYPE "public"."hiring_stage" AS ENUM('review', 'shortlisted', 'interview', 'offered');--> statement-breakpoint
@@ -99,6 +100,37 @@ CREATE TABLE "conversation_steps" (
 	"owner_id" integer NOT NULL,
 	"due_on" date,
 	"done_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "match_scores" (
+	"opportunity_id" integer NOT NULL,
+	"person_id" integer NOT NULL,
+	"rank" smallint NOT NULL,
+	"score" real NOT NULL,
+	"eligible" boolean NOT NULL,
+	"explanation" jsonb NOT NULL,
+	"policy_version" text NOT NULL,
+	"computed_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "match_scores_opportunity_id_person_id_pk" PRIMARY KEY("opportunity_id","person_id")
+);
+--> statement-breakpoint
+CREATE TABLE "not_interested" (
+	"person_id" integer NOT NULL,
+	"opportunity_id" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "not_interested_person_id_opportunity_id_pk" PRIMARY KEY("person_id","opportunity_id")
+);
+--> statement-breakpoint
+CREATE TABLE "scout_invites" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "scout_invites_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"opportunity_id" integer NOT NULL,
+	"person_id" integer NOT NULL,
+	"from_id" integer NOT NULL,
+	"message" text NOT NULL,
+	"status" "scout_status" DEFAULT 'pending' NOT NULL,
+	"response" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"responded_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "notifications" (
@@ -279,6 +311,7 @@ CREATE TABLE "people" (
 	"active" boolean DEFAULT true NOT NULL,
 	"tagline" text DEFAULT '' NOT NULL,
 	"show_skills_in_directory" boolean DEFAULT true NOT NULL,
+	"open_to_scouting" boolean DEFAULT false NOT NULL,
 	"profile_reviewed_at" timestamp with time zone,
 	"user_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -405,6 +438,13 @@ ALTER TABLE "conversation_private_notes" ADD CONSTRAINT "conversation_private_no
 ALTER TABLE "conversation_private_notes" ADD CONSTRAINT "conversation_private_notes_author_id_people_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "conversation_steps" ADD CONSTRAINT "conversation_steps_conversation_id_career_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."career_conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "conversation_steps" ADD CONSTRAINT "conversation_steps_owner_id_people_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "match_scores" ADD CONSTRAINT "match_scores_opportunity_id_opportunities_id_fk" FOREIGN KEY ("opportunity_id") REFERENCES "public"."opportunities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "match_scores" ADD CONSTRAINT "match_scores_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "not_interested" ADD CONSTRAINT "not_interested_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "not_interested" ADD CONSTRAINT "not_interested_opportunity_id_opportunities_id_fk" FOREIGN KEY ("opportunity_id") REFERENCES "public"."opportunities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scout_invites" ADD CONSTRAINT "scout_invites_opportunity_id_opportunities_id_fk" FOREIGN KEY ("opportunity_id") REFERENCES "public"."opportunities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scout_invites" ADD CONSTRAINT "scout_invites_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scout_invites" ADD CONSTRAINT "scout_invites_from_id_people_id_fk" FOREIGN KEY ("from_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applications" ADD CONSTRAINT "applications_opportunity_id_opportunities_id_fk" FOREIGN KEY ("opportunity_id") REFERENCES "public"."opportunities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applications" ADD CONSTRAINT "applications_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -461,6 +501,12 @@ CREATE INDEX "career_conversations_manager_id_index" ON "career_conversations" U
 CREATE INDEX "conversation_private_notes_author_id_index" ON "conversation_private_notes" USING btree ("author_id");--> statement-breakpoint
 CREATE INDEX "conversation_steps_conversation_id_index" ON "conversation_steps" USING btree ("conversation_id");--> statement-breakpoint
 CREATE INDEX "conversation_steps_owner_id_index" ON "conversation_steps" USING btree ("owner_id");--> statement-breakpoint
+CREATE INDEX "match_scores_opportunity_id_rank_index" ON "match_scores" USING btree ("opportunity_id","rank");--> statement-breakpoint
+CREATE INDEX "match_scores_person_id_index" ON "match_scores" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "not_interested_opportunity_id_index" ON "not_interested" USING btree ("opportunity_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "scout_invites_opportunity_id_person_id_index" ON "scout_invites" USING btree ("opportunity_id","person_id");--> statement-breakpoint
+CREATE INDEX "scout_invites_person_id_status_index" ON "scout_invites" USING btree ("person_id","status");--> statement-breakpoint
+CREATE INDEX "scout_invites_from_id_index" ON "scout_invites" USING btree ("from_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_event_id_person_id_kind_index" ON "notifications" USING btree ("event_id","person_id","kind");--> statement-breakpoint
 CREATE INDEX "notifications_person_id_read_at_index" ON "notifications" USING btree ("person_id","read_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "outbox_event_id_index" ON "outbox" USING btree ("event_id");--> statement-breakpoint

@@ -39,6 +39,8 @@ export const people = pgTable(
     tagline: text().notNull().default(""),
     /** Off: only the person, their manager and HR see their skills (the directory hides them). */
     showSkillsInDirectory: boolean().notNull().default(true),
+    /** 社内FA: hiring managers may invite this person (separate from the Will's openness to move). */
+    openToScouting: boolean().notNull().default(false),
     /** When the person last confirmed their skill profile is current (the staleness nudge). */
     profileReviewedAt: timestamp({ withTimezone: true, mode: "date" }),
     /** The sign-in identity (next-auth user) linked to this person, set on first sign-in. */
