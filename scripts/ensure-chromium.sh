@@ -3,7 +3,9 @@
 # (never `playwright install`): Debian's chromium is used, with a Japanese font so screens render.
 set -euo pipefail
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ -x "$chromium" ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+# grep -c reads all of fc-list's output: `grep -q` would exit early, and under pipefail the
+# SIGPIPE this gives fc-list would count as "font missing".
+if [ -x "$chromium" ] && [ "$(fc-list 2>/dev/null | grep -ci "Noto Sans CJK")" -gt 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
