@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import { createMailer } from "@/server/services/notifications/mailer";
 import { processOutbox } from "@/server/services/notifications/notification.service";
+import { recomputeCandidates } from "@/server/services/recommendations/recommendations.service";
 import { applyDueMoves, escalateOverdueReleases } from "@/server/services/workflow/workflow.jobs";
 
 const OUTBOX_EVERY_MS = 2_000;
@@ -30,8 +31,18 @@ export function startBackgroundJobs(db: Database, env: Record<string, string | u
   const mailer = createMailer(env);
   const baseUrl = env.NEXTAUTH_URL ?? "http://localhost:3000";
   every(OUTBOX_EVERY_MS, "outbox", async () => {
-    // Drain: keep going while full batches come back.
-    while ((await processOutbox(db, mailer, { baseUrl })) === 50);
+    // Drain while full batches come back; then refresh the candidates those events made stale.
+    const opportunityIds = new Set<number>();
+    let people = false;
+    for (;;) {
+      const { count, refresh } = await processOutbox(db, mailer, { baseUrl });
+      for (const id of refresh.opportunityIds) opportunityIds.add(id);
+      people ||= refresh.people;
+      if (count < 50) break;
+    }
+    // A person's change can move them in any posting's ranking; a posting's change only its own.
+    if (people) await recomputeCandidates(db);
+    else if (opportunityIds.size > 0) await recomputeCandidates(db, [...opportunityIds]);
   });
   every(SCHEDULE_EVERY_MS, "schedule", async () => {
     await escalateOverdueReleases(db);

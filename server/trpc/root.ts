@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "./init";
 import { careerMapRouter } from "./routers/career-map";
 import { applicationRouter } from "./routers/application";
 import { conversationRouter } from "./routers/conversation";
+import { matchRouter } from "./routers/match";
 import { meRouter } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
 import { opportunityRouter } from "./routers/opportunity";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   application: applicationRouter,
   careerMap: careerMapRouter,
   conversation: conversationRouter,
+  match: matchRouter,
   me: meRouter,
   notification: notificationRouter,
   opportunity: opportunityRouter,

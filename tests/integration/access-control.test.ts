@@ -114,6 +114,9 @@ const matrix: Record<string, Rule> = {
   "application.pipeline": { allowed: ["manager", "hr"], call: (c, f) => c.application.pipeline({ opportunityId: f.opportunityId }) },
   "application.inbox": { allowed: everyone, call: (c) => c.application.inbox() },
   "application.hrQueue": { allowed: ["hr"], call: (c) => c.application.hrQueue() },
+  "match.candidates": { allowed: ["manager", "hr"], call: (c, f) => c.match.candidates({ opportunityId: f.opportunityId }) },
+  "match.recommendations": { allowed: everyone, call: (c) => c.match.recommendations({}) },
+  "match.notInterested": { allowed: everyone, call: (c, f) => c.match.notInterested({ opportunityId: f.otherOpportunityId }) },
   "participation.toEndorse": { allowed: everyone, call: (c) => c.participation.toEndorse() },
   // Only the posting's owner endorses, once the participation has ended.
   "participation.endorse": {

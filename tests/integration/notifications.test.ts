@@ -17,7 +17,7 @@ describe("notifications and confidentiality (until_shortlist)", async () => {
   const mailer = createMailer({ MAIL_DIR: mailDir });
   const employee = callerAs(db, cast, "employee");
   const manager = callerAs(db, cast, "manager");
-  const deliver = () => processOutbox(db, mailer, { baseUrl: "http://localhost:3000" });
+  const deliver = async () => (await processOutbox(db, mailer, { baseUrl: "http://localhost:3000" })).count;
   const mailsTo = (email: string) => readdirSync(mailDir).map((file) => readFileSync(join(mailDir, file), "utf8")).filter((mail) => mail.includes(`To: ${email}`));
 
   const { applicationId } = await employee.application.submit({ opportunityId: team.opportunityId, motivation: "QA に挑戦したい" });

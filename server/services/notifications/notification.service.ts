@@ -78,12 +78,21 @@ async function deliver(tx: Executor, event: OutboxEvent, mailer: Mailer, baseUrl
   }
 }
 
+/** What a delivered batch asks the matching engine to refresh. */
+export type MatchRefresh = { opportunityIds: Set<number>; people: boolean };
+
 /**
  * Claims and delivers a batch of outbox events. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several
  * workers run side by side without taking the same event; delivery is at least once, and the
  * (event, person, kind) unique index makes a repeated delivery add no second notification.
+ * Returns how many events it took and which precomputed matches they made stale.
  */
-export async function processOutbox(db: Database, mailer: Mailer, options: { now?: Date; limit?: number; baseUrl?: string } = {}): Promise<number> {
+export async function processOutbox(
+  db: Database,
+  mailer: Mailer,
+  options: { now?: Date; limit?: number; baseUrl?: string } = {},
+): Promise<{ count: number; refresh: MatchRefresh }> {
+  const refresh: MatchRefresh = { opportunityIds: new Set(), people: false };
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
     const batch = await tx
@@ -94,6 +103,8 @@ export async function processOutbox(db: Database, mailer: Mailer, options: { now
       .limit(options.limit ?? 50)
       .for("update", { skipLocked: true });
     for (const event of batch) {
+      if (event.type === "opportunity.changed") refresh.opportunityIds.add(Number(event.payload.opportunityId));
+      if (event.type === "profile.changed") refresh.people = true;
       try {
         await tx.transaction(async (savepoint) => deliver(savepoint, event, mailer, options.baseUrl ?? ""));
         await tx.update(outbox).set({ processedAt: now, attempts: event.attempts + 1, lastError: null }).where(eq(outbox.id, event.id));
@@ -106,7 +117,7 @@ export async function processOutbox(db: Database, mailer: Mailer, options: { now
           .where(eq(outbox.id, event.id));
       }
     }
-    return batch.length;
+    return { count: batch.length, refresh };
   });
 }
 

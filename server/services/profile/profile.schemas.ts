@@ -13,6 +13,8 @@ export const removeOwnSkillInput = z.object({ skillId });
 export const updateProfileInput = z.object({
   tagline: z.string().trim().max(80).optional(),
   showSkillsInDirectory: z.boolean().optional(),
+  /** 社内FA: let hiring managers invite me (separate from my Will's openness to move). */
+  openToScouting: z.boolean().optional(),
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;
 

@@ -5,6 +5,7 @@ import type { Actor } from "@/server/auth/actor";
 import { canVerifySkillsOf } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "../audit/audit.service";
+import { enqueue } from "../outbox/outbox";
 import {
   removeOwnSkillInput,
   type SetOwnSkillInput,
@@ -50,6 +51,7 @@ export async function setOwnSkill(db: Database, actor: Actor, rawInput: SetOwnSk
       entityId: actor.personId,
       data: { skillId: input.skillId, from: current?.level ?? null, to: input.level },
     });
+    await enqueue(tx, "profile.changed", { personId: actor.personId });
   });
 }
 
@@ -64,16 +66,18 @@ export async function removeOwnSkill(db: Database, actor: Actor, rawInput: { ski
     if (removed.length === 0) throw new AppError("NOT_FOUND");
     await tx.update(people).set({ profileReviewedAt: now }).where(eq(people.id, actor.personId));
     await writeAudit(tx, { actorId: actor.personId, action: "skill.remove", entityType: "person", entityId: actor.personId, data: { skillId: input.skillId } });
+    await enqueue(tx, "profile.changed", { personId: actor.personId });
   });
 }
 
 /** The actor's tagline and directory visibility. */
 export async function updateOwnProfile(db: Database, actor: Actor, rawInput: UpdateProfileInput): Promise<void> {
   const input = updateProfileInput.parse(rawInput);
-  if (input.tagline === undefined && input.showSkillsInDirectory === undefined) return;
+  if (Object.values(input).every((value) => value === undefined)) return;
   await db.transaction(async (tx) => {
     await tx.update(people).set(input).where(eq(people.id, actor.personId));
     await writeAudit(tx, { actorId: actor.personId, action: "profile.update", entityType: "person", entityId: actor.personId, data: input });
+    await enqueue(tx, "profile.changed", { personId: actor.personId });
   });
 }
 
@@ -114,5 +118,6 @@ export async function verifySkill(db: Database, actor: Actor, rawInput: VerifySk
       entityId: person.id,
       data: { skillId: input.skillId, from: held.level, to: level },
     });
+    await enqueue(tx, "profile.changed", { personId: person.id });
   });
 }

@@ -4,6 +4,7 @@ import { roles, skills, willDesiredSkills, wills, willTargetRoles, willVersions 
 import type { Actor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "../audit/audit.service";
+import { enqueue } from "../outbox/outbox";
 import { getOwnWill } from "./will.queries";
 import { type SaveWillInput, saveWillInput, type WillView } from "./will.schemas";
 
@@ -52,6 +53,7 @@ export async function saveOwnWill(db: Database, actor: Actor, rawInput: SaveWill
       entityId: actor.personId,
       data: { version, shareWithManager: input.shareWithManager, shareWithHr: input.shareWithHr, shareWithMatching: input.shareWithMatching },
     });
+    await enqueue(tx, "profile.changed", { personId: actor.personId });
   });
   return getOwnWill(db, actor);
 }

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { candidatesInput, candidatesOutput, recommendationsOutput } from "@/server/services/recommendations/recommendations.schemas";
+import { candidatesFor, markNotInterested, recommendationsFor } from "@/server/services/recommendations/recommendations.service";
+import { createTRPCRouter } from "../init";
+import { protectedProcedure } from "../procedures";
+
+export const matchRouter = createTRPCRouter({
+  /** Suggested candidates for a posting (its hiring manager or HR), precomputed, with explanations. */
+  candidates: protectedProcedure
+    .input(candidatesInput)
+    .output(candidatesOutput)
+    .query(({ ctx, input }) => candidatesFor(ctx.db, ctx.actor, input)),
+  /** "Recommended for you": open postings ranked for the caller, with reasons and what-ifs. */
+  recommendations: protectedProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(50).default(20) }))
+    .output(recommendationsOutput)
+    .query(({ ctx, input }) => recommendationsFor(ctx.db, ctx.actor, input.limit)),
+  /** Hides a posting from the caller's recommendations, for good. */
+  notInterested: protectedProcedure
+    .input(z.object({ opportunityId: z.number().int().positive().max(2_147_483_647) }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await markNotInterested(ctx.db, ctx.actor, input.opportunityId);
+      return { ok: true as const };
+    }),
+});
