@@ -1,12 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 
-export type PersonaKey = "employee" | "manager" | "hr" | "admin";
+export type PersonaKey = "employee" | "manager" | "hr" | "admin" | "hiring_manager";
 export type Locale = "ja" | "en";
 
 const personaLabels: Record<Locale, Record<PersonaKey, string>> = {
-  ja: { employee: "社員", manager: "マネージャー", hr: "人事", admin: "管理者" },
-  en: { employee: "Employee", manager: "Manager", hr: "HR", admin: "Admin" },
+  ja: { employee: "社員", manager: "マネージャー", hr: "人事", admin: "管理者", hiring_manager: "受入部署のマネージャー" },
+  en: { employee: "Employee", manager: "Manager", hr: "HR", admin: "Admin", hiring_manager: "Hiring manager" },
 };
 
 /** Signs in the way a person does: the demo sign-in page, one click on the persona. */

@@ -1,7 +1,7 @@
 import { expect, expectAccessible, type Locale, type PersonaKey, signInAs, test } from "./fixtures";
 
 const locales: Locale[] = ["ja", "en"];
-const personas: PersonaKey[] = ["employee", "manager", "hr", "admin"];
+const personas: PersonaKey[] = ["employee", "manager", "hr", "admin", "hiring_manager"];
 
 const text = {
   ja: { skills: "スキル", people: "社員名簿", settings: "ワークフロー設定", signOut: "ログアウト", signIn: "ログイン" },

@@ -18,6 +18,10 @@ export async function AppHeader() {
         { href: "/will", label: t("will") },
         { href: "/conversations", label: t("conversations") },
         { href: "/career-map", label: t("careerMap") },
+        { href: "/opportunities", label: t("opportunities") },
+        { href: "/applications", label: t("applications") },
+        ...(actor.isManager ? [{ href: "/inbox", label: t("inbox") }] : []),
+        ...(isHrStaff(actor) ? [{ href: "/hr/queue", label: t("hrQueue") }] : []),
         ...(actor.isManager ? [{ href: "/team", label: t("team") }] : []),
         ...(isHrStaff(actor) ? [{ href: "/settings", label: t("settings") }] : []),
       ]

@@ -9,6 +9,7 @@ import { opportunityRouter } from "./routers/opportunity";
 import { participationRouter } from "./routers/participation";
 import { personRouter } from "./routers/person";
 import { profileRouter } from "./routers/profile";
+import { scoutRouter } from "./routers/scout";
 import { sessionRouter } from "./routers/session";
 import { settingRouter } from "./routers/setting";
 import { skillRouter } from "./routers/skill";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   participation: participationRouter,
   person: personRouter,
   profile: profileRouter,
+  scout: scoutRouter,
   session: sessionRouter,
   setting: settingRouter,
   skill: skillRouter,

@@ -117,6 +117,10 @@ const matrix: Record<string, Rule> = {
   "match.candidates": { allowed: ["manager", "hr"], call: (c, f) => c.match.candidates({ opportunityId: f.opportunityId }) },
   "match.recommendations": { allowed: everyone, call: (c) => c.match.recommendations({}) },
   "match.notInterested": { allowed: everyone, call: (c, f) => c.match.notInterested({ opportunityId: f.otherOpportunityId }) },
+  // Keys come from the candidates list; an unknown key reads as not found even for the owner.
+  "scout.invite": { allowed: [], call: (c, f) => c.scout.invite({ opportunityId: f.opportunityId, candidateKey: "unknown-candidate-key", message: "ぜひ" }) },
+  "scout.respond": { allowed: [], call: (c) => c.scout.respond({ inviteId: 987_654, response: "decline" }) },
+  "scout.mine": { allowed: everyone, call: (c) => c.scout.mine() },
   "participation.toEndorse": { allowed: everyone, call: (c) => c.participation.toEndorse() },
   // Only the posting's owner endorses, once the participation has ended.
   "participation.endorse": {

@@ -101,3 +101,71 @@ describe("matching with consent", async () => {
     expect(await db.select().from(matchScores).where(eq(matchScores.personId, leaver.id))).toEqual([]);
   });
 });
+
+describe("scouting (社内FA)", async () => {
+  const { db } = await createTestDatabase();
+  const cast = await createCast(db);
+  const team = await createReceivingTeam(db, cast);
+  const bugs = await createSkill(db, { nameJa: "不具合報告", nameEn: "Bug reporting" });
+  await setPersonSkill(db, cast.persons.employee.id, bugs.id, 3);
+  const employee = callerAs(db, cast, "employee");
+  const manager = callerAs(db, cast, "manager");
+  await employee.profile.update({ openToScouting: true });
+  await recomputeCandidates(db);
+  const { processOutbox } = await import("../../server/services/notifications/notification.service");
+  const mails: string[] = [];
+  const mailer = { send: async (mail: { to: string }) => void mails.push(mail.to) };
+
+  it("the hiring manager invites a hidden candidate; the person sees it; the current manager learns nothing", async () => {
+    const [candidate] = (await team.hiring.match.candidates({ opportunityId: team.opportunityId })).items;
+    expect(candidate?.person).toBeNull();
+    const { inviteId } = await team.hiring.scout.invite({ opportunityId: team.opportunityId, candidateKey: candidate!.candidateKey, message: "QA チームで一緒に働きませんか" });
+    await expect(
+      team.hiring.scout.invite({ opportunityId: team.opportunityId, candidateKey: candidate!.candidateKey, message: "もう一度" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await processOutbox(db, mailer);
+    const [invite] = await employee.scout.mine();
+    expect(invite).toMatchObject({ id: inviteId, status: "pending", message: "QA チームで一緒に働きませんか" });
+    expect((await employee.notification.list()).map((item) => item.kind)).toContain("scoutInvited");
+    // Once invited, the hiring manager sees who it is.
+    const [named] = (await team.hiring.match.candidates({ opportunityId: team.opportunityId })).items;
+    expect(named?.person?.id).toBe(cast.persons.employee.id);
+    // Nothing reaches the current manager: no notification, no mail, no inbox item.
+    expect(await manager.notification.list()).toEqual([]);
+    expect(mails).not.toContain(cast.persons.manager.email);
+    expect(await manager.application.inbox()).toEqual([]);
+  });
+
+  it("the person accepts a casual interview; only the inviter hears of it", async () => {
+    const [invite] = await employee.scout.mine();
+    const { applicationId } = await employee.scout.respond({ inviteId: invite!.id, response: "casual_interview" });
+    expect(applicationId).toBeNull();
+    await expect(employee.scout.respond({ inviteId: invite!.id, response: "decline" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await processOutbox(db, mailer);
+    expect((await team.hiring.notification.list()).map((item) => item.kind)).toContain("scoutAccepted");
+    expect(await manager.notification.list()).toEqual([]);
+  });
+
+  it("cannot invite someone who has not opted in to scouting", async () => {
+    const colleague = callerAs(db, cast, "colleague");
+    await setPersonSkill(db, cast.persons.colleague.id, bugs.id, 3);
+    await colleague.will.save({
+      statement: "QA に興味",
+      targetRoleIds: [],
+      desiredSkillIds: [],
+      horizon: "now",
+      openness: "now",
+      shareWithManager: false,
+      shareWithHr: false,
+      shareWithMatching: true,
+      expectedVersion: 0,
+    });
+    await recomputeCandidates(db);
+    const items = (await team.hiring.match.candidates({ opportunityId: team.opportunityId })).items;
+    const notScoutable = items.find((item) => !item.openToScouting);
+    expect(notScoutable).toBeDefined();
+    await expect(team.hiring.scout.invite({ opportunityId: team.opportunityId, candidateKey: notScoutable!.candidateKey, message: "どうですか" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+});

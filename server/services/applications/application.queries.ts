@@ -100,7 +100,8 @@ export async function releaseInbox(db: Executor, actor: Actor) {
       ),
     )
     .orderBy(asc(approvalSteps.dueAt), asc(applications.id));
-  return rows.map((row) => ({ ...row, steps: [], will: null as WillView | null }));
+  // The motivation is written for the receiving team; the releasing manager decides on timing, not on it.
+  return rows.map((row) => ({ ...row, motivation: "", steps: [], will: null as WillView | null }));
 }
 
 /** HR's queue: moves to finalize, overdue releases, and manager declines to review. */

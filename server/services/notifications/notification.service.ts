@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import { applications, notifications, opportunities, outbox, type OutboxEvent, people } from "@/db/schema";
+import { applications, notifications, opportunities, outbox, type OutboxEvent, people, scoutInvites } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { serverTranslator } from "@/server/i18n";
 import type { Mailer } from "./mailer";
@@ -21,6 +21,7 @@ function mailFor(kind: NotificationKind, params: Record<string, string>, link: s
 
 /** Delivers one outbox event: in-app notifications (deduplicated by event id) and e-mail. */
 async function deliver(tx: Executor, event: OutboxEvent, mailer: Mailer, baseUrl: string): Promise<void> {
+  if (event.type.startsWith("scout.")) return deliverScout(tx, event, mailer, baseUrl);
   if (!event.type.startsWith("application.")) return;
   const applicationId = Number(event.payload.applicationId);
   const [row] = await tx
@@ -65,6 +66,14 @@ async function deliver(tx: Executor, event: OutboxEvent, mailer: Mailer, baseUrl
     return ids.map((personId) => ({ personId, kind: recipient.kind, link: links[recipient.to](row.opportunityId) }));
   });
   const params = { opportunity: row.title, person: `${row.applicantFamily} ${row.applicantGiven} (${row.applicantName})` };
+  await notify(tx, event, targets, params, mailer, baseUrl);
+}
+
+type Target = { personId: number; kind: NotificationKind; link: string };
+
+/** Writes the in-app notifications (once per event, person and kind) and sends their e-mail. */
+async function notify(tx: Executor, event: OutboxEvent, targets: Target[], params: Record<string, string>, mailer: Mailer, baseUrl: string) {
+  if (targets.length === 0) return;
   const inserted = await tx
     .insert(notifications)
     .values(targets.map((target) => ({ personId: target.personId, eventId: event.eventId, kind: target.kind, params, link: target.link })))
@@ -76,6 +85,22 @@ async function deliver(tx: Executor, event: OutboxEvent, mailer: Mailer, baseUrl
     const to = emails.find((person) => person.id === item.personId)?.email;
     if (to) await mailer.send({ to, ...mailFor(item.kind as NotificationKind, params, `${baseUrl}/ja${item.link ?? ""}`) });
   }
+}
+
+/** Scouting: the invitee hears of an invitation, the inviter of the answer — nobody else (社内FA). */
+async function deliverScout(tx: Executor, event: OutboxEvent, mailer: Mailer, baseUrl: string): Promise<void> {
+  const [invite] = await tx
+    .select({ personId: scoutInvites.personId, fromId: scoutInvites.fromId, status: scoutInvites.status, response: scoutInvites.response, opportunityId: opportunities.id, title: opportunities.title })
+    .from(scoutInvites)
+    .innerJoin(opportunities, eq(opportunities.id, scoutInvites.opportunityId))
+    .where(eq(scoutInvites.id, Number(event.payload.inviteId)));
+  if (!invite) return;
+  const params = { opportunity: invite.title, person: "" };
+  const targets: Target[] =
+    event.type === "scout.invited"
+      ? [{ personId: invite.personId, kind: "scoutInvited", link: "/scouts" }]
+      : [{ personId: invite.fromId, kind: invite.status === "declined" ? "scoutDeclined" : "scoutAccepted", link: `/opportunities/${invite.opportunityId}/candidates` }];
+  await notify(tx, event, targets, params, mailer, baseUrl);
 }
 
 /** What a delivered batch asks the matching engine to refresh. */

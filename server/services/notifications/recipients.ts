@@ -19,7 +19,10 @@ export type NotificationKind =
   | "readyToFinalize"
   | "finalized"
   | "moved"
-  | "escalated";
+  | "escalated"
+  | "scoutInvited"
+  | "scoutAccepted"
+  | "scoutDeclined";
 
 export type Recipient = { to: "applicant" | "hiringManager" | "currentManager" | "hr"; kind: NotificationKind };
 

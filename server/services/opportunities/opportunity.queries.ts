@@ -2,10 +2,18 @@ import { and, asc, count, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { applications, departments, opportunities, opportunitySkills, people, roles, skills } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { canManageOpportunity, canSeeOpportunity, isHrStaff } from "@/server/auth/policies";
+import { canManageOpportunity, canPostOpportunityFor, canSeeOpportunity, isHrStaff } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
 import { hiraganaToKatakana, normalizeSearchText } from "../text/normalize";
-import { type ListOpportunitiesInput, listOpportunitiesInput, type OpportunityDetail, type OpportunitySummary } from "./opportunity.schemas";
+import {
+  type DepartmentChoice,
+  type DepartmentChoicesInput,
+  departmentChoicesInput,
+  type ListOpportunitiesInput,
+  listOpportunitiesInput,
+  type OpportunityDetail,
+  type OpportunitySummary,
+} from "./opportunity.schemas";
 
 const summaryColumns = {
   id: opportunities.id,
@@ -138,4 +146,20 @@ export async function getOpportunity(db: Executor, actor: Actor, opportunityId: 
     canEdit: canManageOpportunity(actor, { ownerId: row.ownerId, status: row.status }),
     myApplicationId: mine?.id ?? null,
   };
+}
+
+/**
+ * Departments for a choice list, in organisation order. For posting: only those the actor may post
+ * for (managers their own, HR any, everyone else none) — the form offers nothing the service would
+ * refuse. For browsing: every department; department names are public inside the company.
+ */
+export async function listDepartmentChoices(db: Executor, actor: Actor, rawInput: DepartmentChoicesInput = {}): Promise<DepartmentChoice[]> {
+  const { purpose } = departmentChoicesInput.parse(rawInput);
+  const posting = purpose === "post";
+  const rows = await db
+    .select({ id: departments.id, nameJa: departments.nameJa, nameEn: departments.nameEn })
+    .from(departments)
+    .where(posting && !isHrStaff(actor) ? eq(departments.id, actor.departmentId) : undefined)
+    .orderBy(asc(departments.id));
+  return rows.filter((row) => !posting || canPostOpportunityFor(actor, row.id)).map((row) => ({ id: row.id, name: { ja: row.nameJa, en: row.nameEn } }));
 }

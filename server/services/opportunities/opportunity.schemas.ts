@@ -39,6 +39,13 @@ export type UpdateOpportunityInput = z.input<typeof updateOpportunityInput>;
 
 export const opportunityIdInput = z.object({ opportunityId: id });
 
+/**
+ * Department choices: "post" lists the departments the caller may post for (managers: their own,
+ * HR: all, others: none); "browse" lists every department, for the search filter.
+ */
+export const departmentChoicesInput = z.object({ purpose: z.enum(["post", "browse"]).default("post") }).strict();
+export type DepartmentChoicesInput = z.input<typeof departmentChoicesInput>;
+
 export const listOpportunitiesInput = z.object({
   query: z.string().trim().max(100).default(""),
   kinds: z.array(z.enum(opportunityKinds)).max(6).default([]),
@@ -53,6 +60,9 @@ export const listOpportunitiesInput = z.object({
 export type ListOpportunitiesInput = z.input<typeof listOpportunitiesInput>;
 
 const bilingual = z.object({ ja: z.string(), en: z.string() });
+
+export const departmentChoiceSchema = z.object({ id: z.number(), name: bilingual });
+export type DepartmentChoice = z.infer<typeof departmentChoiceSchema>;
 
 export const opportunitySummarySchema = z.object({
   id: z.number(),

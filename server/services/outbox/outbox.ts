@@ -6,6 +6,8 @@ export type OutboxEventType =
   | "application.submitted"
   | "application.transitioned"
   | "application.step_escalated"
+  | "scout.invited"
+  | "scout.responded"
   | "opportunity.changed"
   | "profile.changed";
 

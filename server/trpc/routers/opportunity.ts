@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { getOpportunity, listOpportunities } from "@/server/services/opportunities/opportunity.queries";
+import { getOpportunity, listDepartmentChoices, listOpportunities } from "@/server/services/opportunities/opportunity.queries";
 import {
   createOpportunityInput,
+  departmentChoiceSchema,
+  departmentChoicesInput,
   listOpportunitiesInput,
   listOpportunitiesOutput,
   opportunityDetailSchema,
@@ -25,6 +27,11 @@ export const opportunityRouter = createTRPCRouter({
     .input(opportunityIdInput)
     .output(opportunityDetailSchema)
     .query(({ ctx, input }) => getOpportunity(ctx.db, ctx.actor, input.opportunityId)),
+  /** Department choices: those the caller may post for (`post`), or all of them (`browse`, the search filter). */
+  departments: protectedProcedure
+    .input(departmentChoicesInput.optional())
+    .output(z.array(departmentChoiceSchema))
+    .query(({ ctx, input }) => listDepartmentChoices(ctx.db, ctx.actor, input ?? {})),
   /** A draft posting for the caller's department (managers) or any department (HR). */
   create: protectedProcedure
     .input(createOpportunityInput)

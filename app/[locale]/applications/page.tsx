@@ -1,0 +1,81 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { ApplicationOutcome, ApplicationStatusLine, ApplicationTimeline } from "@/app/_components/application-timeline";
+import { KindBadge } from "@/app/_components/opportunity-badges";
+import { requireActor } from "@/app/_components/require-actor";
+import { WorkflowAction } from "@/app/_components/workflow-action";
+import { allowedActions } from "@/app/_components/workflow-state";
+import { Link } from "@/app/_i18n/navigation";
+import { getServerCaller } from "@/app/_trpc/server";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/applications">) {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "applications" });
+  return { title: t("title") };
+}
+
+/** My applications: where each stands, every step with its dates and reasons, and withdrawing. */
+export default async function ApplicationsPage({ params }: PageProps<"/[locale]/applications">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requireActor(locale);
+  const t = await getTranslations("applications");
+  const format = await getFormatter();
+  const applications = await (await getServerCaller()).application.mine();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-2 text-slate-700">{t("intro")}</p>
+      </div>
+      {applications.length === 0 ? (
+        <div className="rounded-lg border border-slate-200 bg-white p-6">
+          <p className="text-slate-700">{t("empty")}</p>
+          <Link href="/opportunities" className="mt-2 inline-block text-brand-700 underline">
+            {t("browse")}
+          </Link>
+        </div>
+      ) : (
+        <ul className="space-y-4">
+          {applications.map((application) => {
+            const withdrawable = allowedActions(application, ["applicant"], ["withdraw"]).length > 0;
+            return (
+              <li key={application.id}>
+                <article aria-labelledby={`application-${application.id}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <KindBadge kind={application.opportunityKind} />
+                    <span className="text-sm text-slate-600">{t("appliedOn", { date: format.dateTime(application.createdAt, { dateStyle: "long" }) })}</span>
+                  </div>
+                  <h2 id={`application-${application.id}`} className="text-lg font-semibold">
+                    <Link href={`/opportunities/${application.opportunityId}`} className="text-brand-700 underline">
+                      {application.opportunityTitle}
+                    </Link>
+                  </h2>
+                  <ApplicationStatusLine application={application} />
+                  <p className="text-sm text-slate-700">{t(`explain.${application.status}`)}</p>
+                  <ApplicationOutcome application={application} />
+                  <details className="rounded border border-slate-200 p-3">
+                    <summary className="cursor-pointer font-medium">{t("yourMotivation")}</summary>
+                    <p className="mt-2 whitespace-pre-wrap">{application.motivation}</p>
+                  </details>
+                  <ApplicationTimeline application={application} headingId={`timeline-${application.id}`} />
+                  {withdrawable ? (
+                    <WorkflowAction
+                      key={`${application.id}-${application.version}`}
+                      applicationId={application.id}
+                      version={application.version}
+                      action="withdraw"
+                      tone="danger"
+                      label={t("actions.withdraw", { title: application.opportunityTitle })}
+                      submitLabel={t("actions.withdrawSubmit")}
+                      confirm={application.status === "finalized" ? t("actions.withdrawConfirmFinalized") : t("actions.withdrawConfirm")}
+                    />
+                  ) : null}
+                </article>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { ApplicationStatusLine } from "@/app/_components/application-timeline";
+import { japanDay, japanToday } from "@/app/_components/dates";
+import { displayName } from "@/app/_components/localized";
+import { KindBadge } from "@/app/_components/opportunity-badges";
+import { requireActor } from "@/app/_components/require-actor";
+import { WorkflowAction } from "@/app/_components/workflow-action";
+import { Link } from "@/app/_i18n/navigation";
+import { getServerCaller } from "@/app/_trpc/server";
+import { isHrStaff } from "@/server/auth/policies";
+import type { hrQueueItemSchema } from "@/server/services/applications/application.schemas";
+import type { z } from "zod";
+
+type QueueItem = z.infer<typeof hrQueueItemSchema>;
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/hr/queue">) {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "hrQueue" });
+  return { title: t("title") };
+}
+
+/** HR's queue: moves to finalize, overdue releases, and manager declines to review. HR only. */
+export default async function HrQueuePage({ params }: PageProps<"/[locale]/hr/queue">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  if (!isHrStaff(actor)) notFound();
+  const t = await getTranslations("hrQueue");
+  const items = await (await getServerCaller()).application.hrQueue();
+  const sections = [
+    { key: "finalize", items: items.filter((item) => item.queue === "finalize") },
+    { key: "escalation", items: items.filter((item) => item.queue === "escalation") },
+    { key: "decline_review", items: items.filter((item) => item.queue === "decline_review") },
+  ] as const;
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-2 text-slate-700">{t("intro")}</p>
+      </div>
+      <nav aria-label={t("sectionsNav")}>
+        <ul className="flex flex-wrap gap-4 text-sm">
+          {sections.map((section) => (
+            <li key={section.key}>
+              <a href={`#queue-${section.key}`} className="text-brand-700 underline">
+                {t("sectionLink", { title: t(`sections.${section.key}.title`), count: section.items.length })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {sections.map((section) => (
+        <section key={section.key} aria-labelledby={`queue-${section.key}`} className="space-y-3">
+          <div>
+            <h2 id={`queue-${section.key}`} className="text-xl font-semibold">
+              {t(`sections.${section.key}.title`)}
+            </h2>
+            <p className="text-sm text-slate-700">{t(`sections.${section.key}.intro`)}</p>
+          </div>
+          {section.items.length === 0 ? (
+            <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t(`sections.${section.key}.empty`)}</p>
+          ) : (
+            <ul className="space-y-4">
+              {section.items.map((item) => (
+                <li key={`${section.key}-${item.id}`}>
+                  <QueueCard item={item} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+async function QueueCard({ item }: { item: QueueItem }) {
+  const t = await getTranslations("hrQueue");
+  const locale = await getLocale();
+  const format = await getFormatter();
+  const name = displayName(item.person, locale);
+  const common = { applicationId: item.id, version: item.version };
+  const overdue = item.dueAt !== null && item.dueAt < new Date();
+  const explanationId = `finalize-blocked-${item.id}`;
+  return (
+    <article aria-labelledby={`queue-item-${item.queue}-${item.id}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <KindBadge kind={item.opportunityKind} />
+        {item.escalatedAt ? (
+          <span className="rounded bg-red-50 px-2 py-0.5 text-sm font-semibold text-red-900 ring-1 ring-red-300">
+            {t("escalatedOn", { date: format.dateTime(item.escalatedAt, { dateStyle: "medium" }) })}
+          </span>
+        ) : null}
+      </div>
+      <h3 id={`queue-item-${item.queue}-${item.id}`} className="text-lg font-semibold">
+        {t("itemTitle", { name, title: item.opportunityTitle })}
+      </h3>
+      <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="text-slate-600">{t("applicant")}</dt>
+        <dd>
+          <Link href={`/people/${item.person.id}`} className="text-brand-700 underline">
+            {name}
+          </Link>
+        </dd>
+        <dt className="text-slate-600">{t("opportunity")}</dt>
+        <dd>
+          <Link href={`/opportunities/${item.opportunityId}`} className="text-brand-700 underline">
+            {item.opportunityTitle}
+          </Link>
+        </dd>
+        <dt className="text-slate-600">{t("appliedOn")}</dt>
+        <dd>{format.dateTime(item.createdAt, { dateStyle: "long" })}</dd>
+        {item.queue === "escalation" && item.dueAt ? (
+          <>
+            <dt className="text-slate-600">{t("releaseDeadline")}</dt>
+            <dd className={overdue ? "font-semibold text-red-900" : undefined}>{format.dateTime(item.dueAt, { dateStyle: "long", timeStyle: "short" })}</dd>
+          </>
+        ) : null}
+        {item.releaseOn ? (
+          <>
+            <dt className="text-slate-600">{t("releaseOn")}</dt>
+            <dd>{format.dateTime(japanDay(item.releaseOn), { dateStyle: "long" })}</dd>
+          </>
+        ) : null}
+        {item.queue === "decline_review" && item.decisionReason ? (
+          <>
+            <dt className="text-slate-600">{t("managerReason")}</dt>
+            <dd className="whitespace-pre-wrap">{item.decisionReason}</dd>
+          </>
+        ) : null}
+      </dl>
+      <ApplicationStatusLine application={item} />
+      {item.queue === "finalize" ? (
+        item.canFinalize ? (
+          <WorkflowAction
+            key={`${item.id}-${item.version}-finalize`}
+            {...common}
+            action="finalize"
+            tone="primary"
+            label={t("finalize", { name })}
+            submitLabel={t("finalizeSubmit")}
+            date={{
+              field: "effectiveOn",
+              label: t("effectiveOn"),
+              hint: item.releaseOn ? t("effectiveOnHintRelease", { date: format.dateTime(japanDay(item.releaseOn), { dateStyle: "long" }) }) : t("effectiveOnHint"),
+              min: item.releaseOn && item.releaseOn > japanToday() ? item.releaseOn : japanToday(),
+            }}
+            note={t("finalizeNote")}
+          />
+        ) : (
+          <div className="space-y-1">
+            <button type="button" disabled aria-describedby={explanationId} className="rounded bg-slate-300 px-3 py-1.5 font-semibold text-slate-700">
+              {t("finalize", { name })}
+            </button>
+            <p id={explanationId} className="text-sm text-slate-700">
+              {t("cannotFinalize")}
+            </p>
+          </div>
+        )
+      ) : null}
+      {item.queue === "escalation" ? <p className="text-sm text-slate-700">{t("escalationHint")}</p> : null}
+      {item.queue === "decline_review" ? (
+        <div className="flex flex-wrap items-start gap-3" role="group" aria-label={t("reviewFor", { name })}>
+          <WorkflowAction
+            key={`${item.id}-${item.version}-override`}
+            {...common}
+            action="hr_override"
+            tone="primary"
+            reason="required"
+            label={t("override")}
+            submitLabel={t("overrideSubmit")}
+            note={t("overrideNote")}
+          />
+          <WorkflowAction
+            key={`${item.id}-${item.version}-uphold`}
+            {...common}
+            action="hr_uphold"
+            tone="danger"
+            reason="required"
+            label={t("uphold")}
+            submitLabel={t("upholdSubmit")}
+            note={t("upholdNote")}
+          />
+        </div>
+      ) : null}
+    </article>
+  );
+}

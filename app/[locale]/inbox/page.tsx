@@ -1,0 +1,116 @@
+import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { ApplicationStatusLine } from "@/app/_components/application-timeline";
+import { japanToday } from "@/app/_components/dates";
+import { displayName } from "@/app/_components/localized";
+import { KindBadge } from "@/app/_components/opportunity-badges";
+import { requireActor } from "@/app/_components/require-actor";
+import { WorkflowAction } from "@/app/_components/workflow-action";
+import { Link } from "@/app/_i18n/navigation";
+import { getServerCaller } from "@/app/_trpc/server";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/inbox">) {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "inbox" });
+  return { title: t("title") };
+}
+
+/**
+ * The release inbox (送り出し承認): applications of the viewer's reports that wait on their
+ * release, soonest deadline first. Open to everyone signed in — the list holds only what waits on
+ * the viewer, and a former manager may still have a release to give.
+ */
+export default async function InboxPage({ params }: PageProps<"/[locale]/inbox">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requireActor(locale);
+  const t = await getTranslations("inbox");
+  const currentLocale = await getLocale();
+  const format = await getFormatter();
+  const items = await (await getServerCaller()).application.inbox();
+  const now = new Date();
+  const today = japanToday(now);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-2 text-slate-700">{t("intro")}</p>
+      </div>
+      {items.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">{t("empty")}</p>
+      ) : (
+        <ul className="space-y-4">
+          {items.map((item) => {
+            const name = displayName(item.person, currentLocale);
+            const overdue = item.dueAt !== null && item.dueAt < now;
+            const common = { applicationId: item.id, version: item.version };
+            return (
+              <li key={item.id}>
+                <article
+                  aria-labelledby={`release-${item.id}`}
+                  className={`space-y-3 rounded-lg border bg-white p-6 shadow-sm ${overdue || item.escalatedAt ? "border-red-300 ring-1 ring-red-200" : "border-slate-200"}`}
+                >
+                  <div className="flex flex-wrap items-center gap-2">
+                    <KindBadge kind={item.opportunityKind} />
+                    {item.escalatedAt ? (
+                      <span className="rounded bg-red-50 px-2 py-0.5 text-sm font-semibold text-red-900 ring-1 ring-red-300">{t("escalated")}</span>
+                    ) : overdue ? (
+                      <span className="rounded bg-red-50 px-2 py-0.5 text-sm font-semibold text-red-900 ring-1 ring-red-300">{t("overdue")}</span>
+                    ) : null}
+                  </div>
+                  <h2 id={`release-${item.id}`} className="text-lg font-semibold">
+                    {t("itemTitle", { name, title: item.opportunityTitle })}
+                  </h2>
+                  <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+                    <dt className="text-slate-600">{t("applicant")}</dt>
+                    <dd>
+                      <Link href={`/people/${item.person.id}`} className="text-brand-700 underline">
+                        {name}
+                      </Link>
+                    </dd>
+                    <dt className="text-slate-600">{t("opportunity")}</dt>
+                    <dd>
+                      <Link href={`/opportunities/${item.opportunityId}`} className="text-brand-700 underline">
+                        {item.opportunityTitle}
+                      </Link>
+                    </dd>
+                    <dt className="text-slate-600">{t("appliedOn")}</dt>
+                    <dd>{format.dateTime(item.createdAt, { dateStyle: "long" })}</dd>
+                    <dt className="text-slate-600">{t("deadline")}</dt>
+                    <dd className={overdue ? "font-semibold text-red-900" : undefined}>
+                      {item.dueAt ? format.dateTime(item.dueAt, { dateStyle: "long", timeStyle: "short" }) : t("noDeadline")}
+                      {item.escalatedAt ? ` — ${t("escalatedOn", { date: format.dateTime(item.escalatedAt, { dateStyle: "medium" }) })}` : null}
+                    </dd>
+                  </dl>
+                  <ApplicationStatusLine application={item} />
+                  <div className="flex flex-wrap items-start gap-3" role="group" aria-label={t("actionsFor", { name })}>
+                    <WorkflowAction key={`${item.id}-${item.version}-approve`} {...common} action="release_approve" tone="primary" label={t("approve")} />
+                    <WorkflowAction
+                      key={`${item.id}-${item.version}-later`}
+                      {...common}
+                      action="release_later"
+                      label={t("later")}
+                      submitLabel={t("laterSubmit")}
+                      date={{ field: "releaseOn", label: t("releaseOn"), hint: t("releaseOnHint"), min: today }}
+                      reason="required"
+                      note={t("laterNote")}
+                    />
+                    <WorkflowAction
+                      key={`${item.id}-${item.version}-decline`}
+                      {...common}
+                      action="release_decline"
+                      tone="danger"
+                      label={t("decline")}
+                      submitLabel={t("declineSubmit")}
+                      reason="required"
+                      note={t("declineNote")}
+                    />
+                  </div>
+                </article>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

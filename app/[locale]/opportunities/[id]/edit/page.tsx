@@ -1,0 +1,45 @@
+import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { OpportunityForm } from "@/app/_components/opportunity-form";
+import { loadOpportunityFormData } from "@/app/_components/opportunity-form-data";
+import { requireActor } from "@/app/_components/require-actor";
+import { getServerCaller } from "@/app/_trpc/server";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/opportunities/[id]/edit">) {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "opportunities.form" });
+  return { title: t("editTitle") };
+}
+
+async function loadOpportunity(opportunityId: number) {
+  const caller = await getServerCaller();
+  try {
+    return await caller.opportunity.byId({ opportunityId });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+}
+
+/** Editing a draft or open posting: its owner or HR; a closed or filled one is history. */
+export default async function EditOpportunityPage({ params }: PageProps<"/[locale]/opportunities/[id]/edit">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  await requireActor(locale);
+  const opportunityId = Number(id);
+  if (!Number.isSafeInteger(opportunityId) || opportunityId <= 0) notFound();
+  const opportunity = await loadOpportunity(opportunityId);
+  if (!opportunity.canEdit || opportunity.status === "closed" || opportunity.status === "filled") notFound();
+  const data = await loadOpportunityFormData();
+  const t = await getTranslations("opportunities.form");
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t("editTitle")}</h1>
+        <p className="mt-2 text-slate-700">{t("editIntro", { title: opportunity.title })}</p>
+      </div>
+      <OpportunityForm {...data} initial={opportunity} />
+    </div>
+  );
+}

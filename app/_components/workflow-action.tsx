@@ -1,0 +1,196 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { useTRPC } from "@/app/_trpc/react";
+import type { AppRouter } from "@/server/trpc/root";
+import type { ActInput } from "@/server/services/applications/application.schemas";
+import { newIdempotencyKey } from "./idempotency-key";
+
+type Tone = "primary" | "danger" | "neutral";
+
+const toneClass: Record<Tone, string> = {
+  primary: "bg-brand-700 text-white hover:bg-brand-800",
+  danger: "border border-red-700 text-red-800 hover:bg-red-50",
+  neutral: "border border-slate-400 text-slate-900 hover:bg-slate-100",
+};
+
+type Props = {
+  applicationId: number;
+  /** The version the viewer saw: deciding on a changed application is refused, not overwritten. */
+  version: number;
+  action: ActInput["action"];
+  /** The button that starts the action (or opens its form). */
+  label: string;
+  /** The button that sends the form; required when the action opens a form. */
+  submitLabel?: string;
+  /** Ask for a reason first. */
+  reason?: "required" | "optional";
+  /** Ask for a date first: the release date or the effective date (発令日). */
+  date?: { field: "releaseOn" | "effectiveOn"; label: string; hint?: string; min?: string };
+  /** Ask to confirm first, with this text. */
+  confirm?: string;
+  /** Shown inside the form, e.g. "HR reviews every decline". */
+  note?: string;
+  tone?: Tone;
+};
+
+/**
+ * One workflow step — shortlist, offer, release, finalize, withdraw… — through `application.act`.
+ * Steps that need a reason, a date or a second thought open a small form first. Each mounted
+ * control sends one idempotency key and the version it was shown, so a double click or a retry
+ * decides once, and a decision on an application that changed meanwhile is refused.
+ */
+export function WorkflowAction({ applicationId, version, action, label, submitLabel, reason, date, confirm, note, tone = "neutral" }: Props) {
+  const t = useTranslations("applications.actions");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const formId = useId();
+  const keyRef = useRef<string | null>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const [reasonText, setReasonText] = useState("");
+  const [dateValue, setDateValue] = useState("");
+  const [localError, setLocalError] = useState<string | null>(null);
+  const act = useMutation(trpc.application.act.mutationOptions({ onSuccess: () => router.refresh() }));
+  const needsForm = Boolean(reason || date || confirm);
+  const fieldErrors = act.error instanceof TRPCClientError ? ((act.error as TRPCClientError<AppRouter>).data?.fieldErrors ?? {}) : {};
+
+  const send = () => {
+    if (reason === "required" && !reasonText.trim()) return setLocalError(t("reasonMissing"));
+    if (date && !dateValue) return setLocalError(t("dateMissing", { field: date.label }));
+    setLocalError(null);
+    keyRef.current ??= newIdempotencyKey();
+    act.mutate({
+      applicationId,
+      action,
+      expectedVersion: version,
+      idempotencyKey: keyRef.current,
+      ...(reason ? { reason: reasonText.trim() } : {}),
+      ...(date?.field === "releaseOn" ? { releaseOn: dateValue } : {}),
+      ...(date?.field === "effectiveOn" ? { effectiveOn: dateValue } : {}),
+    });
+  };
+
+  const error = localError ?? act.error?.message ?? null;
+  const errorNode = (
+    <p aria-live="polite" className="min-h-0 text-sm">
+      {error ? (
+        <span role="alert" className="text-red-800">
+          {error}
+        </span>
+      ) : null}
+    </p>
+  );
+
+  if (!needsForm) {
+    return (
+      <div className="flex flex-col gap-1">
+        <button
+          type="button"
+          disabled={act.isPending || act.isSuccess}
+          onClick={send}
+          className={`self-start rounded px-3 py-1.5 font-semibold disabled:opacity-60 ${toneClass[tone]}`}
+        >
+          {label}
+        </button>
+        {errorNode}
+      </div>
+    );
+  }
+
+  const reasonId = `${formId}-reason`;
+  const dateId = `${formId}-date`;
+  return (
+    <div className="flex flex-col gap-2">
+      <button
+        ref={toggleRef}
+        type="button"
+        aria-expanded={open}
+        aria-controls={formId}
+        onClick={() => setOpen(!open)}
+        className={`self-start rounded px-3 py-1.5 font-semibold ${toneClass[tone]}`}
+      >
+        {label}
+      </button>
+      <form
+        id={formId}
+        hidden={!open}
+        noValidate
+        aria-label={label}
+        onSubmit={(event) => {
+          event.preventDefault();
+          send();
+        }}
+        className="space-y-3 rounded border border-slate-300 bg-slate-50 p-3"
+      >
+        {confirm ? <p className="text-sm">{confirm}</p> : null}
+        {note ? <p className="text-sm text-slate-700">{note}</p> : null}
+        {date ? (
+          <div className="flex flex-col gap-1">
+            <label htmlFor={dateId} className="text-sm font-medium">
+              {date.label}
+            </label>
+            {date.hint ? (
+              <p id={`${dateId}-hint`} className="text-sm text-slate-600">
+                {date.hint}
+              </p>
+            ) : null}
+            <input
+              id={dateId}
+              type="date"
+              required
+              min={date.min}
+              value={dateValue}
+              aria-describedby={date.hint ? `${dateId}-hint` : undefined}
+              aria-invalid={fieldErrors[date.field] ? true : undefined}
+              onChange={(event) => setDateValue(event.target.value)}
+              className="w-48 rounded border border-slate-400 bg-white px-3 py-1.5"
+            />
+          </div>
+        ) : null}
+        {reason ? (
+          <div className="flex flex-col gap-1">
+            <label htmlFor={reasonId} className="text-sm font-medium">
+              {reason === "required" ? t("reasonRequiredLabel") : t("reasonOptionalLabel")}
+            </label>
+            <textarea
+              id={reasonId}
+              rows={3}
+              maxLength={2000}
+              required={reason === "required"}
+              value={reasonText}
+              aria-invalid={fieldErrors.reason ? true : undefined}
+              onChange={(event) => setReasonText(event.target.value)}
+              className="w-full rounded border border-slate-400 bg-white px-3 py-2"
+            />
+          </div>
+        ) : null}
+        <div className="flex flex-wrap gap-2">
+          <button
+            type="submit"
+            disabled={act.isPending || act.isSuccess}
+            className={`rounded px-3 py-1.5 font-semibold text-white disabled:opacity-60 ${tone === "danger" ? "bg-red-700 hover:bg-red-800" : "bg-brand-700 hover:bg-brand-800"}`}
+          >
+            {submitLabel ?? label}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setOpen(false);
+              setLocalError(null);
+              toggleRef.current?.focus();
+            }}
+            className="rounded border border-slate-400 px-3 py-1.5 hover:bg-slate-100"
+          >
+            {t("cancel")}
+          </button>
+        </div>
+        {errorNode}
+      </form>
+    </div>
+  );
+}

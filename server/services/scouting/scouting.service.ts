@@ -1,0 +1,110 @@
+import { and, desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database, Executor } from "@/db/client";
+import { departments, matchScores, opportunities, people, scoutInvites } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { canManageOpportunity } from "@/server/auth/policies";
+import { AppError } from "@/server/errors";
+import { apply } from "../applications/application.service";
+import { writeAudit } from "../audit/audit.service";
+import { enqueue } from "../outbox/outbox";
+import { candidateKey } from "../recommendations/recommendations.service";
+
+export const inviteInput = z
+  .object({
+    opportunityId: z.number().int().positive().max(2_147_483_647),
+    candidateKey: z.string().min(10).max(40),
+    message: z.string().trim().min(1).max(2000),
+  })
+  .strict();
+
+export const respondInput = z
+  .object({
+    inviteId: z.number().int().positive().max(2_147_483_647),
+    response: z.enum(["casual_interview", "application", "decline"]),
+    /** With "application": the motivation, as when applying directly. */
+    motivation: z.string().trim().max(4000).default(""),
+  })
+  .strict();
+
+/**
+ * 社内FA: the hiring manager invites a suggested candidate — identified only by the opaque key the
+ * candidates list gave — who opted in to be scouted. Nothing goes to the person's current manager.
+ */
+export async function invite(db: Database, actor: Actor, rawInput: z.input<typeof inviteInput>): Promise<{ inviteId: number }> {
+  const input = inviteInput.parse(rawInput);
+  return db.transaction(async (tx) => {
+    const [opportunity] = await tx.select({ id: opportunities.id, ownerId: opportunities.ownerId, status: opportunities.status }).from(opportunities).where(eq(opportunities.id, input.opportunityId));
+    if (!opportunity || !canManageOpportunity(actor, opportunity)) throw new AppError("NOT_FOUND");
+    if (opportunity.status !== "open") throw new AppError("CONFLICT", "opportunityNotOpen");
+    const rows = await tx
+      .select({ personId: matchScores.personId, openToScouting: people.openToScouting })
+      .from(matchScores)
+      .innerJoin(people, eq(people.id, matchScores.personId))
+      .where(eq(matchScores.opportunityId, opportunity.id));
+    const candidate = rows.find((row) => candidateKey(opportunity.id, row.personId) === input.candidateKey);
+    if (!candidate) throw new AppError("NOT_FOUND");
+    // Openness to move lets people be suggested; only the scouting opt-in lets them be approached.
+    if (!candidate.openToScouting) throw new AppError("FORBIDDEN", "notOpenToScouting");
+    const inserted = await tx
+      .insert(scoutInvites)
+      .values({ opportunityId: opportunity.id, personId: candidate.personId, fromId: actor.personId, message: input.message })
+      .onConflictDoNothing()
+      .returning({ id: scoutInvites.id });
+    if (inserted.length === 0) throw new AppError("CONFLICT", "alreadyInvited");
+    const inviteId = inserted[0]!.id;
+    await writeAudit(tx, { actorId: actor.personId, action: "scout.invite", entityType: "scout_invite", entityId: inviteId });
+    await enqueue(tx, "scout.invited", { inviteId });
+    return { inviteId };
+  });
+}
+
+/**
+ * The invited person decides: a casual interview (the hiring manager is told; nobody else), an
+ * application (which then follows the company's confidentiality policy), or no.
+ */
+export async function respond(db: Database, actor: Actor, rawInput: z.input<typeof respondInput>): Promise<{ applicationId: number | null }> {
+  const input = respondInput.parse(rawInput);
+  const [row] = await db.select().from(scoutInvites).where(eq(scoutInvites.id, input.inviteId));
+  if (!row || row.personId !== actor.personId) throw new AppError("NOT_FOUND");
+  if (row.status !== "pending") throw new AppError("CONFLICT", "alreadyAnswered");
+  let applicationId: number | null = null;
+  if (input.response === "application") {
+    if (!input.motivation) throw new AppError("BAD_REQUEST", "motivationRequired");
+    applicationId = (await apply(db, actor, { opportunityId: row.opportunityId, motivation: input.motivation })).applicationId;
+  }
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(scoutInvites)
+      .set({ status: input.response === "decline" ? "declined" : "accepted", response: input.response === "decline" ? null : input.response, respondedAt: new Date() })
+      .where(and(eq(scoutInvites.id, row.id), eq(scoutInvites.status, "pending")))
+      .returning({ id: scoutInvites.id });
+    if (updated.length === 0) throw new AppError("CONFLICT", "alreadyAnswered");
+    await writeAudit(tx, { actorId: actor.personId, action: `scout.${input.response}`, entityType: "scout_invite", entityId: row.id });
+    await enqueue(tx, "scout.responded", { inviteId: row.id });
+  });
+  return { applicationId };
+}
+
+/** The actor's scout invitations, newest first. */
+export async function myInvites(db: Executor, actor: Actor) {
+  return db
+    .select({
+      id: scoutInvites.id,
+      opportunityId: opportunities.id,
+      opportunityTitle: opportunities.title,
+      departmentJa: departments.nameJa,
+      departmentEn: departments.nameEn,
+      message: scoutInvites.message,
+      status: scoutInvites.status,
+      response: scoutInvites.response,
+      createdAt: scoutInvites.createdAt,
+      from: { id: people.id, familyName: people.familyName, givenName: people.givenName, romanizedName: people.romanizedName },
+    })
+    .from(scoutInvites)
+    .innerJoin(opportunities, eq(opportunities.id, scoutInvites.opportunityId))
+    .innerJoin(departments, eq(departments.id, opportunities.departmentId))
+    .innerJoin(people, eq(people.id, scoutInvites.fromId))
+    .where(eq(scoutInvites.personId, actor.personId))
+    .orderBy(desc(scoutInvites.id));
+}
