@@ -78,6 +78,8 @@ const matrix: Record<string, Rule> = {
       });
     },
   },
+  // Readable or null per the Will's audience; never refused to a signed-in caller (null says nothing).
+  "will.of": { allowed: everyone, call: (c, f) => c.will.of({ personId: f.persons.employee.id }) },
   "will.history": { allowed: everyone, call: (c) => c.will.history() },
   "conversation.list": { allowed: ["employee", "manager"], call: (c, f) => c.conversation.list({ personId: f.persons.employee.id }) },
   "conversation.record": {

@@ -1,5 +1,5 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "@/db/client";
 import { people, roles, skills, willDesiredSkills, wills, willTargetRoles, willVersions } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { canReadWill, canReadWillHistory, type WillReaderRelation } from "@/server/auth/policies";
@@ -106,4 +106,27 @@ export async function getOwnWillHistory(db: Executor, actor: Actor) {
     .from(willVersions)
     .where(eq(willVersions.personId, actor.personId))
     .orderBy(desc(willVersions.version));
+}
+
+/**
+ * Whether the actor hires for a posting the person is a candidate for: they applied, were
+ * suggested by matching, or were scouted. This is what "shared with matching" opens the Will to.
+ */
+export async function hiresFor(db: Executor, actor: Actor, personId: number): Promise<boolean> {
+  const owned = sql`select id from opportunities where owner_id = ${actor.personId}`;
+  const [row] = await queryRows<{ related: boolean }>(
+    db,
+    sql`select exists (select 1 from applications where person_id = ${personId} and opportunity_id in (${owned}))
+          or exists (select 1 from match_scores where person_id = ${personId} and opportunity_id in (${owned}))
+          or exists (select 1 from scout_invites where person_id = ${personId} and opportunity_id in (${owned})) as related`,
+  );
+  return row?.related === true;
+}
+
+/** Another person's Will as the actor may read it; null when there is none or it is not shared with them. */
+export async function willOf(db: Executor, actor: Actor, personId: number): Promise<WillView | null> {
+  if (personId === actor.personId) return getOwnWill(db, actor);
+  const related = await hiresFor(db, actor, personId);
+  const readable = await readableWills(db, actor, [personId], () => ({ hiresForOwner: related }));
+  return readable.get(personId) ?? null;
 }
