@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+/** Where the e2e server writes e-mail (.eml files), for specs to read. */
+export const e2eMailDir = `.data/e2e-${port}/mail`;
 
 /** Debian's Chromium (browsers cannot be downloaded here), with the flags this network needs. */
 const chromium = {
@@ -39,6 +41,15 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), PGLITE_DIR: ".data/e2e/pglite", KAKEZAN_FRESH: "1", NEXTAUTH_URL: baseURL, DATABASE_URL: "" },
+    // E-mail goes to files the specs read; effective dates are checked every 2 s instead of every minute.
+    env: {
+      PORT: String(port),
+      PGLITE_DIR: `.data/e2e-${port}/pglite`,
+      KAKEZAN_FRESH: "1",
+      NEXTAUTH_URL: baseURL,
+      DATABASE_URL: "",
+      MAIL_DIR: e2eMailDir,
+      KAKEZAN_SCHEDULE_SECONDS: "2",
+    },
   },
 });

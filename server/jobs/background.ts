@@ -5,7 +5,8 @@ import { recomputeCandidates } from "@/server/services/recommendations/recommend
 import { applyDueMoves, escalateOverdueReleases } from "@/server/services/workflow/workflow.jobs";
 
 const OUTBOX_EVERY_MS = 2_000;
-const SCHEDULE_EVERY_MS = 60_000;
+/** Deadlines and effective dates are checked every minute unless KAKEZAN_SCHEDULE_SECONDS says otherwise. */
+const DEFAULT_SCHEDULE_SECONDS = 60;
 
 /** Runs `task` every `ms`, never two at once; a failure is logged and the next tick tries again. */
 function every(ms: number, name: string, task: () => Promise<unknown>) {
@@ -44,7 +45,8 @@ export function startBackgroundJobs(db: Database, env: Record<string, string | u
     if (people) await recomputeCandidates(db);
     else if (opportunityIds.size > 0) await recomputeCandidates(db, [...opportunityIds]);
   });
-  every(SCHEDULE_EVERY_MS, "schedule", async () => {
+  const scheduleSeconds = Number(env.KAKEZAN_SCHEDULE_SECONDS) > 0 ? Number(env.KAKEZAN_SCHEDULE_SECONDS) : DEFAULT_SCHEDULE_SECONDS;
+  every(scheduleSeconds * 1000, "schedule", async () => {
     await escalateOverdueReleases(db);
     await applyDueMoves(db);
   });
