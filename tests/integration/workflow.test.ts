@@ -204,3 +204,27 @@ describe("the application workflow", async () => {
     expect(outcomes.sort()).toEqual(["CONFLICT", "ok"]);
   });
 });
+
+describe("closing a posting", async () => {
+  const { db } = await createTestDatabase();
+  const cast = await createCast(db);
+  const team = await createReceivingTeam(db, cast, { confidentiality: "until_offer", minimumOpenDays: 0 });
+
+  it("gives every applicant still in review a decision with a reason; finalized moves stand", async () => {
+    const employee = callerAs(db, cast, "employee");
+    const colleague = callerAs(db, cast, "colleague");
+    const first = await employee.application.submit({ opportunityId: team.opportunityId, motivation: "挑戦したい" });
+    const second = await colleague.application.submit({ opportunityId: team.opportunityId, motivation: "私も" });
+    await team.hiring.application.act({ applicationId: second.applicationId, action: "shortlist" });
+    await team.hiring.application.act({ applicationId: second.applicationId, action: "offer" });
+    await callerAs(db, cast, "manager").application.act({ applicationId: second.applicationId, action: "release_approve" });
+    await callerAs(db, cast, "hr").application.act({ applicationId: second.applicationId, action: "finalize", effectiveOn: "2027-04-01" });
+    await team.hiring.opportunity.setStatus({ opportunityId: team.opportunityId, status: "filled" });
+    const [mine] = await employee.application.mine();
+    expect(mine).toMatchObject({ id: first.applicationId, status: "declined" });
+    expect(mine?.decisionReason).toContain("The posting has been filled");
+    expect(mine?.steps.find((step) => step.step === "hiring_decision")?.decision).toBe("decline");
+    const [theirs] = await colleague.application.mine();
+    expect(theirs?.status).toBe("finalized");
+  });
+});

@@ -238,3 +238,39 @@ export async function act(db: Database, actor: Actor, rawInput: ActInput, now = 
     }),
   );
 }
+
+/**
+ * When a posting closes or fills, everyone still in review gets a decision with a reason — nobody
+ * is left waiting. Runs in the caller's transaction (the status change); finalized moves stand.
+ */
+export async function declineRemainingApplications(tx: Executor, input: { opportunityId: number; ownerId: number; actorId: number; reason: string; now: Date }) {
+  const open = await tx
+    .select({
+      id: applications.id,
+      personId: applications.personId,
+      status: applications.status,
+      hiringStage: applications.hiringStage,
+      releaseStatus: applications.releaseStatus,
+      confidentiality: applications.confidentiality,
+      currentManagerId: applications.currentManagerId,
+      version: applications.version,
+    })
+    .from(applications)
+    .where(and(eq(applications.opportunityId, input.opportunityId), eq(applications.status, "active")))
+    .for("update");
+  for (const row of open) {
+    const result = transition(workflowStateOf(row), "decline", new Set(["hiring_manager"]));
+    if (!result.ok) continue;
+    await applyEffects(
+      tx,
+      { applicationId: row.id, hiringManagerId: input.ownerId, currentManagerId: row.currentManagerId, actorId: input.actorId, reason: input.reason, now: input.now },
+      result.effects,
+    );
+    await tx
+      .update(applications)
+      .set({ status: result.next.status, decisionReason: input.reason, version: row.version + 1 })
+      .where(eq(applications.id, row.id));
+    await writeAudit(tx, { actorId: input.actorId, action: "application.decline", entityType: "application", entityId: row.id, data: { reason: input.reason, cause: "opportunity_closed" } });
+    await enqueue(tx, "application.transitioned", { applicationId: row.id, opportunityId: input.opportunityId, personId: row.personId, action: "decline" });
+  }
+}

@@ -4,6 +4,7 @@ import { opportunities, opportunitySkills, skills } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { canManageOpportunity, canPostOpportunityFor } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
+import { declineRemainingApplications } from "../applications/application.service";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { getSettings } from "../settings/settings.service";
@@ -11,6 +12,12 @@ import { normalizeSearchText } from "../text/normalize";
 import { type CreateOpportunityInput, createOpportunityInput, type UpdateOpportunityInput, updateOpportunityInput } from "./opportunity.schemas";
 
 type Fields = ReturnType<typeof createOpportunityInput.parse>;
+
+/** The reason each remaining applicant reads when a posting ends (stored text, in both languages). */
+const CLOSED_REASONS = {
+  filled: "募集枠が埋まったため、今回は見送りとなりました。 / The posting has been filled, so your application did not go ahead this time.",
+  closed: "募集が終了したため、今回は見送りとなりました。 / The posting was closed, so your application did not go ahead this time.",
+};
 
 /** What search matches: title, description and skill names, NFKC-normalised and lower-cased. */
 async function searchTextFor(db: Executor, fields: Fields): Promise<string> {
@@ -109,6 +116,13 @@ export async function setOpportunityStatus(
     } else {
       if (input.status === "filled" && current.fillableFrom && now < current.fillableFrom) throw new AppError("CONFLICT", "minimumOpenPeriod");
       changes.closedAt = now;
+      await declineRemainingApplications(tx, {
+        opportunityId: current.id,
+        ownerId: current.ownerId,
+        actorId: actor.personId,
+        reason: input.status === "filled" ? CLOSED_REASONS.filled : CLOSED_REASONS.closed,
+        now,
+      });
     }
     await tx.update(opportunities).set(changes).where(and(eq(opportunities.id, current.id)));
     await writeAudit(tx, {
