@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next
 import { japanDay } from "@/app/_components/dates";
 import { pick } from "@/app/_components/localized";
 import { KindBadge, OpportunityStatusBadge } from "@/app/_components/opportunity-badges";
+import { Pagination } from "@/app/_components/pagination";
 import { requireActor } from "@/app/_components/require-actor";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
@@ -71,7 +72,6 @@ export default async function OpportunitiesPage({ params, searchParams }: PagePr
     ...(maxTimePercent ? { maxTime: String(maxTimePercent) } : {}),
     ...(location ? { location } : {}),
   };
-  const pageHref = (target: number) => ({ pathname: "/opportunities", query: { ...filters, page: String(target) } });
   const mayPost = actor.isManager || isHrStaff(actor);
   const dates = (item: OpportunitySummary) => {
     const from = item.startOn ? format.dateTime(japanDay(item.startOn), { dateStyle: "medium" }) : null;
@@ -255,21 +255,7 @@ export default async function OpportunitiesPage({ params, searchParams }: PagePr
         </ul>
       )}
 
-      {pages > 1 ? (
-        <nav aria-label={t("pagination")} className="flex items-center gap-4">
-          {page > 1 ? (
-            <Link href={pageHref(page - 1)} className="text-brand-700 underline">
-              {t("previous")}
-            </Link>
-          ) : null}
-          <span className="text-sm">{t("pageOf", { page, pages })}</span>
-          {page < pages ? (
-            <Link href={pageHref(page + 1)} className="text-brand-700 underline">
-              {t("next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} pathname="/opportunities" query={filters} />
     </div>
   );
 }

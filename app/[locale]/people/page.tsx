@@ -1,5 +1,6 @@
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { displayName, pick, secondaryName } from "@/app/_components/localized";
+import { Pagination } from "@/app/_components/pagination";
 import { requireActor } from "@/app/_components/require-actor";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
@@ -31,10 +32,6 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
       ? { items: [], total: 0 }
       : await caller.person.search({ query: q, skillId: skill?.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-  const pageHref = (target: number) => ({
-    pathname: "/people",
-    query: { ...(q ? { q } : {}), ...(skillText ? { skill: skillText } : {}), page: String(target) },
-  });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -89,21 +86,7 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
           </li>
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav aria-label={t("pagination")} className="flex items-center gap-4">
-          {page > 1 ? (
-            <Link href={pageHref(page - 1)} className="text-brand-700 underline">
-              {t("previous")}
-            </Link>
-          ) : null}
-          <span className="text-sm">{t("pageOf", { page, pages })}</span>
-          {page < pages ? (
-            <Link href={pageHref(page + 1)} className="text-brand-700 underline">
-              {t("next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} pathname="/people" query={{ ...(q ? { q } : {}), ...(skillText ? { skill: skillText } : {}) }} />
     </div>
   );
 }
