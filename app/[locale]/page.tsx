@@ -1,15 +1,12 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProfileView } from "@/app/_components/profile-view";
 import { RemindersPanel } from "@/app/_components/reminders-panel";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "home" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("home");
 
 /** Home: what needs attention, then the signed-in person's own profile. */
 export default async function HomePage({ params }: PageProps<"/[locale]">) {

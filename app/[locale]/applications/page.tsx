@@ -1,17 +1,14 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ApplicationOutcome, ApplicationStatusLine, ApplicationTimeline } from "@/app/_components/application-timeline";
 import { KindBadge } from "@/app/_components/opportunity-badges";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { WorkflowAction } from "@/app/_components/workflow-action";
 import { allowedActions } from "@/app/_components/workflow-state";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/applications">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "applications" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("applications");
 
 /** My applications: where each stands, every step with its dates and reasons, and withdrawing. */
 export default async function ApplicationsPage({ params }: PageProps<"/[locale]/applications">) {

@@ -3,16 +3,13 @@ import type { PictureRole } from "@/app/_components/career-map-picture";
 import { CareerMapPictureLazy } from "@/app/_components/career-map-picture-lazy";
 import { pathKinds, pathStyles } from "@/app/_components/career-map-styles";
 import { pick } from "@/app/_components/localized";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 import { roleTracks } from "@/server/services/career-map/career-map.schemas";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/career-map">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "careerMap" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("careerMap");
 
 function LegendLine({ kind }: { kind: keyof typeof pathStyles }) {
   const look = pathStyles[kind];

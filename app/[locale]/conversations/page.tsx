@@ -1,13 +1,10 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ConversationList } from "@/app/_components/conversation-list";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { getServerCaller } from "@/app/_trpc/server";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/conversations">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "conversations" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("conversations");
 
 /**
  * The signed-in person's own career conversations. The server never returns a manager's private

@@ -1,14 +1,11 @@
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { EndorseForm } from "@/app/_components/endorse-form";
 import { displayName } from "@/app/_components/localized";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { getServerCaller } from "@/app/_trpc/server";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/endorsements">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "endorsements" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("endorsements");
 
 /** Owners of ended projects and rotations endorse the skills people used there. */
 export default async function EndorsementsPage({ params }: PageProps<"/[locale]/endorsements">) {

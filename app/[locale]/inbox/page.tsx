@@ -3,16 +3,13 @@ import { ApplicationStatusLine } from "@/app/_components/application-timeline";
 import { japanToday } from "@/app/_components/dates";
 import { displayName } from "@/app/_components/localized";
 import { KindBadge } from "@/app/_components/opportunity-badges";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { WorkflowAction } from "@/app/_components/workflow-action";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/inbox">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "inbox" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("inbox");
 
 /**
  * The release inbox (送り出し承認): applications of the viewer's reports that wait on their

@@ -3,6 +3,7 @@ import { japanDay } from "@/app/_components/dates";
 import { pick } from "@/app/_components/localized";
 import { KindBadge, OpportunityStatusBadge } from "@/app/_components/opportunity-badges";
 import { Pagination } from "@/app/_components/pagination";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
@@ -13,11 +14,7 @@ const PAGE_SIZE = 20;
 
 type Kind = (typeof opportunityKinds)[number];
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/opportunities">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "opportunities" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("opportunities");
 
 const text = (value: string | string[] | undefined, max: number) => (typeof value === "string" ? value.trim().slice(0, max) : "");
 const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);

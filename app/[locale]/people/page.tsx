@@ -1,17 +1,14 @@
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { displayName, pick, secondaryName } from "@/app/_components/localized";
 import { Pagination } from "@/app/_components/pagination";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 
 const PAGE_SIZE = 20;
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/people">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "people" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("people");
 
 /** The directory: search colleagues by name or reading; works without JavaScript. */
 export default async function PeoplePage({ params, searchParams }: PageProps<"/[locale]/people">) {

@@ -1,15 +1,12 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { SettingsForm } from "@/app/_components/settings-form";
 import { getServerCaller } from "@/app/_trpc/server";
 import { isHrStaff } from "@/server/auth/policies";
 import { notFound } from "next/navigation";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/settings">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "settings" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("settings");
 
 /** HR: the company's workflow settings. */
 export default async function SettingsPage({ params }: PageProps<"/[locale]/settings">) {

@@ -1,3 +1,4 @@
+import { titleFrom } from "@/app/_components/page-metadata";
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "@/app/_i18n/navigation";
 import { displayName, pick } from "@/app/_components/localized";
@@ -5,11 +6,7 @@ import { OidcSignInButton } from "@/app/_components/oidc-sign-in-button";
 import { getRequestContext, getServerCaller } from "@/app/_trpc/server";
 import { oidcConfig, readEnv } from "@/server/env";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/signin">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "signIn" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("signIn");
 
 const errorKeys = { "demo-disabled": "demoDisabled", persona: "unknownPersona", AccessDenied: "accessDenied" } as const;
 

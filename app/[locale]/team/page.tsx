@@ -1,14 +1,11 @@
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { displayName, pick, secondaryName } from "@/app/_components/localized";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/team">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "team" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("team");
 
 /** My team: each direct report's skills, Will (as far as shared), time at level and conversations. */
 export default async function TeamPage({ params }: PageProps<"/[locale]/team">) {

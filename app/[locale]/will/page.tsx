@@ -1,13 +1,10 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { type RoleGroup, WillEditor } from "@/app/_components/will-editor";
 import { getServerCaller } from "@/app/_trpc/server";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/will">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "will" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("will");
 
 /** The signed-in person's own Will: the editor, and every saved version below it (theirs only). */
 export default async function WillPage({ params }: PageProps<"/[locale]/will">) {

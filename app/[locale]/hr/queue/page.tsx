@@ -4,6 +4,7 @@ import { ApplicationStatusLine } from "@/app/_components/application-timeline";
 import { japanDay, japanToday } from "@/app/_components/dates";
 import { displayName } from "@/app/_components/localized";
 import { KindBadge } from "@/app/_components/opportunity-badges";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { WorkflowAction } from "@/app/_components/workflow-action";
 import { Link } from "@/app/_i18n/navigation";
@@ -14,11 +15,7 @@ import type { z } from "zod";
 
 type QueueItem = z.infer<typeof hrQueueItemSchema>;
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/hr/queue">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "hrQueue" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("hrQueue");
 
 /** HR's queue: moves to finalize, overdue releases, and manager declines to review. HR only. */
 export default async function HrQueuePage({ params }: PageProps<"/[locale]/hr/queue">) {

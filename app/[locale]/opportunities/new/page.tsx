@@ -2,13 +2,10 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { OpportunityForm } from "@/app/_components/opportunity-form";
 import { loadOpportunityFormData } from "@/app/_components/opportunity-form-data";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/opportunities/new">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "opportunities.form" });
-  return { title: t("newTitle") };
-}
+export const generateMetadata = titleFrom("opportunities.form", "newTitle");
 
 /** Posting an opportunity: managers for their own department, HR for any; nobody else. */
 export default async function NewOpportunityPage({ params }: PageProps<"/[locale]/opportunities/new">) {

@@ -1,17 +1,14 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { setRequestLocale } from "next-intl/server";
 import { ProfileView } from "@/app/_components/profile-view";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { RevokeSessionsButton } from "@/app/_components/revoke-sessions-button";
 import { getServerCaller } from "@/app/_trpc/server";
 import { isAdministrator } from "@/server/auth/policies";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/people/[id]">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "people" });
-  return { title: t("profileTitle") };
-}
+export const generateMetadata = titleFrom("people", "profileTitle");
 
 async function loadProfile(personId: number) {
   const caller = await getServerCaller();

@@ -5,15 +5,12 @@ import { ConversationForm } from "@/app/_components/conversation-form";
 import { ConversationList } from "@/app/_components/conversation-list";
 import { displayName, pick } from "@/app/_components/localized";
 import { ProfileView } from "@/app/_components/profile-view";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { VerifySkillControl } from "@/app/_components/verify-skill-control";
 import { getServerCaller } from "@/app/_trpc/server";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/team/[id]">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "team" });
-  return { title: t("memberTitle") };
-}
+export const generateMetadata = titleFrom("team", "memberTitle");
 
 /** A direct report, as their manager works with them: verification and career conversations. */
 export default async function TeamMemberPage({ params }: PageProps<"/[locale]/team/[id]">) {

@@ -3,14 +3,11 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { OpportunityForm } from "@/app/_components/opportunity-form";
 import { loadOpportunityFormData } from "@/app/_components/opportunity-form-data";
+import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { getServerCaller } from "@/app/_trpc/server";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/opportunities/[id]/edit">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "opportunities.form" });
-  return { title: t("editTitle") };
-}
+export const generateMetadata = titleFrom("opportunities.form", "editTitle");
 
 async function loadOpportunity(opportunityId: number) {
   const caller = await getServerCaller();
