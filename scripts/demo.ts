@@ -11,6 +11,7 @@ import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed";
 import { demoPersonas } from "../db/seed/personas";
+import { recomputeCandidates } from "../server/services/recommendations/recommendations.service";
 import { startServer } from "./start";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -52,6 +53,9 @@ async function main() {
   try {
     await migrateDatabase(handle);
     const outcome = await seedDemo(handle.db);
+    // Suggested candidates are precomputed by the background job after changes; a fresh demo
+    // has had none yet, so compute them once here.
+    if (outcome === "seeded") await recomputeCandidates(handle.db);
     console.log(outcome === "seeded" ? "Seeded the demo company." : "Reusing the existing demo data.");
   } finally {
     await handle.close();

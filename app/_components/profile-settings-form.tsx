@@ -6,13 +6,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
 
-/** Tagline, directory visibility, and "my profile is up to date". */
-export function ProfileSettingsForm({ tagline, showSkillsInDirectory }: { tagline: string; showSkillsInDirectory: boolean }) {
+/** Tagline, directory visibility, the scouting opt-in (社内FA), and "my profile is up to date". */
+export function ProfileSettingsForm({ tagline, showSkillsInDirectory, openToScouting }: { tagline: string; showSkillsInDirectory: boolean; openToScouting: boolean }) {
   const t = useTranslations("profileEdit");
   const router = useRouter();
   const trpc = useTRPC();
   const [text, setText] = useState(tagline);
   const [show, setShow] = useState(showSkillsInDirectory);
+  const [scouting, setScouting] = useState(openToScouting);
   const update = useMutation(trpc.profile.update.mutationOptions({ onSuccess: () => router.refresh() }));
   const reviewed = useMutation(trpc.profile.markReviewed.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
@@ -24,7 +25,7 @@ export function ProfileSettingsForm({ tagline, showSkillsInDirectory }: { taglin
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
-          update.mutate({ tagline: text, showSkillsInDirectory: show });
+          update.mutate({ tagline: text, showSkillsInDirectory: show, openToScouting: scouting });
         }}
       >
         <label className="flex flex-col gap-1">
@@ -37,6 +38,13 @@ export function ProfileSettingsForm({ tagline, showSkillsInDirectory }: { taglin
           <span>
             {t("showSkillsInDirectory")}
             <span className="block text-sm text-slate-600">{t("showSkillsInDirectoryHint")}</span>
+          </span>
+        </label>
+        <label className="flex items-start gap-2">
+          <input type="checkbox" checked={scouting} onChange={(event) => setScouting(event.target.checked)} className="mt-1.5" />
+          <span>
+            {t("openToScouting")}
+            <span className="block text-sm text-slate-600">{t("openToScoutingHint")}</span>
           </span>
         </label>
         <div className="flex flex-wrap items-center gap-3">

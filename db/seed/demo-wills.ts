@@ -127,4 +127,9 @@ export async function seedDemoWillsAndConversations(db: Executor): Promise<void>
       ]);
     }
   }
+
+  // 社内FA: the employee persona and about 30 % of those sharing their Will with matching opt in to
+  // being scouted. Drawn after everything above, so the earlier content stays as it was.
+  const scoutable = willRows.filter((will) => will.personId === employeePersona?.id || (will.shareWithMatching && rng.chance(0.3))).map((will) => will.personId);
+  if (scoutable.length > 0) await db.update(people).set({ openToScouting: true }).where(inArray(people.id, scoutable));
 }

@@ -45,6 +45,7 @@ export async function getProfile(db: Executor, actor: Actor, personId: number, n
       roleId: people.roleId,
       tagline: people.tagline,
       showSkillsInDirectory: people.showSkillsInDirectory,
+      openToScouting: people.openToScouting,
       profileReviewedAt: people.profileReviewedAt,
       department: { id: departments.id, nameJa: departments.nameJa, nameEn: departments.nameEn },
       role: { id: roles.id, slug: roles.slug, nameJa: roles.nameJa, nameEn: roles.nameEn, track: roles.track },
@@ -102,6 +103,7 @@ export async function getProfile(db: Executor, actor: Actor, personId: number, n
       yearsAtLevel: yearsBetween(person.levelSince, now),
       profileReviewedAt: person.profileReviewedAt,
       showSkillsInDirectory: person.showSkillsInDirectory,
+      openToScouting: person.id === actor.personId ? person.openToScouting : null,
       roleLevel: roleLevel ?? null,
     };
   }

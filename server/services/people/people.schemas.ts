@@ -45,6 +45,12 @@ export const restrictedProfileSchema = z.object({
   yearsAtLevel: z.number(),
   profileReviewedAt: z.date().nullable(),
   showSkillsInDirectory: z.boolean(),
+  /**
+   * 社内FA: hiring managers may invite this person (separate from the Will's openness to move).
+   * Null for everyone but the person: the opt-in signals openness to move, which the current
+   * manager must not learn this way.
+   */
+  openToScouting: z.boolean().nullable(),
   roleLevel: roleLevelViewSchema.nullable(),
 });
 

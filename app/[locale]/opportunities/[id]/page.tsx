@@ -39,6 +39,7 @@ export default async function OpportunityPage({ params }: PageProps<"/[locale]/o
   if (!Number.isSafeInteger(opportunityId) || opportunityId <= 0) notFound();
   const opportunity = await loadOpportunity(opportunityId);
   const t = await getTranslations("opportunities");
+  const tCandidates = await getTranslations("candidates");
   const currentLocale = await getLocale();
   const format = await getFormatter();
   const caller = await getServerCaller();
@@ -194,6 +195,9 @@ export default async function OpportunityPage({ params }: PageProps<"/[locale]/o
                 {t("manage.edit")}
               </Link>
             ) : null}
+            <Link href={`/opportunities/${opportunity.id}/candidates`} className="rounded border border-brand-700 px-3 py-1.5 font-semibold text-brand-700 hover:bg-brand-50">
+              {tCandidates("link")}
+            </Link>
             <OpportunityStatusControls opportunityId={opportunity.id} status={opportunity.status} />
           </div>
         </section>

@@ -1,0 +1,115 @@
+import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { displayName } from "@/app/_components/localized";
+import { InviteForm } from "@/app/_components/match-actions";
+import { MatchExplanation, MatchScore } from "@/app/_components/match-explanation";
+import { Pagination } from "@/app/_components/pagination";
+import { requireActor } from "@/app/_components/require-actor";
+import { Link } from "@/app/_i18n/navigation";
+import { getServerCaller } from "@/app/_trpc/server";
+
+const PAGE_SIZE = 50;
+const MAX_PAGE = 100;
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/opportunities/[id]/candidates">) {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "candidates" });
+  return { title: t("title") };
+}
+
+/** A page number from the URL, or 1: a hand-edited URL never reaches the server as junk. */
+function pageFrom(value: string | string[] | undefined): number {
+  const number = typeof value === "string" ? Number(value) : NaN;
+  return Number.isInteger(number) && number >= 1 && number <= MAX_PAGE ? number : 1;
+}
+
+async function load(opportunityId: number, page: number) {
+  const caller = await getServerCaller();
+  try {
+    // The candidates first: for anyone but the posting's hiring manager and HR they are NOT_FOUND.
+    const candidates = await caller.match.candidates({ opportunityId, page });
+    const opportunity = await caller.opportunity.byId({ opportunityId });
+    return { candidates, opportunity };
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+}
+
+/**
+ * A posting's suggested candidates, for its hiring manager and HR: judged on skills first, so each
+ * is "Candidate #rank" until invited (or until they apply). Those who accept scouting can be invited.
+ */
+export default async function CandidatesPage({ params, searchParams }: PageProps<"/[locale]/opportunities/[id]/candidates">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  await requireActor(locale);
+  const opportunityId = Number(id);
+  if (!Number.isSafeInteger(opportunityId) || opportunityId <= 0) notFound();
+  const page = pageFrom((await searchParams).page);
+  const { candidates, opportunity } = await load(opportunityId, page);
+  const t = await getTranslations("candidates");
+  const currentLocale = await getLocale();
+  const format = await getFormatter();
+  const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(candidates.total / PAGE_SIZE)));
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href={`/opportunities/${opportunityId}`} className="text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </p>
+      <div>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-1 text-lg">{t("posting", { title: opportunity.title })}</p>
+        <p className="mt-2 text-slate-700">{t("intro")}</p>
+        <p className="mt-1 text-sm text-slate-600">{t("consent")}</p>
+        <p className="mt-2 text-sm text-slate-700">
+          {t("count", { count: candidates.total })} ·{" "}
+          {candidates.computedAt ? t("computedAt", { date: format.dateTime(candidates.computedAt, { dateStyle: "long", timeStyle: "short" }) }) : t("notComputed")}
+        </p>
+      </div>
+
+      {candidates.items.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">{t("empty")}</p>
+      ) : (
+        <ol className="space-y-4">
+          {candidates.items.map((candidate) => {
+            const label = candidate.person ? displayName(candidate.person, currentLocale) : t("candidate", { rank: candidate.rank });
+            const headingId = `candidate-${candidate.rank}`;
+            return (
+              <li key={candidate.candidateKey}>
+                <article aria-labelledby={headingId} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+                  <div className="space-y-1">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <MatchScore explanation={candidate.explanation} />
+                      {candidate.invited ? (
+                        <span className="rounded bg-emerald-50 px-2 py-0.5 text-sm font-medium text-emerald-900 ring-1 ring-emerald-300">{t("invited")}</span>
+                      ) : candidate.person ? (
+                        <span className="rounded bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-800 ring-1 ring-slate-300">{t("applied")}</span>
+                      ) : null}
+                    </div>
+                    <h2 id={headingId} className="text-lg font-semibold">
+                      {label}
+                    </h2>
+                    {candidate.person ? <p className="text-sm text-slate-600">{t("rank", { rank: candidate.rank })}</p> : null}
+                  </div>
+                  {candidate.invited ? null : candidate.openToScouting ? (
+                    <InviteForm opportunityId={opportunityId} candidateKey={candidate.candidateKey} candidateLabel={label} />
+                  ) : (
+                    <p className="text-sm text-slate-700">{t("notOpen")}</p>
+                  )}
+                  <MatchExplanation explanation={candidate.explanation} />
+                </article>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+
+      <Pagination page={page} pages={pages} pathname={`/opportunities/${opportunityId}/candidates`} query={{}} />
+    </div>
+  );
+}
