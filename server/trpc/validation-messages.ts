@@ -26,8 +26,11 @@ function issueMessage(issue: Issue, t: Translator): string {
       return t("validation.invalidFormat");
     case "unrecognized_keys":
       return t("validation.unknownField", { keys: issue.keys.join(", ") });
-    default:
-      return t("validation.invalid");
+    default: {
+      // A refinement names its message key (e.g. "outOfRange"); anything else is "not valid".
+      const key = `validation.${issue.message}` as "validation.invalid";
+      return issue.code === "custom" && t.has(key) ? t(key) : t("validation.invalid");
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { notifications, outbox } from "../../db/schema";
 import { createMailer } from "../../server/services/notifications/mailer";
 import { processOutbox } from "../../server/services/notifications/notification.service";
 import { callerAs, createCast } from "../setup/cast";
@@ -37,10 +38,7 @@ describe("notifications and confidentiality (until_shortlist)", async () => {
     expect(await manager.notification.list()).toEqual([]);
     expect(await manager.notification.unreadCount()).toBe(0);
     expect(mailsTo(cast.persons.manager.email)).toEqual([]);
-    expect((await manager.me.reminders()).pendingVerifications).toBe(0);
     await expect(manager.application.act({ applicationId, action: "release_approve" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const reports = await manager.team.reports();
-    expect(JSON.stringify(reports)).not.toContain("QA に挑戦したい");
   });
 
   it("discloses at the shortlist: the manager's inbox, notification and e-mail appear", async () => {
@@ -52,10 +50,14 @@ describe("notifications and confidentiality (until_shortlist)", async () => {
     expect((await employee.notification.list()).map((item) => item.kind)).toEqual(["shortlisted"]);
   });
 
-  it("delivers each event once, even when the worker runs again", async () => {
-    const before = readdirSync(mailDir).length;
-    expect(await deliver()).toBe(0);
-    expect(readdirSync(mailDir).length).toBe(before);
+  it("delivers each event once, even when an event is delivered again (at-least-once delivery)", async () => {
+    const mailsBefore = readdirSync(mailDir).length;
+    const notificationsBefore = (await db.select().from(notifications)).length;
+    // Pretend a worker crashed after delivering but before marking: everything is delivered again.
+    await db.update(outbox).set({ processedAt: null });
+    expect(await deliver()).toBeGreaterThan(0);
+    expect((await db.select().from(notifications)).length).toBe(notificationsBefore);
+    expect(readdirSync(mailDir).length).toBe(mailsBefore);
   });
 
   it("marks only the reader's own notifications read", async () => {

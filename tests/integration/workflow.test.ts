@@ -3,10 +3,16 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import { applications, auditLog, moves, outbox, people } from "../../db/schema";
+import { japanDate } from "../../server/services/workflow/business-days";
 import { applyDueMoves, escalateOverdueReleases } from "../../server/services/workflow/workflow.jobs";
 import { callerAs, createCast } from "../setup/cast";
 import { createReceivingTeam } from "../setup/mobility";
 import { createTestDatabase } from "../setup/test-database";
+
+/** Dates relative to today in Japan, so the tests never fall into the past. */
+const inDays = (days: number) => japanDate(new Date(Date.now() + days * 86_400_000));
+/** Midnight in Japan on a date: the moment the effective-date job first sees it as "today". */
+const dayAt = (isoDate: string) => new Date(`${isoDate}T00:00:00+09:00`);
 
 const snapshot = async (db: Awaited<ReturnType<typeof createTestDatabase>>["db"], applicationId: number) => ({
   application: (await db.select().from(applications).where(eq(applications.id, applicationId)))[0],
@@ -35,18 +41,19 @@ describe("the application workflow", async () => {
     await manager.application.act({ applicationId: applied.applicationId, action: "release_approve" });
     const [toFinalize] = await hr.application.hrQueue();
     expect(toFinalize).toMatchObject({ id: applied.applicationId, queue: "finalize", canFinalize: true });
-    await hr.application.act({ applicationId: applied.applicationId, action: "finalize", effectiveOn: "2026-12-01" });
+    const effectiveOn = inDays(10);
+    await hr.application.act({ applicationId: applied.applicationId, action: "finalize", effectiveOn });
 
     // 内示: nothing changes before the effective date…
-    expect(await applyDueMoves(db, new Date("2026-11-30T00:00:00Z"))).toBe(0);
+    expect(await applyDueMoves(db, dayAt(inDays(9)))).toBe(0);
     // …and on it the person's department, role and manager change, and the ledger has the move.
-    expect(await applyDueMoves(db, new Date("2026-12-01T00:00:00Z"))).toBe(1);
-    expect(await applyDueMoves(db, new Date("2026-12-02T00:00:00Z"))).toBe(0);
+    expect(await applyDueMoves(db, dayAt(effectiveOn))).toBe(1);
+    expect(await applyDueMoves(db, dayAt(inDays(11)))).toBe(0);
     const [moved] = await db.select().from(people).where(eq(people.id, cast.persons.employee.id));
     expect(moved).toMatchObject({ departmentId: team.department.id, roleId: team.role.id, managerId: team.hiringManager.id });
     const ledger = await db.select().from(moves).where(eq(moves.personId, cast.persons.employee.id));
     expect(ledger).toHaveLength(1);
-    expect(ledger[0]).toMatchObject({ fromManagerId: cast.persons.manager.id, toManagerId: team.hiringManager.id, effectiveOn: "2026-12-01" });
+    expect(ledger[0]).toMatchObject({ fromManagerId: cast.persons.manager.id, toManagerId: team.hiringManager.id, effectiveOn });
     // The old manager no longer sees the person as a report.
     const { actorForPerson } = await import("../../server/auth/actor");
     const oldManager = (await actorForPerson(db, cast.persons.manager.id))!;
@@ -71,8 +78,8 @@ describe("the application workflow", async () => {
       title: "VOC分析プロジェクト",
       departmentId: team.department.id,
       timePercent: 20,
-      startOn: "2027-01-01",
-      endOn: "2027-03-31",
+      startOn: inDays(40),
+      endOn: inDays(130),
       skills: [{ skillId: analysis.id, kind: "grows", level: 2 }],
     });
     await team.hiring.opportunity.setStatus({ opportunityId: id, status: "open" });
@@ -81,19 +88,19 @@ describe("the application workflow", async () => {
     await team.hiring.application.act({ applicationId, action: "shortlist" });
     await team.hiring.application.act({ applicationId, action: "offer" });
     await manager.application.act({ applicationId, action: "release_approve" });
-    await hr.application.act({ applicationId, action: "finalize", effectiveOn: "2027-01-01" });
-    expect(await applyDueMoves(db, new Date("2027-01-01T00:00:00Z"))).toBe(1);
+    await hr.application.act({ applicationId, action: "finalize", effectiveOn: inDays(40) });
+    expect(await applyDueMoves(db, dayAt(inDays(40)))).toBe(1);
     // A project changes no post: the colleague stays in their team.
     const [stayed] = await db.select().from(people).where(eq(people.id, cast.persons.colleague.id));
     expect(stayed?.departmentId).toBe(cast.departments.team.id);
     const { endorseParticipation, participationsToEndorse } = await import("../../server/services/participations/participation.service");
     const { participations } = await import("../../db/schema");
     const [participation] = await db.select().from(participations).where(eq(participations.applicationId, applicationId));
-    expect(participation).toMatchObject({ timePercent: 20, startOn: "2027-01-01", endOn: "2027-03-31" });
+    expect(participation).toMatchObject({ timePercent: 20, startOn: inDays(40), endOn: inDays(130) });
     await expect(
-      endorseParticipation(db, team.hiringActor, { participationId: participation!.id, skills: [{ skillId: analysis.id, level: 2 }] }, new Date("2027-02-01T00:00:00Z")),
+      endorseParticipation(db, team.hiringActor, { participationId: participation!.id, skills: [{ skillId: analysis.id, level: 2 }] }, dayAt(inDays(60))),
     ).rejects.toMatchObject({ code: "CONFLICT", messageKey: "participationNotEnded" });
-    const after = new Date("2027-04-01T00:00:00Z");
+    const after = dayAt(inDays(131));
     const waiting = await participationsToEndorse(db, team.hiringActor, after);
     expect(waiting.map((item) => item.participationId)).toEqual([participation!.id]);
     expect(waiting[0]?.suggestedSkills.map((skill) => skill.skillId)).toEqual([analysis.id]);
@@ -131,7 +138,7 @@ describe("the application workflow", async () => {
       [team.hiring, "decline"],
       [hr, "finalize"],
     ] as const) {
-      const error = await caller.application.act({ applicationId, action, reason: "x", effectiveOn: "2027-01-01" }).catch((caught: unknown) => caught);
+      const error = await caller.application.act({ applicationId, action, reason: "x", effectiveOn: inDays(30) }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(TRPCError);
       expect(["CONFLICT", "FORBIDDEN"]).toContain((error as TRPCError).code);
     }
@@ -148,7 +155,7 @@ describe("the application workflow", async () => {
     await hr.application.act({ applicationId, action: "shortlist" });
     await hr.application.act({ applicationId, action: "offer" });
     await manager.application.act({ applicationId, action: "release_approve" });
-    await expect(hr.application.act({ applicationId, action: "finalize", effectiveOn: "2027-01-01" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(hr.application.act({ applicationId, action: "finalize", effectiveOn: inDays(30) })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const queue = await hr.application.hrQueue();
     expect(queue.find((item) => item.id === applicationId)?.canFinalize).toBe(false);
   });
@@ -218,7 +225,7 @@ describe("closing a posting", async () => {
     await team.hiring.application.act({ applicationId: second.applicationId, action: "shortlist" });
     await team.hiring.application.act({ applicationId: second.applicationId, action: "offer" });
     await callerAs(db, cast, "manager").application.act({ applicationId: second.applicationId, action: "release_approve" });
-    await callerAs(db, cast, "hr").application.act({ applicationId: second.applicationId, action: "finalize", effectiveOn: "2027-04-01" });
+    await callerAs(db, cast, "hr").application.act({ applicationId: second.applicationId, action: "finalize", effectiveOn: inDays(120) });
     await team.hiring.opportunity.setStatus({ opportunityId: team.opportunityId, status: "filled" });
     const [mine] = await employee.application.mine();
     expect(mine).toMatchObject({ id: first.applicationId, status: "declined" });
@@ -226,5 +233,67 @@ describe("closing a posting", async () => {
     expect(mine?.steps.find((step) => step.step === "hiring_decision")?.decision).toBe("decline");
     const [theirs] = await colleague.application.mine();
     expect(theirs?.status).toBe("finalized");
+  });
+});
+
+describe("conflicts of interest, ended applications and bad dates", async () => {
+  const { db } = await createTestDatabase();
+  const cast = await createCast(db);
+  const team = await createReceivingTeam(db, cast, { confidentiality: "until_offer" });
+  const { createPerson } = await import("../../db/factories");
+  const { actorForPerson } = await import("../../server/auth/actor");
+  const { createContextInner } = await import("../../server/trpc/context");
+  const { createCaller } = await import("../../server/trpc/root");
+  const callerFor = async (personId: number) => createCaller(createContextInner({ db, actor: (await actorForPerson(db, personId))! }));
+  const hr = callerAs(db, cast, "hr");
+  const manager = callerAs(db, cast, "manager");
+  const offered = async (applicant: Awaited<ReturnType<typeof callerFor>>) => {
+    const { applicationId } = await applicant.application.submit({ opportunityId: team.opportunityId, motivation: "挑戦したい" });
+    await team.hiring.application.act({ applicationId, action: "shortlist" });
+    await team.hiring.application.act({ applicationId, action: "offer" });
+    return applicationId;
+  };
+
+  it("does not let HR staff overrule or finalize a move they are party to", async () => {
+    const hrApplicant = await createPerson(db, { departmentId: cast.departments.people.id, isHr: true, managerId: cast.persons.manager.id });
+    const self = await callerFor(hrApplicant.id);
+    const applicationId = await offered(self);
+    await manager.application.act({ applicationId, action: "release_decline", reason: "繁忙期のため" });
+    await expect(self.application.act({ applicationId, action: "hr_override" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await hr.application.act({ applicationId, action: "hr_override" });
+    await expect(self.application.act({ applicationId, action: "finalize", effectiveOn: inDays(30) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await self.application.hrQueue()).find((item) => item.id === applicationId)?.canFinalize).toBe(false);
+    await hr.application.act({ applicationId, action: "finalize", effectiveOn: inDays(30) });
+  });
+
+  it("does not let an HR manager uphold their own release decline", async () => {
+    const report = await createPerson(db, { departmentId: cast.departments.people.id, managerId: cast.persons.hr.id });
+    const applicationId = await offered(await callerFor(report.id));
+    await hr.application.act({ applicationId, action: "release_decline", reason: "後任がいないため" });
+    await expect(hr.application.act({ applicationId, action: "hr_uphold", reason: "同意" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("declines an offered applicant, closes every open step, and escalates nothing afterwards", async () => {
+    const applicationId = await offered(callerAs(db, cast, "employee"));
+    await team.hiring.application.act({ applicationId, action: "decline", reason: "別の方に決まりました" });
+    const open = await queryRows(db, sql`select step from approval_steps where application_id = ${applicationId} and decided_at is null`);
+    expect(open).toEqual([]);
+    const colleague = callerAs(db, cast, "colleague");
+    const withdrawn = await offered(colleague);
+    await colleague.application.act({ applicationId: withdrawn, action: "withdraw" });
+    expect(await escalateOverdueReleases(db, dayAt(inDays(60)))).toBe(0);
+  });
+
+  it("refuses dates the database or the calendar cannot take, with a validation error", async () => {
+    const applicationId = await offered(await callerFor((await createPerson(db, { departmentId: cast.departments.team.id, managerId: cast.persons.manager.id })).id));
+    await expect(manager.application.act({ applicationId, action: "release_later", reason: "x", releaseOn: "0000-01-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(manager.application.act({ applicationId, action: "release_later", reason: "x", releaseOn: inDays(-3) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      team.hiring.opportunity.create({ kind: "transfer", title: "存在しない職種", departmentId: team.department.id, roleId: 987_654 }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(hr.opportunity.create({ kind: "transfer", title: "存在しない部署", departmentId: 987_654 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      manager.conversation.record({ personId: cast.persons.employee.id, heldOn: "0000-01-01", sharedNotes: "x" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

@@ -25,6 +25,8 @@ const relationSets: Array<Set<ActorRelation | "system">> = [
   new Set(["hr"]),
   new Set(["system"]),
   new Set(["hr", "hiring_manager"]),
+  new Set(["hr", "applicant"]),
+  new Set(["hr", "current_manager"]),
 ];
 
 function* allStates(): Generator<WorkflowState> {
@@ -52,7 +54,7 @@ function walk(policy: Confidentiality, steps: Array<[Action, ActorRelation | "sy
 const granted = new Set<ReleaseStatus>(["approved", "later", "overridden"]);
 
 describe("the workflow transition table (every state × action × actor)", () => {
-  it("refuses every action to anyone but its actor, and finalizing to HR who is also the hiring manager", () => {
+  it("refuses every action to anyone but its actor, and HR's decisions to HR staff who are party to the move", () => {
     let checked = 0;
     for (const state of allStates())
       for (const action of actions)
@@ -60,8 +62,8 @@ describe("the workflow transition table (every state × action × actor)", () =>
           const result = transition(state, action, relations);
           checked++;
           if (!relations.has(actorFor[action])) expect(result, `${action} by ${[...relations]}`).toEqual({ ok: false, refusal: "not_allowed_for_actor" });
-          else if (action === "finalize" && relations.has("hiring_manager"))
-            expect(result).toEqual({ ok: false, refusal: "hiring_manager_cannot_finalize" });
+          else if (["finalize", "hr_override", "hr_uphold"].includes(action) && relations.size > 1)
+            expect(result, `${action} by ${[...relations]}`).toEqual({ ok: false, refusal: "hr_conflict_of_interest" });
         }
     expect(checked).toBe(policies.length * statuses.length * stages.length * releases.length * 2 * actions.length * relationSets.length);
   });
@@ -167,6 +169,17 @@ describe("journeys under each confidentiality policy", () => {
     const { state, effects } = walk("manager_first", [["shortlist", "hiring_manager"], ["offer", "hiring_manager"], ["finalize", "hr"]], false);
     expect(state.status).toBe("finalized");
     expect(effects.some((effect) => effect.type === "disclose")).toBe(false);
+  });
+
+  it("an application that ends closes every step still open, so nothing waits or escalates", () => {
+    for (const [steps, last] of [
+      [[["shortlist", "hiring_manager"], ["offer", "hiring_manager"], ["withdraw", "applicant"]], "withdraw"],
+      [[["shortlist", "hiring_manager"], ["offer", "hiring_manager"], ["decline", "hiring_manager"]], "decline"],
+      [[["shortlist", "hiring_manager"], ["offer", "hiring_manager"], ["release_decline", "current_manager"], ["hr_uphold", "hr"]], "hr_uphold"],
+    ] as const) {
+      const { effects } = walk("until_offer", steps as unknown as Array<[Action, ActorRelation]>);
+      expect(effects.at(-1), last).toMatchObject({ type: "close_open_steps" });
+    }
   });
 
   it("withdrawing ends it at any stage before the move; a withdrawn application cannot be acted on", () => {

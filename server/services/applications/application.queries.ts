@@ -108,7 +108,14 @@ export async function releaseInbox(db: Executor, actor: Actor) {
 export async function hrQueue(db: Executor, actor: Actor) {
   if (!isHrStaff(actor)) throw new AppError("FORBIDDEN");
   const rows = await db
-    .select({ ...applicationColumns, step: approvalSteps.step, dueAt: approvalSteps.dueAt, escalatedAt: approvalSteps.escalatedAt, hiringManagerId: opportunities.ownerId })
+    .select({
+      ...applicationColumns,
+      step: approvalSteps.step,
+      dueAt: approvalSteps.dueAt,
+      escalatedAt: approvalSteps.escalatedAt,
+      hiringManagerId: opportunities.ownerId,
+      currentManagerId: applications.currentManagerId,
+    })
     .from(approvalSteps)
     .innerJoin(applications, eq(applications.id, approvalSteps.applicationId))
     .innerJoin(opportunities, eq(opportunities.id, applications.opportunityId))
@@ -121,11 +128,11 @@ export async function hrQueue(db: Executor, actor: Actor) {
       ),
     )
     .orderBy(asc(approvalSteps.createdAt), asc(approvalSteps.id));
-  return rows.map(({ step, hiringManagerId, ...row }) => ({
+  return rows.map(({ step, hiringManagerId, currentManagerId, ...row }) => ({
     ...row,
     queue: step === "hr_finalize" ? ("finalize" as const) : step === "hr_decline_review" ? ("decline_review" as const) : ("escalation" as const),
-    // HR staff may not finalize a hire they make themselves.
-    canFinalize: step === "hr_finalize" && hiringManagerId !== actor.personId,
+    // HR staff may not decide on a move they are party to (their own, their report's, their hire).
+    canFinalize: step === "hr_finalize" && ![hiringManagerId, currentManagerId, row.person.id].includes(actor.personId),
     steps: [],
     will: null as WillView | null,
   }));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDate } from "../shared/dates.schemas";
 import { willViewSchema } from "../will/will.schemas";
 import { actions } from "../workflow/transitions";
 
@@ -21,9 +22,9 @@ export const actInput = z
     action: z.enum(actions.filter((action) => action !== "complete") as [string, ...string[]]),
     reason: z.string().trim().max(2000).default(""),
     /** release_later: when the person may go. */
-    releaseOn: z.iso.date().optional(),
+    releaseOn: calendarDate.optional(),
     /** finalize: the effective date (発令日). */
-    effectiveOn: z.iso.date().optional(),
+    effectiveOn: calendarDate.optional(),
     /** The version the actor saw: a decision on a changed application is a conflict. */
     expectedVersion: z.number().int().min(0).optional(),
     idempotencyKey,

@@ -7,7 +7,7 @@ import { AppError } from "@/server/errors";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { getSettings } from "../settings/settings.service";
-import { businessDeadline } from "../workflow/business-days";
+import { businessDeadline, japanDate } from "../workflow/business-days";
 import {
   type Action,
   type ActorRelation,
@@ -65,6 +65,12 @@ async function applyEffects(
       const dueAt = effect.step === "manager_release" ? businessDeadline(context.now, (await getSettings(tx)).releaseDeadlineBusinessDays) : null;
       await tx.insert(approvalSteps).values({ applicationId: context.applicationId, step: effect.step, approverId: approverId[effect.step], dueAt });
     }
+    if (effect.type === "close_open_steps") {
+      await tx
+        .update(approvalSteps)
+        .set({ decidedAt: context.now, decidedById: context.actorId, decision: effect.decision, reason: context.reason || null })
+        .where(and(eq(approvalSteps.applicationId, context.applicationId), isNull(approvalSteps.decidedAt)));
+    }
     if (effect.type === "close_step") {
       // `decided_at is null` + the unique (application, step) index: a step is decided once, ever.
       const closed = await tx
@@ -82,7 +88,7 @@ async function applyEffects(
  * Applies to an open posting. One live application per person and posting (a partial unique index
  * backs this up); the confidentiality policy in force is recorded with it.
  */
-export async function apply(db: Database, actor: Actor, rawInput: ApplyInput, now = new Date()): Promise<ActResult> {
+export async function apply(db: Executor, actor: Actor, rawInput: ApplyInput, now = new Date()): Promise<ActResult> {
   const input = applyInput.parse(rawInput);
   return db.transaction((tx) =>
     once(tx, actor, input.idempotencyKey, `apply:${input.opportunityId}`, async () => {
@@ -193,6 +199,9 @@ export async function act(db: Database, actor: Actor, rawInput: ActInput, now = 
       if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw new AppError("CONFLICT", "applicationChanged");
       if (needsReason.has(action) && !input.reason) throw new AppError("BAD_REQUEST", "reasonRequired");
       if (action === "release_later" && !input.releaseOn) throw new AppError("BAD_REQUEST", "releaseDateRequired");
+      // A date in the past would make the next job run apply a backdated move at once.
+      const today = japanDate(now);
+      if ((input.releaseOn && input.releaseOn < today) || (input.effectiveOn && input.effectiveOn < today)) throw new AppError("BAD_REQUEST", "dateInPast");
       if (action === "finalize") {
         if (!input.effectiveOn) throw new AppError("BAD_REQUEST", "effectiveDateRequired");
         if (row.releaseOn && input.effectiveOn < row.releaseOn) throw new AppError("BAD_REQUEST", "effectiveBeforeRelease", { releaseOn: row.releaseOn });

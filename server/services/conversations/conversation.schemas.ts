@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { calendarDate } from "../shared/dates.schemas";
 
 const personId = z.number().int().positive().max(2_147_483_647);
-const isoDate = z.iso.date();
+const isoDate = calendarDate;
 
 export const recordConversationInput = z
   .object({

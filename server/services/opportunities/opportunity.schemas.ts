@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDate } from "../shared/dates.schemas";
 import { skillId, skillLevel } from "../skills/skill.schemas";
 
 export const opportunityKinds = ["transfer", "project", "rotation", "mentorship", "casual_interview", "trial_joining"] as const;
@@ -6,7 +7,7 @@ export const workplaces = ["onsite", "hybrid", "remote"] as const;
 export const opportunitySkillKinds = ["required", "preferred", "grows"] as const;
 
 const id = z.number().int().positive().max(2_147_483_647);
-const isoDate = z.iso.date();
+const isoDate = calendarDate;
 
 export const opportunityFields = z.object({
   kind: z.enum(opportunityKinds),

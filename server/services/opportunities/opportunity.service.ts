@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import { opportunities, opportunitySkills, skills } from "@/db/schema";
+import { departments, opportunities, opportunitySkills, roles, skills } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { canManageOpportunity, canPostOpportunityFor } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
@@ -18,6 +18,16 @@ const CLOSED_REASONS = {
   filled: "募集枠が埋まったため、今回は見送りとなりました。 / The posting has been filled, so your application did not go ahead this time.",
   closed: "募集が終了したため、今回は見送りとなりました。 / The posting was closed, so your application did not go ahead this time.",
 };
+
+/** A role or department that does not exist is bad input, not a database error. */
+async function assertReferencesExist(db: Executor, fields: Fields) {
+  const [department] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, fields.departmentId));
+  if (!department) throw new AppError("BAD_REQUEST", "unknownDepartment");
+  if (fields.roleId !== null) {
+    const [role] = await db.select({ id: roles.id }).from(roles).where(eq(roles.id, fields.roleId));
+    if (!role) throw new AppError("BAD_REQUEST", "unknownRole");
+  }
+}
 
 /** What search matches: title, description and skill names, NFKC-normalised and lower-cased. */
 async function searchTextFor(db: Executor, fields: Fields): Promise<string> {
@@ -53,6 +63,7 @@ export async function createOpportunity(db: Database, actor: Actor, rawInput: Cr
   const fields = createOpportunityInput.parse(rawInput);
   if (!canPostOpportunityFor(actor, fields.departmentId)) throw new AppError("FORBIDDEN", "cannotPostForDepartment");
   return db.transaction(async (tx) => {
+    await assertReferencesExist(tx, fields);
     const searchText = await searchTextFor(tx, fields);
     const [row] = await tx
       .insert(opportunities)
@@ -81,6 +92,7 @@ export async function updateOpportunity(db: Database, actor: Actor, rawInput: Up
     if (fields.departmentId !== current.departmentId && !canPostOpportunityFor(actor, fields.departmentId)) {
       throw new AppError("FORBIDDEN", "cannotPostForDepartment");
     }
+    await assertReferencesExist(tx, fields);
     const searchText = await searchTextFor(tx, fields);
     await tx
       .update(opportunities)

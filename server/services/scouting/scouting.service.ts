@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Executor } from "@/db/client";
 import { departments, matchScores, opportunities, people, scoutInvites } from "@/db/schema";
@@ -65,25 +65,24 @@ export async function invite(db: Database, actor: Actor, rawInput: z.input<typeo
  */
 export async function respond(db: Database, actor: Actor, rawInput: z.input<typeof respondInput>): Promise<{ applicationId: number | null }> {
   const input = respondInput.parse(rawInput);
-  const [row] = await db.select().from(scoutInvites).where(eq(scoutInvites.id, input.inviteId));
-  if (!row || row.personId !== actor.personId) throw new AppError("NOT_FOUND");
-  if (row.status !== "pending") throw new AppError("CONFLICT", "alreadyAnswered");
-  let applicationId: number | null = null;
-  if (input.response === "application") {
-    if (!input.motivation) throw new AppError("BAD_REQUEST", "motivationRequired");
-    applicationId = (await apply(db, actor, { opportunityId: row.opportunityId, motivation: input.motivation })).applicationId;
-  }
-  await db.transaction(async (tx) => {
-    const updated = await tx
+  // One transaction, the invite locked: the answer and the application it may create stand or fall together.
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(scoutInvites).where(eq(scoutInvites.id, input.inviteId)).for("update");
+    if (!row || row.personId !== actor.personId) throw new AppError("NOT_FOUND");
+    if (row.status !== "pending") throw new AppError("CONFLICT", "alreadyAnswered");
+    let applicationId: number | null = null;
+    if (input.response === "application") {
+      if (!input.motivation) throw new AppError("BAD_REQUEST", "motivationRequired");
+      applicationId = (await apply(tx, actor, { opportunityId: row.opportunityId, motivation: input.motivation })).applicationId;
+    }
+    await tx
       .update(scoutInvites)
       .set({ status: input.response === "decline" ? "declined" : "accepted", response: input.response === "decline" ? null : input.response, respondedAt: new Date() })
-      .where(and(eq(scoutInvites.id, row.id), eq(scoutInvites.status, "pending")))
-      .returning({ id: scoutInvites.id });
-    if (updated.length === 0) throw new AppError("CONFLICT", "alreadyAnswered");
+      .where(eq(scoutInvites.id, row.id));
     await writeAudit(tx, { actorId: actor.personId, action: `scout.${input.response}`, entityType: "scout_invite", entityId: row.id });
     await enqueue(tx, "scout.responded", { inviteId: row.id });
+    return { applicationId };
   });
-  return { applicationId };
 }
 
 /** The actor's scout invitations, newest first. */

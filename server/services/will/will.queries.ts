@@ -109,15 +109,15 @@ export async function getOwnWillHistory(db: Executor, actor: Actor) {
 }
 
 /**
- * Whether the actor hires for a posting the person is a candidate for: they applied, were
- * suggested by matching, or were scouted. This is what "shared with matching" opens the Will to.
+ * Whether the actor hires for a posting the person is a candidate for: they applied or were
+ * scouted. (Being merely suggested does not count: suggestions are anonymous until an invitation,
+ * and reading their Wills would tell the hiring manager who they are.)
  */
 export async function hiresFor(db: Executor, actor: Actor, personId: number): Promise<boolean> {
   const owned = sql`select id from opportunities where owner_id = ${actor.personId}`;
   const [row] = await queryRows<{ related: boolean }>(
     db,
     sql`select exists (select 1 from applications where person_id = ${personId} and opportunity_id in (${owned}))
-          or exists (select 1 from match_scores where person_id = ${personId} and opportunity_id in (${owned}))
           or exists (select 1 from scout_invites where person_id = ${personId} and opportunity_id in (${owned})) as related`,
   );
   return row?.related === true;

@@ -57,10 +57,12 @@ export type Effect =
   | { type: "disclose" }
   | { type: "open_step"; step: StepName }
   | { type: "close_step"; step: StepName; decision: string }
+  /** The application ended: every step still open is closed with this decision (nothing left waiting or escalating). */
+  | { type: "close_open_steps"; decision: string }
   /** Apply the move (or record the participation): the person's department, role, manager change. */
   | { type: "apply_move" };
 
-export type Refusal = "not_allowed_for_actor" | "wrong_state" | "hiring_manager_cannot_finalize";
+export type Refusal = "not_allowed_for_actor" | "wrong_state" | "hr_conflict_of_interest";
 
 export type TransitionResult = { ok: true; next: WorkflowState; effects: Effect[] } | { ok: false; refusal: Refusal };
 
@@ -128,14 +130,19 @@ export function initialState(confidentiality: Confidentiality, hasReleasingManag
 export function transition(state: WorkflowState, action: Action, relations: ReadonlySet<ActorRelation | "system">): TransitionResult {
   const required = actorFor[action];
   if (!relations.has(required)) return { ok: false, refusal: "not_allowed_for_actor" };
-  if (action === "finalize" && relations.has("hiring_manager")) return { ok: false, refusal: "hiring_manager_cannot_finalize" };
+  // HR's checks must come from someone not already party to the move: not the applicant, the
+  // releasing manager or the hiring manager.
+  const hrCheck = action === "finalize" || action === "hr_override" || action === "hr_uphold";
+  if (hrCheck && (relations.has("applicant") || relations.has("current_manager") || relations.has("hiring_manager"))) {
+    return { ok: false, refusal: "hr_conflict_of_interest" };
+  }
   const refuse: TransitionResult = { ok: false, refusal: "wrong_state" };
   const active = state.status === "active";
 
   switch (action) {
     case "withdraw":
       if (!active && state.status !== "finalized") return refuse;
-      return { ok: true, next: { ...state, status: "withdrawn" }, effects: [] };
+      return { ok: true, next: { ...state, status: "withdrawn" }, effects: [{ type: "close_open_steps", decision: "withdrawn" }] };
     case "shortlist": {
       if (!active || state.hiringStage !== "review" || hiringWaitsForRelease(state)) return refuse;
       return { ok: true, ...afterHiringStage(state, "shortlisted") };
@@ -153,7 +160,8 @@ export function transition(state: WorkflowState, action: Action, relations: Read
     }
     case "decline":
       if (!active) return refuse;
-      return { ok: true, next: { ...state, status: "declined" }, effects: [{ type: "close_step", step: "hiring_decision", decision: "decline" }] };
+      // Whatever is open (the hiring decision, a release, HR's finalize after an offer) closes with it.
+      return { ok: true, next: { ...state, status: "declined" }, effects: [{ type: "close_open_steps", decision: "decline" }] };
     case "release_approve":
     case "release_later": {
       if (!active || state.releaseStatus !== "pending") return refuse;
@@ -181,7 +189,14 @@ export function transition(state: WorkflowState, action: Action, relations: Read
     }
     case "hr_uphold":
       if (!active || state.releaseStatus !== "declined") return refuse;
-      return { ok: true, next: { ...state, status: "not_released" }, effects: [{ type: "close_step", step: "hr_decline_review", decision: "upheld" }] };
+      return {
+        ok: true,
+        next: { ...state, status: "not_released" },
+        effects: [
+          { type: "close_step", step: "hr_decline_review", decision: "upheld" },
+          { type: "close_open_steps", decision: "cancelled" },
+        ],
+      };
     case "finalize":
       if (!active || state.hiringStage !== "offered" || !releaseGranted(state)) return refuse;
       return { ok: true, next: { ...state, status: "finalized" }, effects: [{ type: "close_step", step: "hr_finalize", decision: "finalized" }] };

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, lte } from "drizzle-orm";
+import { and, eq, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, approvalSteps, moves, opportunities, participations, people } from "@/db/schema";
 import { writeAudit } from "../audit/audit.service";
@@ -15,7 +15,16 @@ export async function escalateOverdueReleases(db: Database, now = new Date()): P
     const escalated = await tx
       .update(approvalSteps)
       .set({ escalatedAt: now })
-      .where(and(eq(approvalSteps.step, "manager_release"), isNull(approvalSteps.decidedAt), isNull(approvalSteps.escalatedAt), lt(approvalSteps.dueAt, now)))
+      .where(
+        and(
+          eq(approvalSteps.step, "manager_release"),
+          isNull(approvalSteps.decidedAt),
+          isNull(approvalSteps.escalatedAt),
+          lt(approvalSteps.dueAt, now),
+          // Only live applications: an ended one has nothing to escalate.
+          sql`exists (select 1 from applications a where a.id = ${approvalSteps.applicationId} and a.status = 'active')`,
+        ),
+      )
       .returning({ id: approvalSteps.id, applicationId: approvalSteps.applicationId, approverId: approvalSteps.approverId });
     for (const step of escalated) {
       await writeAudit(tx, { actorId: null, action: "application.step_escalated", entityType: "application", entityId: step.applicationId, data: { step: "manager_release" } });
