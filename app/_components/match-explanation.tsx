@@ -187,9 +187,13 @@ export function MatchExplanation({ explanation }: { explanation: ServedExplanati
         <div>
           <Heading>{t("readiness")}</Heading>
           <p className="mt-1 text-sm">
-            {readiness.standardYears === null
-              ? t("readinessNoStandard", { years: years(readiness.yearsAtLevel) })
-              : t("readinessYears", { years: years(readiness.yearsAtLevel), standard: years(readiness.standardYears) })}
+            {readiness.yearsAtLevel === null
+              ? readiness.standardYears === null
+                ? null
+                : t("readinessStandardOnly", { standard: years(readiness.standardYears) })
+              : readiness.standardYears === null
+                ? t("readinessNoStandard", { years: years(readiness.yearsAtLevel) })
+                : t("readinessYears", { years: years(readiness.yearsAtLevel), standard: years(readiness.standardYears) })}
             {readiness.pastStandard ? ` ${t("pastStandard")}` : null}
           </p>
           <p className="text-sm text-slate-600">{t("readinessNote")}</p>

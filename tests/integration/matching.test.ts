@@ -60,6 +60,8 @@ describe("matching with consent", async () => {
     expect(top?.explanation.matchedSkills.map((skill) => skill.skillId)).toContain(bugs.id);
     expect(top?.explanation.skillNames[String(bugs.id)]).toEqual({ ja: "不具合報告", en: "Bug reporting" });
     expect(top?.explanation.roleAlignment?.targetRoleId).toBe(team.role.id);
+    // Time at level is restricted profile data: the hiring manager never gets the years.
+    expect(top?.explanation.readiness.yearsAtLevel).toBeNull();
   });
 
   it("a private Will never influences the hiring manager's view; opting in to scouting makes one a candidate", async () => {
@@ -89,6 +91,16 @@ describe("matching with consent", async () => {
     expect(first?.explanation.whatIfs.length).toBeGreaterThan(0);
     await colleague.match.notInterested({ opportunityId: team.opportunityId });
     expect((await colleague.match.recommendations({})).map((item) => item.opportunity.id)).not.toContain(team.opportunityId);
+  });
+
+  it("leaves out someone who hides their skills, unless they opted in to scouting", async () => {
+    await employee.profile.update({ showSkillsInDirectory: false, openToScouting: false });
+    await recomputeCandidates(db);
+    expect((await db.select().from(matchScores).where(eq(matchScores.personId, cast.persons.employee.id))).length).toBe(0);
+    await employee.profile.update({ openToScouting: true });
+    await recomputeCandidates(db);
+    expect((await db.select().from(matchScores).where(eq(matchScores.personId, cast.persons.employee.id))).length).toBe(1);
+    await employee.profile.update({ showSkillsInDirectory: true });
   });
 
   it("drops a person who deactivates, on the next refresh", async () => {

@@ -54,7 +54,11 @@ type Scope = {
 export async function loadCandidateProfiles(db: Executor, context: MatchContext, scope: Scope, now = new Date()): Promise<CandidateProfile[]> {
   const consent =
     scope.purpose === "candidates"
-      ? or(eq(people.openToScouting, true), and(eq(wills.shareWithMatching, true), ne(wills.openness, "not_now")))
+      ? and(
+          or(eq(people.openToScouting, true), and(eq(wills.shareWithMatching, true), ne(wills.openness, "not_now"))),
+          // Someone who hides their skills from the directory is evaluated on them only after opting in to scouting.
+          or(eq(people.showSkillsInDirectory, true), eq(people.openToScouting, true)),
+        )
       : undefined;
   const rows = await db
     .select({

@@ -18,7 +18,8 @@ export const explanationSchema = z.object({
   roleAlignment: z.object({ targetRoleId: z.number(), steps: z.number(), credit: z.number() }).nullable(),
   desiredSkillsGrown: z.array(z.number()),
   willTermsMatched: z.array(z.object({ term: z.string(), label: bilingual })),
-  readiness: z.object({ yearsAtLevel: z.number(), standardYears: z.number().nullable(), pastStandard: z.boolean() }),
+  /** Years at level are restricted profile data: null in a hiring manager's view of candidates. */
+  readiness: z.object({ yearsAtLevel: z.number().nullable(), standardYears: z.number().nullable(), pastStandard: z.boolean() }),
   whatIfs: z.array(z.object({ gain: z.number(), label: bilingual })),
   /** Names of every skill the explanation mentions. */
   skillNames: z.record(z.string(), bilingual),

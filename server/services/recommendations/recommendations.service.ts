@@ -7,7 +7,8 @@ import { canManageOpportunity } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
 import { rankCandidates, rankOpportunities } from "../matching/matching.rank";
 import type { MatchContext, MatchExplanation } from "../matching/matching.types";
-import { loadCandidateProfiles, loadMatchContext, loadOpenOpportunities, type OpenOpportunity } from "./recommendations.data";
+import { cachedCandidatePool, cachedMatchContext, cachedOpenOpportunities } from "./match-cache";
+import { loadCandidateProfiles, loadOpenOpportunities, type OpenOpportunity } from "./recommendations.data";
 import type { ServedExplanation } from "./recommendations.schemas";
 
 /** How many candidates are kept per opportunity, and served per page. */
@@ -37,8 +38,8 @@ async function storeCandidates(db: Executor, opportunity: OpenOpportunity, ranke
  * consents to be a candidate; closed ones lose their rows. The owner is never their own candidate.
  */
 export async function recomputeCandidates(db: Database, opportunityIds?: number[], now = new Date()): Promise<number> {
-  const context = await loadMatchContext(db);
-  const [pool, open] = await Promise.all([loadCandidateProfiles(db, context, { purpose: "candidates" }, now), loadOpenOpportunities(db, context, opportunityIds)]);
+  const context = await cachedMatchContext(db);
+  const [pool, open] = await Promise.all([cachedCandidatePool(db, context, now), loadOpenOpportunities(db, context, opportunityIds)]);
   await db.transaction(async (tx) => {
     const openIds = open.map((opportunity) => opportunity.opportunityId);
     if (opportunityIds) {
@@ -110,7 +111,9 @@ export async function candidatesFor(db: Executor, actor: Actor, input: { opportu
       candidateKey: candidateKey(input.opportunityId, row.person.id),
       openToScouting: row.openToScouting,
       invited: invited.some((invite) => invite.personId === row.person.id),
-      explanation: explanations[index]!,
+      // Time at level is restricted (policies.canViewRestrictedProfile): the hiring manager sees
+      // only whether the standard years are passed, never the years themselves.
+      explanation: { ...explanations[index]!, readiness: { ...explanations[index]!.readiness, yearsAtLevel: null } },
     })),
   };
 }
@@ -120,10 +123,10 @@ export async function candidatesFor(db: Executor, actor: Actor, input: { opportu
  * minus their own postings, ones they applied to and ones they marked "not interested".
  */
 export async function recommendationsFor(db: Executor, actor: Actor, limit = 20, now = new Date(), context?: MatchContext) {
-  const matchContext = context ?? (await loadMatchContext(db));
+  const matchContext = context ?? (await cachedMatchContext(db));
   const [[self], open, hidden, mine] = await Promise.all([
     loadCandidateProfiles(db, matchContext, { purpose: "self", personIds: [actor.personId] }, now),
-    loadOpenOpportunities(db, matchContext),
+    cachedOpenOpportunities(db, matchContext),
     db.select({ id: notInterested.opportunityId }).from(notInterested).where(eq(notInterested.personId, actor.personId)),
     db.select({ id: applications.opportunityId }).from(applications).where(eq(applications.personId, actor.personId)),
   ]);
@@ -132,12 +135,14 @@ export async function recommendationsFor(db: Executor, actor: Actor, limit = 20,
   const candidates = open.filter((opportunity) => opportunity.ownerId !== actor.personId && !excluded.has(opportunity.opportunityId));
   const ranked = rankOpportunities(self, candidates, matchContext, limit);
   if (ranked.length === 0) return [];
-  const details = await db
-    .select({ id: opportunities.id, title: opportunities.title, kind: opportunities.kind, ja: departments.nameJa, en: departments.nameEn })
-    .from(opportunities)
-    .innerJoin(departments, eq(departments.id, opportunities.departmentId))
-    .where(inArray(opportunities.id, ranked.map((match) => match.id)));
-  const explanations = await withSkillNames(db, ranked.map((match) => match.explanation));
+  const [details, explanations] = await Promise.all([
+    db
+      .select({ id: opportunities.id, title: opportunities.title, kind: opportunities.kind, ja: departments.nameJa, en: departments.nameEn })
+      .from(opportunities)
+      .innerJoin(departments, eq(departments.id, opportunities.departmentId))
+      .where(inArray(opportunities.id, ranked.map((match) => match.id))),
+    withSkillNames(db, ranked.map((match) => match.explanation)),
+  ]);
   return ranked.map((match, index) => {
     const detail = details.find((row) => row.id === match.id)!;
     return { opportunity: { id: detail.id, title: detail.title, kind: detail.kind, department: { ja: detail.ja, en: detail.en } }, explanation: explanations[index]! };
