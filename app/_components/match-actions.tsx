@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
 import type { AppRouter } from "@/server/trpc/root";
+import { TextAreaField } from "./text-area-field";
 
 const MESSAGE_MAX = 2000;
 const MOTIVATION_MAX = 4000;
@@ -96,30 +97,7 @@ export function InviteForm({ opportunityId, candidateKey, candidateLabel }: { op
         }}
         className="space-y-3 rounded border border-slate-300 bg-slate-50 p-3"
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor={messageId} className="text-sm font-medium">
-            {t("message")}
-          </label>
-          <p id={`${messageId}-hint`} className="text-sm text-slate-600">
-            {t("messageHint")}
-          </p>
-          <textarea
-            id={messageId}
-            rows={4}
-            maxLength={MESSAGE_MAX}
-            required
-            value={message}
-            aria-describedby={`${messageId}-hint${messageError ? ` ${messageId}-error` : ""}`}
-            aria-invalid={messageError ? true : undefined}
-            onChange={(event) => setMessage(event.target.value)}
-            className="w-full rounded border border-slate-400 bg-white px-3 py-2"
-          />
-          {messageError ? (
-            <p id={`${messageId}-error`} className="text-sm text-red-800">
-              {messageError}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField id={messageId} label={t("message")} hint={t("messageHint")} error={messageError} value={message} onChange={setMessage} rows={4} maxLength={MESSAGE_MAX} />
         <div className="flex flex-wrap gap-2">
           <button type="submit" disabled={invite.isPending || invite.isSuccess} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {invite.isPending ? t("sending") : t("send")}
@@ -204,30 +182,7 @@ export function ScoutAnswer({ inviteId, title }: { inviteId: number; title: stri
         }}
         className="space-y-3 rounded border border-slate-300 bg-slate-50 p-3"
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor={motivationId} className="text-sm font-medium">
-            {t("motivation")}
-          </label>
-          <p id={`${motivationId}-hint`} className="text-sm text-slate-600">
-            {t("motivationHint")}
-          </p>
-          <textarea
-            id={motivationId}
-            rows={5}
-            maxLength={MOTIVATION_MAX}
-            required
-            value={motivation}
-            aria-describedby={`${motivationId}-hint${motivationError ? ` ${motivationId}-error` : ""}`}
-            aria-invalid={motivationError ? true : undefined}
-            onChange={(event) => setMotivation(event.target.value)}
-            className="w-full rounded border border-slate-400 bg-white px-3 py-2"
-          />
-          {motivationError ? (
-            <p id={`${motivationId}-error`} className="text-sm text-red-800">
-              {motivationError}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField id={motivationId} label={t("motivation")} hint={t("motivationHint")} error={motivationError} value={motivation} onChange={setMotivation} rows={5} maxLength={MOTIVATION_MAX} />
         <div className="flex flex-wrap gap-2">
           <button type="submit" disabled={busy} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {t("sendApplication")}
