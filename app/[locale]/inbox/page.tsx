@@ -6,8 +6,8 @@ import { KindBadge } from "@/app/_components/opportunity-badges";
 import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { WorkflowAction } from "@/app/_components/workflow-action";
-import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
+import { ApplicationFacts } from "@/app/_components/application-facts";
 
 export const generateMetadata = titleFrom("inbox");
 
@@ -58,20 +58,7 @@ export default async function InboxPage({ params }: PageProps<"/[locale]/inbox">
                     {t("itemTitle", { name, title: item.opportunityTitle })}
                   </h2>
                   <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-                    <dt className="text-slate-600">{t("applicant")}</dt>
-                    <dd>
-                      <Link href={`/people/${item.person.id}`} className="text-brand-700 underline">
-                        {name}
-                      </Link>
-                    </dd>
-                    <dt className="text-slate-600">{t("opportunity")}</dt>
-                    <dd>
-                      <Link href={`/opportunities/${item.opportunityId}`} className="text-brand-700 underline">
-                        {item.opportunityTitle}
-                      </Link>
-                    </dd>
-                    <dt className="text-slate-600">{t("appliedOn")}</dt>
-                    <dd>{format.dateTime(item.createdAt, { dateStyle: "long" })}</dd>
+                    <ApplicationFacts name={name} personId={item.person.id} opportunityId={item.opportunityId} opportunityTitle={item.opportunityTitle} appliedAt={item.createdAt} />
                     <dt className="text-slate-600">{t("deadline")}</dt>
                     <dd className={overdue ? "font-semibold text-red-900" : undefined}>
                       {item.dueAt ? format.dateTime(item.dueAt, { dateStyle: "long", timeStyle: "short" }) : t("noDeadline")}

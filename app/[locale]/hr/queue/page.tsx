@@ -7,11 +7,11 @@ import { KindBadge } from "@/app/_components/opportunity-badges";
 import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { WorkflowAction } from "@/app/_components/workflow-action";
-import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 import { isHrStaff } from "@/server/auth/policies";
 import type { hrQueueItemSchema } from "@/server/services/applications/application.schemas";
 import type { z } from "zod";
+import { ApplicationFacts } from "@/app/_components/application-facts";
 
 type QueueItem = z.infer<typeof hrQueueItemSchema>;
 
@@ -94,20 +94,7 @@ async function QueueCard({ item }: { item: QueueItem }) {
         {t("itemTitle", { name, title: item.opportunityTitle })}
       </h3>
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="text-slate-600">{t("applicant")}</dt>
-        <dd>
-          <Link href={`/people/${item.person.id}`} className="text-brand-700 underline">
-            {name}
-          </Link>
-        </dd>
-        <dt className="text-slate-600">{t("opportunity")}</dt>
-        <dd>
-          <Link href={`/opportunities/${item.opportunityId}`} className="text-brand-700 underline">
-            {item.opportunityTitle}
-          </Link>
-        </dd>
-        <dt className="text-slate-600">{t("appliedOn")}</dt>
-        <dd>{format.dateTime(item.createdAt, { dateStyle: "long" })}</dd>
+        <ApplicationFacts name={name} personId={item.person.id} opportunityId={item.opportunityId} opportunityTitle={item.opportunityTitle} appliedAt={item.createdAt} />
         {item.queue === "escalation" && item.dueAt ? (
           <>
             <dt className="text-slate-600">{t("releaseDeadline")}</dt>
