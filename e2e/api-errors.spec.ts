@@ -31,3 +31,36 @@ test.describe("tRPC errors from the production server", () => {
     expect(response.status()).toBe(400);
   });
 });
+
+test.describe("security headers of the production server", () => {
+  test("a signed-in page runs only nonce'd scripts, cannot be framed, and is not stored", async ({ page }) => {
+    await signInAs(page, "employee", "en");
+    const response = await page.goto("/en/opportunities");
+    const headers = response!.headers();
+    const policy = headers["content-security-policy"] ?? "";
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["strict-transport-security"]).toContain("max-age=");
+    expect(headers["cache-control"]).toContain("no-store");
+    // The page's scripts carry this response's nonce, so the page works (it hydrated: a link navigates).
+    const nonce = /'nonce-([^']+)'/.exec(policy)![1];
+    expect(await page.locator(`script[nonce]`).count()).toBeGreaterThan(0);
+    expect(await page.locator("script").evaluateAll((scripts, expected) => scripts.every((s) => (s as HTMLScriptElement).nonce === expected), nonce)).toBe(true);
+    await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "My applications" }).click();
+    await expect(page).toHaveURL(/\/en\/applications$/);
+  });
+
+  test("a mutation from another site is refused", async ({ page }) => {
+    await signInAs(page, "employee", "en");
+    const response = await page.request.post("/api/trpc/profile.update", {
+      headers: { origin: "https://evil.example", "x-kakezan-locale": "en" },
+      data: { json: { tagline: "pwned" } },
+    });
+    expect(response.status()).toBe(403);
+    expect(await response.text()).toContain("Requests from other sites cannot change anything here.");
+  });
+});

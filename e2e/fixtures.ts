@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { baseURL } from "../playwright.config";
 
 export type PersonaKey = "employee" | "manager" | "hr" | "admin" | "hiring_manager";
 export type Locale = "ja" | "en";
@@ -15,6 +16,11 @@ export async function signInAs(page: Page, persona: PersonaKey, locale: Locale =
   const label = personaLabels[locale][persona];
   await page.getByRole("button", { name: new RegExp(`^${label}`) }).first().click();
   await expect(page).toHaveURL(new RegExp(`/${locale}$`));
+}
+
+/** A tRPC mutation sent as the app's own fetch sends it: JSON, with this site's Origin. */
+export function postTrpc(page: Page, path: string, json: unknown, headers: Record<string, string> = {}) {
+  return page.request.post(`/api/trpc/${path}`, { headers: { origin: baseURL, ...headers }, data: { json } });
 }
 
 /** Fails on any serious or critical accessibility violation on the current page. */

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, postTrpc, signInAs, test } from "./fixtures";
 
 /*
  * The e2e server is one seeded demo shared by every spec in the run, so nothing here assumes the
@@ -188,22 +188,22 @@ test("the employee reads a career conversation without the private notes and tic
   const managerPage = await managerContext.newPage();
   await signInAs(managerPage, "manager", "en");
   const managerId = await ownPersonId(managerPage);
-  const recorded = await managerPage.request.post("/api/trpc/conversation.record", {
-    headers: { "x-kakezan-locale": "en" },
-    data: {
-      json: {
-        personId: employeeId,
-        heldOn: tokyoDate(0),
-        sharedNotes: `Talked about moving into QA (${token}).`,
-        privateNotes: `Private: worried about workload (${token}).`,
-        nextOn: tokyoDate(-1),
-        steps: [
-          { description: `Shadow a QA calibration (${token})`, ownerId: employeeId, dueOn: tokyoDate(14) },
-          { description: `Ask the QA lead for a slot (${token})`, ownerId: managerId, dueOn: null },
-        ],
-      },
+  const recorded = await postTrpc(
+    managerPage,
+    "conversation.record",
+    {
+      personId: employeeId,
+      heldOn: tokyoDate(0),
+      sharedNotes: `Talked about moving into QA (${token}).`,
+      privateNotes: `Private: worried about workload (${token}).`,
+      nextOn: tokyoDate(-1),
+      steps: [
+        { description: `Shadow a QA calibration (${token})`, ownerId: employeeId, dueOn: tokyoDate(14) },
+        { description: `Ask the QA lead for a slot (${token})`, ownerId: managerId, dueOn: null },
+      ],
     },
-  });
+    { "x-kakezan-locale": "en" },
+  );
   expect(recorded.status()).toBe(200);
   await managerContext.close();
 

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, type Locale, type PersonaKey, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, type Locale, type PersonaKey, postTrpc, signInAs, test } from "./fixtures";
 
 /**
  * The whole internal-move journey with the demo personas, in both languages:
@@ -255,10 +255,12 @@ for (const locale of ["ja", "en"] as const) {
     await page.goto(opportunityUrl);
     await expect(page.getByRole("heading", { name: l.closedGroup })).toBeVisible();
     await expect(page.getByRole("button", { name: l.hiringButtons })).toHaveCount(0);
-    const response = await page.request.post("/api/trpc/application.act", {
-      headers: { "content-type": "application/json", "x-kakezan-locale": locale },
-      data: { json: { applicationId, action: "decline", reason: "too late", idempotencyKey: `e2e-${runId}` } },
-    });
+    const response = await postTrpc(
+      page,
+      "application.act",
+      { applicationId, action: "decline", reason: "too late", idempotencyKey: `e2e-${runId}` },
+      { "x-kakezan-locale": locale },
+    );
     expect([404, 409]).toContain(response.status());
     expect(await response.text()).not.toMatch(/"stack"/);
   });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { e2eMailDir } from "../playwright.config";
-import { expect, type PersonaKey, signInAs, test } from "./fixtures";
+import { expect, type PersonaKey, postTrpc, signInAs, test } from "./fixtures";
 
 /**
  * The move takes effect (issue #4): every step's e-mail is captured, and on the effective date the
@@ -22,7 +22,7 @@ async function call<T>(page: Page, path: string, input?: unknown, method: "GET" 
   const response =
     method === "GET"
       ? await page.request.get(`/api/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`)
-      : await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+      : await postTrpc(page, path, input);
   expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }

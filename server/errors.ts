@@ -9,6 +9,7 @@ export const appErrorCodes = {
   NOT_FOUND: "NOT_FOUND",
   BAD_REQUEST: "BAD_REQUEST",
   CONFLICT: "CONFLICT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
 } as const;
 
 export type AppErrorCode = keyof typeof appErrorCodes;
@@ -32,4 +33,5 @@ const defaultMessageKey: Record<AppErrorCode, string> = {
   NOT_FOUND: "notFound",
   BAD_REQUEST: "badRequest",
   CONFLICT: "conflict",
+  TOO_MANY_REQUESTS: "tooManyRequests",
 };

@@ -7,9 +7,8 @@ import { routing } from "@/app/_i18n/routing";
 import { TRPCReactProvider } from "@/app/_trpc/react";
 import "../globals.css";
 
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
-}
+/** Every page renders per request: its scripts must carry this response's CSP nonce (proxy.ts). */
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
   const { locale } = await params;

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { type Env, oidcConfig } from "@/server/env";
 import { isActivePersonEmail, linkUserToPerson } from "@/server/services/session/session.service";
-import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from "./session-cookie";
 
 /**
  * next-auth configuration: the company's OpenID Connect provider (when configured), database
@@ -21,6 +21,13 @@ export function buildAuthOptions(db: Database, env: Env): AuthOptions {
     ) as unknown as Adapter,
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
+    // next-auth names its HTTPS session cookie `__Secure-`; ours is `__Host-` (see sessionCookieName).
+    cookies: {
+      sessionToken: {
+        name: sessionCookieName(env.NEXTAUTH_URL),
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: env.NEXTAUTH_URL?.startsWith("https://") ?? false },
+      },
+    },
     pages: { signIn: "/signin", error: "/signin" },
     providers: oidc
       ? [

@@ -13,6 +13,7 @@ const trpcCodeFor: Record<AppErrorCode, TRPCError["code"]> = {
   NOT_FOUND: "NOT_FOUND",
   BAD_REQUEST: "BAD_REQUEST",
   CONFLICT: "CONFLICT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
 };
 
 /** tRPC's own refusals we expect (bad JSON, a batch too large…): each gets a translated message. */

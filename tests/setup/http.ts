@@ -23,6 +23,7 @@ export async function trpcHttp(
     cookie?: string;
     locale?: string;
     router?: typeof appRouter;
+    origin?: string;
   },
 ) {
   const method = options.method ?? "GET";
@@ -32,6 +33,8 @@ export async function trpcHttp(
   const headers = new Headers({ "content-type": "application/json" });
   if (options.cookie) headers.set("cookie", options.cookie);
   if (options.locale) headers.set("x-kakezan-locale", options.locale);
+  // What a browser sends with a same-origin fetch; mutations without it are refused.
+  if (method === "POST") headers.set("origin", options.origin ?? "http://localhost");
   const request = new Request(url, { method, headers, body: method === "POST" ? encoded : undefined });
   const response = await handleTrpcRequest(request, db, options.router);
   return { status: response.status, body: (await response.json()) as unknown };

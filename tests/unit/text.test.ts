@@ -23,7 +23,7 @@ describe("years at level", () => {
 
 describe("session cookie", () => {
   it("uses next-auth's secure name only over HTTPS", () => {
-    expect(sessionCookieName("https://kakezan.example")).toBe("__Secure-next-auth.session-token");
+    expect(sessionCookieName("https://kakezan.example")).toBe("__Host-next-auth.session-token");
     expect(sessionCookieName("http://localhost:3000")).toBe("next-auth.session-token");
     expect(sessionCookieName(undefined)).toBe("next-auth.session-token");
   });
@@ -37,5 +37,6 @@ describe("session cookie", () => {
     expect(readCookie("a=1; next-auth.session-token=abc%3D; b=2", "next-auth.session-token")).toBe("abc=");
     expect(readCookie("a=1", "next-auth.session-token")).toBeNull();
     expect(readCookie(null, "a")).toBeNull();
+    expect(readCookie("next-auth.session-token=%E0%A4%A", "next-auth.session-token")).toBeNull();
   });
 });

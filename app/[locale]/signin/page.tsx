@@ -8,7 +8,7 @@ import { oidcConfig, readEnv } from "@/server/env";
 
 export const generateMetadata = titleFrom("signIn");
 
-const errorKeys = { "demo-disabled": "demoDisabled", persona: "unknownPersona", AccessDenied: "accessDenied" } as const;
+const errorKeys = { "demo-disabled": "demoDisabled", persona: "unknownPersona", AccessDenied: "accessDenied", "too-many": "tooMany" } as const;
 
 /** Sign-in: the company's SSO, and in demo mode one button per demo persona. */
 export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/signin">) {

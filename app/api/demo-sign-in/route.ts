@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { sessionCookieName } from "@/server/auth/session-cookie";
+import { rateLimits } from "@/server/http/rate-limit";
 import { getDatabase } from "@/server/db";
 import { isDemoSignInEnabled, readEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
@@ -20,6 +21,7 @@ export async function POST(request: Request) {
   const seeOther = (path: string) => new NextResponse(null, { status: 303, headers: { Location: path } });
   const back = (query: string) => seeOther(`/${locale}/signin?${query}`);
   if (!Number.isInteger(personId) || personId <= 0) return back("error=persona");
+  if (!rateLimits.signIn.take(`demo:${personId}`).ok) return back("error=too-many");
   try {
     const session = await startDemoSession(await getDatabase(), personId, { enabled: isDemoSignInEnabled(env) });
     const response = seeOther(`/${locale}`);

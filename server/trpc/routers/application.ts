@@ -11,11 +11,11 @@ import {
 import { act, apply } from "@/server/services/applications/application.service";
 import { opportunityIdInput } from "@/server/services/opportunities/opportunity.schemas";
 import { createTRPCRouter } from "../init";
-import { hrProcedure, protectedProcedure } from "../procedures";
+import { hrProcedure, protectedProcedure, rateLimitedProcedure } from "../procedures";
 
 export const applicationRouter = createTRPCRouter({
   /** Applies to an open posting (idempotent with a key). `apply` is a reserved word in tRPC. */
-  submit: protectedProcedure
+  submit: rateLimitedProcedure("apply")
     .input(applyInput)
     .output(actResultSchema)
     .mutation(({ ctx, input }) => apply(ctx.db, ctx.actor, input)),

@@ -7,13 +7,15 @@ import {
 } from "@/server/services/profile/profile.schemas";
 import { markOwnProfileReviewed, removeOwnSkill, setOwnSkill, updateOwnProfile, verifySkill } from "@/server/services/profile/profile.service";
 import { createTRPCRouter } from "../init";
-import { protectedProcedure } from "../procedures";
+import { protectedProcedure, rateLimitedProcedure } from "../procedures";
+
+const profileSave = rateLimitedProcedure("profileSave");
 
 const ok = { ok: true as const };
 
 export const profileRouter = createTRPCRouter({
   /** Adds or changes a skill on the caller's own profile (a level change clears verification). */
-  setSkill: protectedProcedure
+  setSkill: profileSave
     .input(setOwnSkillInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
@@ -21,7 +23,7 @@ export const profileRouter = createTRPCRouter({
       return ok;
     }),
   /** Removes a skill from the caller's own profile. */
-  removeSkill: protectedProcedure
+  removeSkill: profileSave
     .input(removeOwnSkillInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
@@ -29,7 +31,7 @@ export const profileRouter = createTRPCRouter({
       return ok;
     }),
   /** The caller's tagline and directory visibility. */
-  update: protectedProcedure
+  update: profileSave
     .input(updateProfileInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
@@ -37,7 +39,7 @@ export const profileRouter = createTRPCRouter({
       return ok;
     }),
   /** "My profile is up to date." */
-  markReviewed: protectedProcedure.output(okOutput).mutation(async ({ ctx }) => {
+  markReviewed: profileSave.output(okOutput).mutation(async ({ ctx }) => {
     await markOwnProfileReviewed(ctx.db, ctx.actor);
     return ok;
   }),

@@ -4,13 +4,13 @@ import { saveOwnWill } from "@/server/services/will/will.service";
 import { z } from "zod";
 import { personIdInput } from "@/server/services/people/people.schemas";
 import { createTRPCRouter } from "../init";
-import { protectedProcedure } from "../procedures";
+import { protectedProcedure, rateLimitedProcedure } from "../procedures";
 
 export const willRouter = createTRPCRouter({
   /** The caller's own Will (empty and private until saved). */
   mine: protectedProcedure.output(willViewSchema).query(({ ctx }) => getOwnWill(ctx.db, ctx.actor)),
   /** Saves the caller's Will as a new version; a stale editor gets a conflict. */
-  save: protectedProcedure
+  save: rateLimitedProcedure("profileSave")
     .input(saveWillInput)
     .output(willViewSchema)
     .mutation(({ ctx, input }) => saveOwnWill(ctx.db, ctx.actor, input)),
