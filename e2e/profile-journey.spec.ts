@@ -64,7 +64,7 @@ for (const [locale, journey] of Object.entries(journeys) as [Locale, (typeof jou
 
     for (const [query, name] of journey.skills) {
       await employee.getByLabel(text.add).fill(query);
-      const hit = employee.getByRole("listitem").getByRole("button", { name: new RegExp(name.replace(/[()]/g, "\\$&")) }).first();
+      const hit = employee.getByRole("option", { name: new RegExp(name.replace(/[()]/g, "\\$&")) }).first();
       await hit.click();
       await expect(employee.getByRole("group", { name: new RegExp(name.replace(/[()]/g, "\\$&")) })).toBeVisible();
     }

@@ -158,7 +158,7 @@ for (const locale of ["ja", "en"] as const) {
     await page.getByLabel(l.startOn).fill(daysFromNow(60));
     await page.getByLabel(l.location, { exact: true }).fill("東京");
     await page.getByLabel(l.addSkill).fill(l.skillQuery);
-    await page.getByRole("button", { name: new RegExp(`^${l.skillQuery}`) }).click();
+    await page.getByRole("option", { name: new RegExp(`^${l.skillQuery}`) }).click();
     await page.getByLabel(l.skillLevel).selectOption("3");
     await page.getByRole("button", { name: l.saveDraft }).click();
     await expect(page).toHaveURL(new RegExp(`/${locale}/opportunities/\\d+$`));

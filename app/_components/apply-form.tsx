@@ -1,16 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Link } from "@/app/_i18n/navigation";
 import { useTRPC } from "@/app/_trpc/react";
-import type { AppRouter } from "@/server/trpc/root";
+import { MOTIVATION_MAX } from "@/server/services/applications/application.schemas";
 import { newIdempotencyKey } from "./idempotency-key";
-
-const MOTIVATION_MAX = 4000;
+import { TextAreaField } from "./text-area-field";
+import { useFieldErrors } from "./use-field-errors";
 
 type Props = {
   opportunityId: number;
@@ -30,8 +29,7 @@ export function ApplyForm({ opportunityId, will }: Props) {
   const [motivation, setMotivation] = useState("");
   const [missing, setMissing] = useState(false);
   const submit = useMutation(trpc.application.submit.mutationOptions({ onSuccess: () => router.refresh() }));
-  const fieldErrors = submit.error instanceof TRPCClientError ? ((submit.error as TRPCClientError<AppRouter>).data?.fieldErrors ?? {}) : {};
-  const motivationError = missing ? t("motivationMissing") : fieldErrors.motivation;
+  const { errorFor, serverErrors } = useFieldErrors(submit.error, { motivation: missing && t("motivationMissing") });
   const statement = will.statement.trim();
 
   return (
@@ -58,34 +56,18 @@ export function ApplyForm({ opportunityId, will }: Props) {
           submit.mutate({ opportunityId, motivation: motivation.trim(), idempotencyKey: keyRef.current });
         }}
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="motivation" className="font-medium">
-            {t("motivation")}
-          </label>
-          <p id="motivation-hint" className="text-sm text-slate-600">
-            {t("motivationHint")}
-          </p>
-          <textarea
-            id="motivation"
-            name="motivation"
-            rows={6}
-            maxLength={MOTIVATION_MAX}
-            required
-            value={motivation}
-            aria-describedby={`motivation-hint motivation-count${motivationError ? " motivation-error" : ""}`}
-            aria-invalid={motivationError ? true : undefined}
-            onChange={(event) => setMotivation(event.target.value)}
-            className="w-full rounded border border-slate-400 px-3 py-2"
-          />
-          <p id="motivation-count" className="text-right text-sm text-slate-600">
-            {t("count", { count: motivation.length, max: MOTIVATION_MAX })}
-          </p>
-          {motivationError ? (
-            <p id="motivation-error" className="text-sm text-red-800">
-              {motivationError}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField
+          id="motivation"
+          name="motivation"
+          label={t("motivation")}
+          hint={t("motivationHint")}
+          error={errorFor("motivation")}
+          rows={6}
+          maxLength={MOTIVATION_MAX}
+          required
+          value={motivation}
+          onChange={setMotivation}
+        />
         <div className="flex flex-wrap items-center gap-4">
           <button
             type="submit"
@@ -96,7 +78,7 @@ export function ApplyForm({ opportunityId, will }: Props) {
           </button>
           <p aria-live="polite" className="text-sm">
             {submit.isSuccess ? t("submitted") : null}
-            {submit.error && !fieldErrors.motivation ? (
+            {submit.error && !serverErrors.motivation ? (
               <span role="alert" className="text-red-800">
                 {submit.error.message}
               </span>

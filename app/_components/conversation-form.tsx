@@ -5,10 +5,13 @@ import { useNow, useTimeZone, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { useRouter } from "@/app/_i18n/navigation";
 import { useTRPC } from "@/app/_trpc/react";
+import { CONVERSATION_NOTES_MAX, MAX_NEXT_STEPS, STEP_DESCRIPTION_MAX } from "@/server/services/conversations/conversation.schemas";
 import { calendarDateIn } from "./conversation-list";
-
-const MAX_STEPS = 20;
-const NOTES_MAX = 10_000;
+import { describedBy, errorId, FieldError } from "./field";
+import { SelectField } from "./select-field";
+import { TextAreaField } from "./text-area-field";
+import { TextField } from "./text-field";
+import { useFieldErrors } from "./use-field-errors";
 
 type StepRow = { key: number; description: string; ownerId: string; dueOn: string };
 
@@ -52,16 +55,7 @@ export function ConversationForm({ personId, personName, managerId, managerName,
       },
     }),
   );
-  const fieldErrors: Record<string, string> = record.error?.data?.fieldErrors ?? {};
-  const errorId = (field: string) => `${id}-${field.replaceAll(".", "-")}-error`;
-  const describedBy = (field: string, ...others: string[]) => [...others, ...(fieldErrors[field] ? [errorId(field)] : [])].join(" ") || undefined;
-  const invalid = (field: string) => (fieldErrors[field] ? true : undefined);
-  const fieldError = (field: string) =>
-    fieldErrors[field] ? (
-      <p id={errorId(field)} className="text-sm text-red-800">
-        {fieldErrors[field]}
-      </p>
-    ) : null;
+  const { errorFor } = useFieldErrors(record.error);
 
   function updateStep(key: number, change: Partial<StepRow>) {
     setSteps(steps.map((step) => (step.key === key ? { ...step, ...change } : step)));
@@ -103,87 +97,44 @@ export function ConversationForm({ personId, personName, managerId, managerName,
         }}
       >
         <div className="flex flex-wrap gap-6">
-          <div className="flex flex-col gap-1">
-            <label htmlFor={`${id}-heldOn`} className="font-medium">
-              {t("heldOn")}
-            </label>
-            <input
-              id={`${id}-heldOn`}
-              type="date"
-              required
-              value={heldOn}
-              max={today}
-              onChange={(event) => setHeldOn(event.target.value)}
-              aria-invalid={invalid("heldOn")}
-              aria-describedby={describedBy("heldOn")}
-              className="rounded border border-slate-400 px-3 py-2"
-            />
-            {fieldError("heldOn")}
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={`${id}-nextOn`} className="font-medium">
-              {t("nextOn")}
-            </label>
-            <input
-              id={`${id}-nextOn`}
-              type="date"
-              value={nextOn}
-              onChange={(event) => setNextOn(event.target.value)}
-              aria-invalid={invalid("nextOn")}
-              aria-describedby={describedBy("nextOn")}
-              className="rounded border border-slate-400 px-3 py-2"
-            />
-            {fieldError("nextOn")}
-          </div>
+          <TextField id={`${id}-heldOn`} label={t("heldOn")} error={errorFor("heldOn")} type="date" required max={today} value={heldOn} onChange={setHeldOn} width="w-auto" />
+          <TextField id={`${id}-nextOn`} label={t("nextOn")} error={errorFor("nextOn")} type="date" value={nextOn} onChange={setNextOn} width="w-auto" />
         </div>
 
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-sharedNotes`} className="font-medium">
-            {t("sharedNotes")}
-          </label>
-          <p id={`${id}-sharedNotes-hint`} className="text-sm text-slate-600">
-            {t("sharedNotesHint", { name: personName })}
-          </p>
-          <textarea
-            id={`${id}-sharedNotes`}
-            rows={5}
-            maxLength={NOTES_MAX}
-            value={sharedNotes}
-            onChange={(event) => setSharedNotes(event.target.value)}
-            aria-invalid={invalid("sharedNotes")}
-            aria-describedby={describedBy("sharedNotes", `${id}-sharedNotes-hint`)}
-            className="w-full rounded border border-slate-400 px-3 py-2"
-          />
-          {fieldError("sharedNotes")}
-        </div>
+        <TextAreaField
+          id={`${id}-sharedNotes`}
+          label={t("sharedNotes")}
+          hint={t("sharedNotesHint", { name: personName })}
+          error={errorFor("sharedNotes")}
+          rows={5}
+          maxLength={CONVERSATION_NOTES_MAX}
+          value={sharedNotes}
+          onChange={setSharedNotes}
+        />
 
-        <div className="flex flex-col gap-1 rounded border-2 border-dashed border-amber-500 bg-amber-50 p-4">
-          <label htmlFor={`${id}-privateNotes`} className="flex items-center gap-2 font-medium text-amber-900">
-            <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 shrink-0">
-              <path fillRule="evenodd" d="M10 1a4.5 4.5 0 0 0-4.5 4.5V9H5a2 2 0 0 0-2 2v6a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6a2 2 0 0 0-2-2h-.5V5.5A4.5 4.5 0 0 0 10 1Zm3 8V5.5a3 3 0 1 0-6 0V9h6Z" clipRule="evenodd" />
-            </svg>
-            {t("privateNotes")}
-          </label>
-          <p id={`${id}-privateNotes-hint`} className="text-sm text-amber-900">
-            {t("privateNotesHint", { name: personName })}
-          </p>
-          <textarea
-            id={`${id}-privateNotes`}
-            rows={3}
-            maxLength={NOTES_MAX}
-            value={privateNotes}
-            onChange={(event) => setPrivateNotes(event.target.value)}
-            aria-invalid={invalid("privateNotes")}
-            aria-describedby={describedBy("privateNotes", `${id}-privateNotes-hint`)}
-            className="w-full rounded border border-slate-400 bg-white px-3 py-2"
-          />
-          {fieldError("privateNotes")}
-        </div>
+        <TextAreaField
+          id={`${id}-privateNotes`}
+          className="flex flex-col gap-1 rounded border-2 border-dashed border-amber-500 bg-amber-50 p-4"
+          label={
+            <span className="flex items-center gap-2 text-amber-900">
+              <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 shrink-0">
+                <path fillRule="evenodd" d="M10 1a4.5 4.5 0 0 0-4.5 4.5V9H5a2 2 0 0 0-2 2v6a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6a2 2 0 0 0-2-2h-.5V5.5A4.5 4.5 0 0 0 10 1Zm3 8V5.5a3 3 0 1 0-6 0V9h6Z" clipRule="evenodd" />
+              </svg>
+              {t("privateNotes")}
+            </span>
+          }
+          hint={<span className="text-amber-900">{t("privateNotesHint", { name: personName })}</span>}
+          error={errorFor("privateNotes")}
+          rows={3}
+          maxLength={CONVERSATION_NOTES_MAX}
+          value={privateNotes}
+          onChange={setPrivateNotes}
+        />
 
-        <fieldset className="space-y-3" aria-describedby={describedBy("steps", `${id}-steps-hint`)}>
+        <fieldset className="space-y-3" aria-describedby={describedBy(`${id}-steps-hint`, errorFor("steps") && errorId(`${id}-steps`))}>
           <legend className="font-medium">{t("steps")}</legend>
           <p id={`${id}-steps-hint`} className="text-sm text-slate-600">
-            {t("stepsHint", { max: MAX_STEPS })}
+            {t("stepsHint", { max: MAX_NEXT_STEPS })}
           </p>
           {steps.length > 0 ? (
             <ol className="space-y-3">
@@ -195,51 +146,38 @@ export function ConversationForm({ personId, personName, managerId, managerName,
                     <fieldset className="rounded border border-slate-200 p-3">
                       <legend className="px-1 text-sm font-medium text-slate-700">{t("step", { number: index + 1 })}</legend>
                       <div className="flex flex-wrap items-end gap-3">
-                        <div className="flex min-w-60 flex-1 flex-col gap-1">
-                          <label htmlFor={`${base}-description`} className="text-sm">
-                            {t("description")}
-                          </label>
-                          <input
-                            id={`${base}-description`}
-                            type="text"
-                            maxLength={500}
-                            value={step.description}
-                            onChange={(event) => updateStep(step.key, { description: event.target.value })}
-                            aria-invalid={invalid(`${path}.description`)}
-                            aria-describedby={describedBy(`${path}.description`)}
-                            className="rounded border border-slate-400 px-3 py-2"
-                          />
-                        </div>
-                        <div className="flex flex-col gap-1">
-                          <label htmlFor={`${base}-owner`} className="text-sm">
-                            {t("owner")}
-                          </label>
-                          <select
-                            id={`${base}-owner`}
-                            value={step.ownerId}
-                            onChange={(event) => updateStep(step.key, { ownerId: event.target.value })}
-                            aria-invalid={invalid(`${path}.ownerId`)}
-                            aria-describedby={describedBy(`${path}.ownerId`)}
-                            className="rounded border border-slate-400 px-3 py-2"
-                          >
-                            <option value={personId}>{personName}</option>
-                            <option value={managerId}>{t("ownerMe", { name: managerName })}</option>
-                          </select>
-                        </div>
-                        <div className="flex flex-col gap-1">
-                          <label htmlFor={`${base}-dueOn`} className="text-sm">
-                            {t("dueOn")}
-                          </label>
-                          <input
-                            id={`${base}-dueOn`}
-                            type="date"
-                            value={step.dueOn}
-                            onChange={(event) => updateStep(step.key, { dueOn: event.target.value })}
-                            aria-invalid={invalid(`${path}.dueOn`)}
-                            aria-describedby={describedBy(`${path}.dueOn`)}
-                            className="rounded border border-slate-400 px-3 py-2"
-                          />
-                        </div>
+                        <TextField
+                          id={`${base}-description`}
+                          className="flex min-w-60 flex-1 flex-col gap-1"
+                          label={t("description")}
+                          error={errorFor(`${path}.description`)}
+                          compact
+                          maxLength={STEP_DESCRIPTION_MAX}
+                          value={step.description}
+                          onChange={(description) => updateStep(step.key, { description })}
+                        />
+                        <SelectField
+                          id={`${base}-owner`}
+                          label={t("owner")}
+                          error={errorFor(`${path}.ownerId`)}
+                          compact
+                          width="w-auto"
+                          value={step.ownerId}
+                          onChange={(ownerId) => updateStep(step.key, { ownerId })}
+                        >
+                          <option value={personId}>{personName}</option>
+                          <option value={managerId}>{t("ownerMe", { name: managerName })}</option>
+                        </SelectField>
+                        <TextField
+                          id={`${base}-dueOn`}
+                          label={t("dueOn")}
+                          error={errorFor(`${path}.dueOn`)}
+                          compact
+                          type="date"
+                          width="w-auto"
+                          value={step.dueOn}
+                          onChange={(dueOn) => updateStep(step.key, { dueOn })}
+                        />
                         <button
                           type="button"
                           onClick={() => removeStep(step.key)}
@@ -248,9 +186,6 @@ export function ConversationForm({ personId, personName, managerId, managerName,
                           {t("removeStep", { number: index + 1 })}
                         </button>
                       </div>
-                      {fieldError(`${path}.description`)}
-                      {fieldError(`${path}.ownerId`)}
-                      {fieldError(`${path}.dueOn`)}
                     </fieldset>
                   </li>
                 );
@@ -261,12 +196,12 @@ export function ConversationForm({ personId, personName, managerId, managerName,
             ref={addStepRef}
             type="button"
             onClick={addStep}
-            disabled={steps.length >= MAX_STEPS}
+            disabled={steps.length >= MAX_NEXT_STEPS}
             className="rounded border border-brand-700 px-3 py-1.5 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-50"
           >
             {t("addStep")}
           </button>
-          {fieldError("steps")}
+          <FieldError id={errorId(`${id}-steps`)} error={errorFor("steps")} />
         </fieldset>
 
         <div className="flex flex-wrap items-center gap-4 border-t border-slate-100 pt-5">

@@ -3,9 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
+import { ENDORSEMENT_NOTE_MAX } from "@/server/services/participations/participation.schemas";
+import { skillLevels } from "@/server/services/skills/skill.schemas";
 import { type Bilingual, pick } from "./localized";
+import { TextField } from "./text-field";
+import { useFieldErrors } from "./use-field-errors";
 
 type Suggested = { skillId: number; name: Bilingual; level: number };
 
@@ -16,8 +20,10 @@ export function EndorseForm({ participationId, suggested, personName }: { partic
   const router = useRouter();
   const trpc = useTRPC();
   const [chosen, setChosen] = useState<Record<number, number | null>>(Object.fromEntries(suggested.map((skill) => [skill.skillId, skill.level])));
+  const id = useId();
   const [note, setNote] = useState("");
   const endorse = useMutation(trpc.participation.endorse.mutationOptions({ onSuccess: () => router.refresh() }));
+  const { errorFor } = useFieldErrors(endorse.error);
   const skills = Object.entries(chosen).flatMap(([skillId, level]) => (level ? [{ skillId: Number(skillId), level }] : []));
   return (
     <form
@@ -48,7 +54,7 @@ export function EndorseForm({ participationId, suggested, personName }: { partic
                   onChange={(event) => setChosen({ ...chosen, [skill.skillId]: Number(event.target.value) })}
                   className="rounded border border-slate-400 px-2 py-1"
                 >
-                  {[1, 2, 3, 4].map((level) => (
+                  {skillLevels.map((level) => (
                     <option key={level} value={level}>
                       {level}
                     </option>
@@ -59,10 +65,7 @@ export function EndorseForm({ participationId, suggested, personName }: { partic
           ))}
         </ul>
       </fieldset>
-      <label className="flex flex-col gap-1">
-        <span className="text-sm">{t("note")}</span>
-        <input value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} className="w-full max-w-md rounded border border-slate-400 px-3 py-2" />
-      </label>
+      <TextField id={`${id}-note`} label={t("note")} error={errorFor("note")} compact className="flex max-w-md flex-col gap-1" maxLength={ENDORSEMENT_NOTE_MAX} value={note} onChange={setNote} />
       <button type="submit" disabled={skills.length === 0 || endorse.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {t("endorse")}
       </button>

@@ -1,19 +1,14 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
-import type { AppRouter } from "@/server/trpc/root";
+import { MOTIVATION_MAX } from "@/server/services/applications/application.schemas";
+import { SCOUT_MESSAGE_MAX } from "@/server/services/scouting/scouting.schemas";
 import { TextAreaField } from "./text-area-field";
-
-const MESSAGE_MAX = 2000;
-const MOTIVATION_MAX = 4000;
-
-const fieldErrorsOf = (error: unknown): Record<string, string | undefined> =>
-  error instanceof TRPCClientError ? ((error as TRPCClientError<AppRouter>).data?.fieldErrors ?? {}) : {};
+import { useFieldErrors } from "./use-field-errors";
 
 /** A status line that always takes its space, so a message appearing never moves the page. */
 function Status({ error, success }: { error: string | null | undefined; success?: string | null }) {
@@ -67,7 +62,7 @@ export function InviteForm({ opportunityId, candidateKey, candidateLabel }: { op
   const [message, setMessage] = useState("");
   const [missing, setMissing] = useState(false);
   const invite = useMutation(trpc.scout.invite.mutationOptions({ onSuccess: () => router.refresh() }));
-  const messageError = missing ? t("messageMissing") : fieldErrorsOf(invite.error).message;
+  const { errorFor, serverErrors } = useFieldErrors(invite.error, { message: missing && t("messageMissing") });
   const messageId = `${formId}-message`;
   const label = t("inviteLabel", { name: candidateLabel });
 
@@ -97,7 +92,7 @@ export function InviteForm({ opportunityId, candidateKey, candidateLabel }: { op
         }}
         className="space-y-3 rounded border border-slate-300 bg-slate-50 p-3"
       >
-        <TextAreaField id={messageId} label={t("message")} hint={t("messageHint")} error={messageError} value={message} onChange={setMessage} rows={4} maxLength={MESSAGE_MAX} />
+        <TextAreaField id={messageId} label={t("message")} hint={t("messageHint")} error={errorFor("message")} value={message} onChange={setMessage} rows={4} maxLength={SCOUT_MESSAGE_MAX} required compact />
         <div className="flex flex-wrap gap-2">
           <button type="submit" disabled={invite.isPending || invite.isSuccess} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {invite.isPending ? t("sending") : t("send")}
@@ -114,7 +109,7 @@ export function InviteForm({ opportunityId, candidateKey, candidateLabel }: { op
             {t("cancel")}
           </button>
         </div>
-        <Status error={invite.error && !fieldErrorsOf(invite.error).message ? invite.error.message : null} />
+        <Status error={invite.error && !serverErrors.message ? invite.error.message : null} />
       </form>
     </div>
   );
@@ -135,7 +130,7 @@ export function ScoutAnswer({ inviteId, title }: { inviteId: number; title: stri
   const [missing, setMissing] = useState(false);
   const respond = useMutation(trpc.scout.respond.mutationOptions({ onSuccess: () => router.refresh() }));
   const busy = respond.isPending || respond.isSuccess;
-  const motivationError = missing ? t("motivationMissing") : fieldErrorsOf(respond.error).motivation;
+  const { errorFor, serverErrors } = useFieldErrors(respond.error, { motivation: missing && t("motivationMissing") });
   const motivationId = `${formId}-motivation`;
 
   return (
@@ -182,7 +177,18 @@ export function ScoutAnswer({ inviteId, title }: { inviteId: number; title: stri
         }}
         className="space-y-3 rounded border border-slate-300 bg-slate-50 p-3"
       >
-        <TextAreaField id={motivationId} label={t("motivation")} hint={t("motivationHint")} error={motivationError} value={motivation} onChange={setMotivation} rows={5} maxLength={MOTIVATION_MAX} />
+        <TextAreaField
+          id={motivationId}
+          label={t("motivation")}
+          hint={t("motivationHint")}
+          error={errorFor("motivation")}
+          value={motivation}
+          onChange={setMotivation}
+          rows={5}
+          maxLength={MOTIVATION_MAX}
+          required
+          compact
+        />
         <div className="flex flex-wrap gap-2">
           <button type="submit" disabled={busy} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {t("sendApplication")}
@@ -200,7 +206,7 @@ export function ScoutAnswer({ inviteId, title }: { inviteId: number; title: stri
           </button>
         </div>
       </form>
-      <Status error={respond.error && !fieldErrorsOf(respond.error).motivation ? respond.error.message : null} success={respond.isSuccess ? t("answered") : null} />
+      <Status error={respond.error && !serverErrors.motivation ? respond.error.message : null} success={respond.isSuccess ? t("answered") : null} />
     </div>
   );
 }

@@ -1,21 +1,30 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Link, useRouter } from "@/app/_i18n/navigation";
 import { useTRPC } from "@/app/_trpc/react";
 import {
   type DepartmentChoice,
+  LOCATION_MAX,
+  OPPORTUNITY_DESCRIPTION_MAX,
+  OPPORTUNITY_TITLE_MAX,
   type OpportunityDetail,
   opportunityKinds,
   opportunitySkillKinds,
+  SLOTS_RANGE,
+  TIME_PERCENT_RANGE,
   workplaces,
 } from "@/server/services/opportunities/opportunity.schemas";
-import type { AppRouter } from "@/server/trpc/root";
+import { skillLevels } from "@/server/services/skills/skill.schemas";
+import { describedBy, errorId, FieldError } from "./field";
 import { type Bilingual, pick } from "./localized";
+import { SelectField } from "./select-field";
 import { SkillPicker } from "./skill-picker";
+import { TextAreaField } from "./text-area-field";
+import { TextField } from "./text-field";
+import { useFieldErrors } from "./use-field-errors";
 
 type Kind = (typeof opportunityKinds)[number];
 type SkillKind = (typeof opportunitySkillKinds)[number];
@@ -31,8 +40,6 @@ type Props = {
   roleGroups: RoleGroup[];
   levelTitles: { level: number; title: Bilingual }[];
 };
-
-const inputClass = "w-full rounded border border-slate-400 bg-white px-3 py-2 disabled:bg-slate-100 disabled:text-slate-600";
 
 /**
  * Posting or editing an opportunity. The server validates; its translated messages appear beside
@@ -63,7 +70,7 @@ export function OpportunityForm({ initial, departments, roleGroups, levelTitles 
   const create = useMutation(trpc.opportunity.create.mutationOptions({ onSuccess: (result) => onSaved(result.id) }));
   const update = useMutation(trpc.opportunity.update.mutationOptions({ onSuccess: () => initial && onSaved(initial.id) }));
   const mutation = initial ? update : create;
-  const fieldErrors = mutation.error instanceof TRPCClientError ? ((mutation.error as TRPCClientError<AppRouter>).data?.fieldErrors ?? {}) : {};
+  const { errorFor } = useFieldErrors(mutation.error);
   const fullTime = kind === "transfer";
 
   const fields = () => ({
@@ -82,16 +89,6 @@ export function OpportunityForm({ initial, departments, roleGroups, levelTitles 
     skills: skills.map(({ skillId, kind: skillKind, level }) => ({ skillId, kind: skillKind, level })),
   });
 
-  /** Describes a field by its hint and, when the server refused it, its error. */
-  const describedBy = (field: string, hint = false) =>
-    [hint ? `${field}-hint` : null, fieldErrors[field] ? `${field}-error` : null].filter(Boolean).join(" ") || undefined;
-  const errorFor = (field: string) =>
-    fieldErrors[field] ? (
-      <p id={`${field}-error`} className="text-sm text-red-800">
-        {fieldErrors[field]}
-      </p>
-    ) : null;
-
   return (
     <form
       noValidate
@@ -102,7 +99,7 @@ export function OpportunityForm({ initial, departments, roleGroups, levelTitles 
         else create.mutate(fields());
       }}
     >
-      <fieldset>
+      <fieldset aria-describedby={describedBy(errorFor("kind") && errorId("kind"))}>
         <legend className="font-medium">{t("kind")}</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {opportunityKinds.map((value) => (
@@ -115,239 +112,119 @@ export function OpportunityForm({ initial, departments, roleGroups, levelTitles 
             </label>
           ))}
         </div>
-        {errorFor("kind")}
+        <FieldError id={errorId("kind")} error={errorFor("kind")} />
       </fieldset>
 
-      <div className="flex flex-col gap-1">
-        <label htmlFor="title" className="font-medium">
-          {t("title")}
-        </label>
-        <input
-          id="title"
-          name="title"
-          value={title}
-          maxLength={120}
-          required
-          aria-invalid={fieldErrors.title ? true : undefined}
-          aria-describedby={describedBy("title")}
-          onChange={(event) => setTitle(event.target.value)}
-          className={inputClass}
-        />
-        {errorFor("title")}
-      </div>
+      <TextField id="title" name="title" label={t("title")} error={errorFor("title")} required maxLength={OPPORTUNITY_TITLE_MAX} value={title} onChange={setTitle} />
 
-      <div className="flex flex-col gap-1">
-        <label htmlFor="description" className="font-medium">
-          {t("description")}
-        </label>
-        <p id="description-hint" className="text-sm text-slate-600">
-          {t("descriptionHint")}
-        </p>
-        <textarea
-          id="description"
-          name="description"
-          rows={6}
-          maxLength={5000}
-          value={description}
-          aria-invalid={fieldErrors.description ? true : undefined}
-          aria-describedby={describedBy("description", true)}
-          onChange={(event) => setDescription(event.target.value)}
-          className={inputClass}
-        />
-        {errorFor("description")}
-      </div>
+      <TextAreaField
+        id="description"
+        name="description"
+        label={t("description")}
+        hint={t("descriptionHint")}
+        error={errorFor("description")}
+        rows={6}
+        maxLength={OPPORTUNITY_DESCRIPTION_MAX}
+        value={description}
+        onChange={setDescription}
+      />
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="departmentId" className="font-medium">
-            {t("department")}
-          </label>
-          <p id="departmentId-hint" className="text-sm text-slate-600">
-            {departments.length > 1 ? t("departmentHintHr") : t("departmentHintManager")}
-          </p>
-          <select
-            id="departmentId"
-            name="departmentId"
-            value={departmentId}
-            aria-invalid={fieldErrors.departmentId ? true : undefined}
-            aria-describedby={describedBy("departmentId", true)}
-            onChange={(event) => setDepartmentId(event.target.value)}
-            className={inputClass}
-          >
-            {initial && !departments.some((department) => department.id === initial.departmentId) ? (
-              <option value={initial.departmentId}>{pick(initial.department, locale)}</option>
-            ) : null}
-            {departments.map((department) => (
-              <option key={department.id} value={department.id}>
-                {pick(department.name, locale)}
-              </option>
-            ))}
-          </select>
-          {errorFor("departmentId")}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="roleId" className="font-medium">
-            {t("role")}
-          </label>
-          <p id="roleId-hint" className="text-sm text-slate-600">
-            {t("roleHint")}
-          </p>
-          <select
-            id="roleId"
-            name="roleId"
-            value={roleId}
-            aria-invalid={fieldErrors.roleId ? true : undefined}
-            aria-describedby={describedBy("roleId", true)}
-            onChange={(event) => setRoleId(event.target.value)}
-            className={inputClass}
-          >
-            <option value="">{t("noRole")}</option>
-            {roleGroups.map((group) => (
-              <optgroup key={group.id} label={pick(group.name, locale)}>
-                {group.roles.map((role) => (
-                  <option key={role.id} value={role.id}>
-                    {pick(role.name, locale)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          {errorFor("roleId")}
-        </div>
+        <SelectField
+          id="departmentId"
+          name="departmentId"
+          label={t("department")}
+          hint={departments.length > 1 ? t("departmentHintHr") : t("departmentHintManager")}
+          error={errorFor("departmentId")}
+          value={departmentId}
+          onChange={setDepartmentId}
+        >
+          {initial && !departments.some((department) => department.id === initial.departmentId) ? (
+            <option value={initial.departmentId}>{pick(initial.department, locale)}</option>
+          ) : null}
+          {departments.map((department) => (
+            <option key={department.id} value={department.id}>
+              {pick(department.name, locale)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="roleId" name="roleId" label={t("role")} hint={t("roleHint")} error={errorFor("roleId")} value={roleId} onChange={setRoleId}>
+          <option value="">{t("noRole")}</option>
+          {roleGroups.map((group) => (
+            <optgroup key={group.id} label={pick(group.name, locale)}>
+              {group.roles.map((role) => (
+                <option key={role.id} value={role.id}>
+                  {pick(role.name, locale)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </SelectField>
       </div>
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="timePercent" className="font-medium">
-            {t("timePercent")}
-          </label>
-          <p id="timePercent-hint" className="text-sm text-slate-600">
-            {fullTime ? t("timePercentTransfer") : t("timePercentHint")}
-          </p>
-          <input
-            id="timePercent"
-            name="timePercent"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={100}
-            disabled={fullTime}
-            value={fullTime ? "100" : timePercent}
-            aria-invalid={fieldErrors.timePercent ? true : undefined}
-            aria-describedby={describedBy("timePercent", true)}
-            onChange={(event) => setTimePercent(event.target.value)}
-            className={`${inputClass} max-w-32`}
-          />
-          {errorFor("timePercent")}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="startOn" className="font-medium">
-            {t("startOn")}
-          </label>
-          <p id="startOn-hint" className="text-sm text-slate-600">
-            {t("optional")}
-          </p>
-          <input
-            id="startOn"
-            name="startOn"
-            type="date"
-            value={startOn}
-            aria-invalid={fieldErrors.startOn ? true : undefined}
-            aria-describedby={describedBy("startOn", true)}
-            onChange={(event) => setStartOn(event.target.value)}
-            className={inputClass}
-          />
-          {errorFor("startOn")}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="endOn" className="font-medium">
-            {t("endOn")}
-          </label>
-          <p id="endOn-hint" className="text-sm text-slate-600">
-            {t("endOnHint")}
-          </p>
-          <input
-            id="endOn"
-            name="endOn"
-            type="date"
-            value={endOn}
-            min={startOn || undefined}
-            aria-invalid={fieldErrors.endOn ? true : undefined}
-            aria-describedby={describedBy("endOn", true)}
-            onChange={(event) => setEndOn(event.target.value)}
-            className={inputClass}
-          />
-          {errorFor("endOn")}
-        </div>
+        <TextField
+          id="timePercent"
+          name="timePercent"
+          label={t("timePercent")}
+          hint={fullTime ? t("timePercentTransfer") : t("timePercentHint")}
+          error={errorFor("timePercent")}
+          type="number"
+          inputMode="numeric"
+          {...TIME_PERCENT_RANGE}
+          disabled={fullTime}
+          value={fullTime ? "100" : timePercent}
+          onChange={setTimePercent}
+          width="w-full max-w-32"
+        />
+        <TextField id="startOn" name="startOn" label={t("startOn")} hint={t("optional")} error={errorFor("startOn")} type="date" value={startOn} onChange={setStartOn} />
+        <TextField
+          id="endOn"
+          name="endOn"
+          label={t("endOn")}
+          hint={t("endOnHint")}
+          error={errorFor("endOn")}
+          type="date"
+          min={startOn || undefined}
+          value={endOn}
+          onChange={setEndOn}
+        />
       </div>
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="slots" className="font-medium">
-            {t("slots")}
-          </label>
-          <input
-            id="slots"
-            name="slots"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={100}
-            value={slots}
-            aria-invalid={fieldErrors.slots ? true : undefined}
-            aria-describedby={describedBy("slots")}
-            onChange={(event) => setSlots(event.target.value)}
-            className={`${inputClass} max-w-32`}
-          />
-          {errorFor("slots")}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="location" className="font-medium">
-            {t("location")}
-          </label>
-          <input
-            id="location"
-            name="location"
-            value={location}
-            maxLength={100}
-            aria-invalid={fieldErrors.location ? true : undefined}
-            aria-describedby={describedBy("location")}
-            onChange={(event) => setLocation(event.target.value)}
-            className={inputClass}
-          />
-          {errorFor("location")}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="workplace" className="font-medium">
-            {t("workplace")}
-          </label>
-          <select
-            id="workplace"
-            name="workplace"
-            value={workplace}
-            aria-describedby={describedBy("workplace")}
-            onChange={(event) => setWorkplace(event.target.value as Workplace)}
-            className={inputClass}
-          >
-            {workplaces.map((value) => (
-              <option key={value} value={value}>
-                {tKinds(`workplace.${value}`)}
-              </option>
-            ))}
-          </select>
-          {errorFor("workplace")}
-        </div>
+        <TextField
+          id="slots"
+          name="slots"
+          label={t("slots")}
+          error={errorFor("slots")}
+          type="number"
+          inputMode="numeric"
+          {...SLOTS_RANGE}
+          value={slots}
+          onChange={setSlots}
+          width="w-full max-w-32"
+        />
+        <TextField id="location" name="location" label={t("location")} error={errorFor("location")} maxLength={LOCATION_MAX} value={location} onChange={setLocation} />
+        <SelectField id="workplace" name="workplace" label={t("workplace")} error={errorFor("workplace")} value={workplace} onChange={(value) => setWorkplace(value as Workplace)}>
+          {workplaces.map((value) => (
+            <option key={value} value={value}>
+              {tKinds(`workplace.${value}`)}
+            </option>
+          ))}
+        </SelectField>
       </div>
 
-      <fieldset className="space-y-3">
+      <fieldset className="space-y-3" aria-describedby={describedBy("skills-hint", errorFor("skills") && errorId("skills"))}>
         <legend className="font-medium">{t("skills")}</legend>
-        <p className="text-sm text-slate-600">{t("skillsHint")}</p>
+        <p id="skills-hint" className="text-sm text-slate-600">
+          {t("skillsHint")}
+        </p>
         <SkillPicker
           label={t("addSkill")}
-          exclude={skills.map((skill) => skill.skillId)}
-          onPick={(hit) => setSkills([...skills, { skillId: hit.id, name: hit.name, kind: "required", level: 2 }])}
+          chosenIds={skills.map((skill) => skill.skillId)}
+          onChoose={(hit) => setSkills([...skills, { skillId: hit.id, name: hit.name, kind: "required", level: 2 }])}
         />
-        {errorFor("skills")}
+        <FieldError id={errorId("skills")} error={errorFor("skills")} />
         {skills.length === 0 ? (
           <p className="text-slate-600">{t("noSkills")}</p>
         ) : (
@@ -358,38 +235,39 @@ export function OpportunityForm({ initial, departments, roleGroups, levelTitles 
               return (
                 <li key={skill.skillId} className="flex flex-wrap items-end gap-3 p-3">
                   <span className="min-w-40 flex-1 font-medium">{name}</span>
-                  <label className="flex flex-col gap-1 text-sm">
-                    <span>{t("skillKind", { name })}</span>
-                    <select
-                      value={skill.kind}
-                      onChange={(event) => change({ kind: event.target.value as SkillKind })}
-                      className="rounded border border-slate-400 bg-white px-2 py-1"
-                    >
-                      {opportunitySkillKinds.map((value) => (
-                        <option key={value} value={value}>
-                          {tKinds(`skillKind.${value}`)}
+                  <SelectField
+                    id={`skill-${skill.skillId}-kind`}
+                    label={t("skillKind", { name })}
+                    error={errorFor(`skills.${index}.kind`)}
+                    compact
+                    width="w-auto"
+                    value={skill.kind}
+                    onChange={(value) => change({ kind: value as SkillKind })}
+                  >
+                    {opportunitySkillKinds.map((value) => (
+                      <option key={value} value={value}>
+                        {tKinds(`skillKind.${value}`)}
+                      </option>
+                    ))}
+                  </SelectField>
+                  <SelectField
+                    id={`skill-${skill.skillId}-level`}
+                    label={t("skillLevel", { name })}
+                    error={errorFor(`skills.${index}.level`)}
+                    compact
+                    width="w-auto"
+                    value={skill.level}
+                    onChange={(value) => change({ level: Number(value) })}
+                  >
+                    {skillLevels.map((level) => {
+                      const entry = levelTitles.find((item) => item.level === level);
+                      return (
+                        <option key={level} value={level}>
+                          {entry ? t("levelOption", { level, title: pick(entry.title, locale) }) : t("levelOnly", { level })}
                         </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label className="flex flex-col gap-1 text-sm">
-                    <span>{t("skillLevel", { name })}</span>
-                    <select
-                      value={skill.level}
-                      aria-invalid={fieldErrors[`skills.${index}.level`] ? true : undefined}
-                      onChange={(event) => change({ level: Number(event.target.value) })}
-                      className="rounded border border-slate-400 bg-white px-2 py-1"
-                    >
-                      {[1, 2, 3, 4].map((level) => {
-                        const entry = levelTitles.find((item) => item.level === level);
-                        return (
-                          <option key={level} value={level}>
-                            {entry ? t("levelOption", { level, title: pick(entry.title, locale) }) : t("levelOnly", { level })}
-                          </option>
-                        );
-                      })}
-                    </select>
-                  </label>
+                      );
+                    })}
+                  </SelectField>
                   <button
                     type="button"
                     onClick={() => setSkills(skills.filter((row) => row.skillId !== skill.skillId))}

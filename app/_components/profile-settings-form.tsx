@@ -5,6 +5,10 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
+import { TAGLINE_MAX } from "@/server/services/profile/profile.schemas";
+import { CheckboxField } from "./checkbox-field";
+import { TextField } from "./text-field";
+import { useFieldErrors } from "./use-field-errors";
 
 /** Tagline, directory visibility, the scouting opt-in (社内FA), and "my profile is up to date". */
 export function ProfileSettingsForm({ tagline, showSkillsInDirectory, openToScouting }: { tagline: string; showSkillsInDirectory: boolean; openToScouting: boolean }) {
@@ -16,6 +20,7 @@ export function ProfileSettingsForm({ tagline, showSkillsInDirectory, openToScou
   const [scouting, setScouting] = useState(openToScouting);
   const update = useMutation(trpc.profile.update.mutationOptions({ onSuccess: () => router.refresh() }));
   const reviewed = useMutation(trpc.profile.markReviewed.mutationOptions({ onSuccess: () => router.refresh() }));
+  const { errorFor } = useFieldErrors(update.error);
   return (
     <section aria-labelledby="profile-settings-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h2 id="profile-settings-heading" className="text-lg font-semibold">
@@ -28,25 +33,32 @@ export function ProfileSettingsForm({ tagline, showSkillsInDirectory, openToScou
           update.mutate({ tagline: text, showSkillsInDirectory: show, openToScouting: scouting });
         }}
       >
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">{t("tagline")}</span>
-          <span className="text-sm text-slate-600">{t("taglineHint")}</span>
-          <input value={text} maxLength={80} onChange={(event) => setText(event.target.value)} className="w-full max-w-md rounded border border-slate-400 px-3 py-2" />
-        </label>
-        <label className="flex items-start gap-2">
-          <input type="checkbox" checked={show} onChange={(event) => setShow(event.target.checked)} className="mt-1.5" />
-          <span>
-            {t("showSkillsInDirectory")}
-            <span className="block text-sm text-slate-600">{t("showSkillsInDirectoryHint")}</span>
-          </span>
-        </label>
-        <label className="flex items-start gap-2">
-          <input type="checkbox" checked={scouting} onChange={(event) => setScouting(event.target.checked)} className="mt-1.5" />
-          <span>
-            {t("openToScouting")}
-            <span className="block text-sm text-slate-600">{t("openToScoutingHint")}</span>
-          </span>
-        </label>
+        <TextField
+          id="profile-tagline"
+          label={t("tagline")}
+          hint={t("taglineHint")}
+          error={errorFor("tagline")}
+          className="flex max-w-md flex-col gap-1"
+          maxLength={TAGLINE_MAX}
+          value={text}
+          onChange={setText}
+        />
+        <CheckboxField
+          id="profile-show-skills"
+          label={t("showSkillsInDirectory")}
+          hint={t("showSkillsInDirectoryHint")}
+          error={errorFor("showSkillsInDirectory")}
+          checked={show}
+          onChange={setShow}
+        />
+        <CheckboxField
+          id="profile-open-to-scouting"
+          label={t("openToScouting")}
+          hint={t("openToScoutingHint")}
+          error={errorFor("openToScouting")}
+          checked={scouting}
+          onChange={setScouting}
+        />
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" disabled={update.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {t("saveSettings")}

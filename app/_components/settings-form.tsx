@@ -1,12 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
-import type { AppRouter } from "@/server/trpc/root";
 import { confidentialityPolicies, type Settings } from "@/server/services/settings/settings.schemas";
+import { SelectField } from "./select-field";
+import { TextField } from "./text-field";
+import { useFieldErrors } from "./use-field-errors";
 
 const numberFields = ["profileStalenessDays", "releaseDeadlineBusinessDays", "minimumOpenDays", "reportMinimumGroupSize"] as const;
 
@@ -22,8 +23,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
     confidentialityPolicy: initial.confidentialityPolicy,
   });
   const update = useMutation(trpc.setting.update.mutationOptions());
-  const fieldErrors =
-    update.error instanceof TRPCClientError ? ((update.error as TRPCClientError<AppRouter>).data?.fieldErrors ?? {}) : {};
+  const { errorFor } = useFieldErrors(update.error);
 
   return (
     <form
@@ -41,53 +41,35 @@ export function SettingsForm({ initial }: { initial: Settings }) {
       }}
     >
       {numberFields.map((field) => (
-        <div key={field} className="flex flex-col gap-1">
-          <label htmlFor={field} className="font-medium">
-            {t(`fields.${field}.label`)}
-          </label>
-          <p id={`${field}-hint`} className="text-sm text-slate-600">
-            {t(`fields.${field}.hint`)}
-          </p>
-          <input
-            id={field}
-            name={field}
-            type="number"
-            inputMode="numeric"
-            value={values[field]}
-            aria-describedby={`${field}-hint${fieldErrors[field] ? ` ${field}-error` : ""}`}
-            aria-invalid={fieldErrors[field] ? true : undefined}
-            onChange={(event) => setValues({ ...values, [field]: event.target.value })}
-            className="w-40 rounded border border-slate-400 px-3 py-2"
-          />
-          {fieldErrors[field] ? (
-            <p id={`${field}-error`} className="text-sm text-red-800">
-              {fieldErrors[field]}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          key={field}
+          id={field}
+          name={field}
+          label={t(`fields.${field}.label`)}
+          hint={t(`fields.${field}.hint`)}
+          error={errorFor(field)}
+          type="number"
+          inputMode="numeric"
+          width="w-40"
+          value={values[field]}
+          onChange={(value) => setValues({ ...values, [field]: value })}
+        />
       ))}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="confidentialityPolicy" className="font-medium">
-          {t("fields.confidentialityPolicy.label")}
-        </label>
-        <p id="confidentialityPolicy-hint" className="text-sm text-slate-600">
-          {t("fields.confidentialityPolicy.hint")}
-        </p>
-        <select
-          id="confidentialityPolicy"
-          name="confidentialityPolicy"
-          aria-describedby="confidentialityPolicy-hint"
-          value={values.confidentialityPolicy}
-          onChange={(event) => setValues({ ...values, confidentialityPolicy: event.target.value })}
-          className="w-full rounded border border-slate-400 px-3 py-2"
-        >
-          {confidentialityPolicies.map((policy) => (
-            <option key={policy} value={policy}>
-              {t(`policies.${policy}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="confidentialityPolicy"
+        name="confidentialityPolicy"
+        label={t("fields.confidentialityPolicy.label")}
+        hint={t("fields.confidentialityPolicy.hint")}
+        error={errorFor("confidentialityPolicy")}
+        value={values.confidentialityPolicy}
+        onChange={(value) => setValues({ ...values, confidentialityPolicy: value })}
+      >
+        {confidentialityPolicies.map((policy) => (
+          <option key={policy} value={policy}>
+            {t(`policies.${policy}`)}
+          </option>
+        ))}
+      </SelectField>
       <div className="flex items-center gap-4">
         <button type="submit" disabled={update.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {t("save")}

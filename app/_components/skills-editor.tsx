@@ -3,12 +3,17 @@
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
 import type { Profile } from "@/server/services/people/people.schemas";
+import { EVIDENCE_MAX } from "@/server/services/profile/profile.schemas";
+import { skillLevels } from "@/server/services/skills/skill.schemas";
 import type { LevelGuideEntry } from "./level-badge";
 import { pick } from "./localized";
+import { SelectField } from "./select-field";
 import { SkillPicker } from "./skill-picker";
+import { TextAreaField } from "./text-area-field";
+import { useFieldErrors } from "./use-field-errors";
 
 type OwnSkill = Profile["skills"][number];
 
@@ -18,10 +23,12 @@ function SkillRow({ skill, guide }: { skill: OwnSkill; guide: LevelGuideEntry[] 
   const locale = useLocale();
   const router = useRouter();
   const trpc = useTRPC();
+  const id = useId();
   const [level, setLevel] = useState(skill.level);
   const [evidence, setEvidence] = useState(skill.evidence ?? "");
   const save = useMutation(trpc.profile.setSkill.mutationOptions({ onSuccess: () => router.refresh() }));
   const remove = useMutation(trpc.profile.removeSkill.mutationOptions({ onSuccess: () => router.refresh() }));
+  const { errorFor } = useFieldErrors(save.error);
   const meaning = guide.find((entry) => entry.level === level);
   const name = pick(skill.name, locale);
   const changed = level !== skill.level || evidence !== (skill.evidence ?? "");
@@ -32,24 +39,36 @@ function SkillRow({ skill, guide }: { skill: OwnSkill; guide: LevelGuideEntry[] 
           {name} <span className="text-sm font-normal text-slate-600">{pick(skill.category, locale)}</span>
         </legend>
         <div className="flex flex-wrap items-center gap-3">
-          <label className="flex items-center gap-2">
-            <span>{t("level")}</span>
-            <select value={level} onChange={(event) => setLevel(Number(event.target.value))} className="rounded border border-slate-400 px-2 py-1">
-              {[1, 2, 3, 4].map((value) => (
-                <option key={value} value={value}>
-                  {t("levelOption", { level: value, title: pick(guide.find((entry) => entry.level === value)?.title ?? { ja: "", en: "" }, locale) })}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            id={`${id}-level`}
+            label={t("level")}
+            error={errorFor("level")}
+            compact
+            className="flex items-center gap-2"
+            width="w-auto"
+            value={level}
+            onChange={(value) => setLevel(Number(value))}
+          >
+            {skillLevels.map((value) => (
+              <option key={value} value={value}>
+                {t("levelOption", { level: value, title: pick(guide.find((entry) => entry.level === value)?.title ?? { ja: "", en: "" }, locale) })}
+              </option>
+            ))}
+          </SelectField>
           {skill.verifiedAt ? <span className="rounded-full bg-emerald-50 px-2 text-sm text-emerald-800">{t("verifiedBadge")}</span> : null}
         </div>
         {meaning ? <p className="text-sm text-slate-700">{pick(meaning.description, locale)}</p> : null}
         {skill.verifiedAt && level !== skill.level ? <p className="text-sm text-amber-800">{t("levelChangeClearsVerification")}</p> : null}
-        <label className="flex flex-col gap-1">
-          <span className="text-sm">{t("evidence")}</span>
-          <textarea value={evidence} maxLength={1000} rows={2} onChange={(event) => setEvidence(event.target.value)} className="w-full rounded border border-slate-400 px-3 py-2" />
-        </label>
+        <TextAreaField
+          id={`${id}-evidence`}
+          label={t("evidence")}
+          error={errorFor("evidence")}
+          compact
+          rows={2}
+          maxLength={EVIDENCE_MAX}
+          value={evidence}
+          onChange={setEvidence}
+        />
         <div className="flex gap-3">
           <button
             type="button"
@@ -90,7 +109,7 @@ export function SkillsEditor({ skills, guide }: { skills: OwnSkill[]; guide: Lev
         {t("skillsHeading")}
       </h2>
       <div className="mt-4">
-        <SkillPicker label={t("addSkill")} exclude={skills.map((skill) => skill.skillId)} onPick={(hit) => add.mutate({ skillId: hit.id, level: 1 })} />
+        <SkillPicker label={t("addSkill")} chosenIds={skills.map((skill) => skill.skillId)} onChoose={(hit) => add.mutate({ skillId: hit.id, level: 1 })} />
         {add.error ? (
           <p role="alert" className="text-sm text-red-800">
             {add.error.message}

@@ -1,49 +1,32 @@
 "use client";
 
-/** A labelled textarea with a hint and an inline error, wired for screen readers. */
-export function TextAreaField({
-  id,
-  label,
-  hint,
-  error,
-  value,
-  onChange,
-  rows = 4,
-  maxLength,
-}: {
-  id: string;
-  label: string;
-  hint: string;
-  error: string | null | undefined;
-  value: string;
-  onChange: (value: string) => void;
-  rows?: number;
-  maxLength: number;
-}) {
+import type { ComponentProps } from "react";
+import { controlClass, Field, type FieldProps } from "./field";
+
+type Props = FieldProps &
+  Omit<ComponentProps<"textarea">, "id" | "value" | "onChange" | "className"> & {
+    value: string;
+    onChange: (value: string) => void;
+    /** The schema's limit: the browser stops there and a counter shows how much is used. */
+    maxLength: number;
+    /** Extra classes of the control (e.g. a background inside a tinted box). */
+    controlClassName?: string;
+  };
+
+/** A labelled textarea with hint, counter and inline error, wired for screen readers. */
+export function TextAreaField({ id, label, hint, error, compact, className, value, onChange, rows = 4, controlClassName = "", ...textarea }: Props) {
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <p id={`${id}-hint`} className="text-sm text-slate-600">
-        {hint}
-      </p>
-      <textarea
-        id={id}
-        rows={rows}
-        maxLength={maxLength}
-        required
-        value={value}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-        aria-invalid={error ? true : undefined}
-        onChange={(event) => onChange(event.target.value)}
-        className="w-full rounded border border-slate-400 bg-white px-3 py-2"
-      />
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field id={id} label={label} hint={hint} error={error} compact={compact} className={className} count={{ length: value.length, max: textarea.maxLength }}>
+      {(aria) => (
+        <textarea
+          {...textarea}
+          {...aria}
+          rows={rows}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          className={`w-full ${controlClass(compact)} ${controlClassName}`}
+        />
+      )}
+    </Field>
   );
 }

@@ -5,17 +5,23 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
+import { VERIFICATION_NOTE_MAX } from "@/server/services/profile/profile.schemas";
+import { skillLevels } from "@/server/services/skills/skill.schemas";
+import { SelectField } from "./select-field";
+import { TextField } from "./text-field";
+import { useFieldErrors } from "./use-field-errors";
 
 /** The manager confirms a report's level, or corrects it with a note. */
 export function VerifySkillControl({ personId, skillId, level, skillName }: { personId: number; skillId: number; level: number; skillName: string }) {
   const t = useTranslations("team");
   const router = useRouter();
   const trpc = useTRPC();
-  const noteId = useId();
+  const id = useId();
   const [correcting, setCorrecting] = useState(false);
   const [newLevel, setNewLevel] = useState(level);
   const [note, setNote] = useState("");
   const verify = useMutation(trpc.profile.verifySkill.mutationOptions({ onSuccess: () => router.refresh() }));
+  const { errorFor } = useFieldErrors(verify.error);
   return (
     <div className="mt-2 flex flex-wrap items-end gap-3">
       {!correcting ? (
@@ -35,20 +41,14 @@ export function VerifySkillControl({ personId, skillId, level, skillName }: { pe
             verify.mutate({ personId, skillId, level: newLevel, note });
           }}
         >
-          <label className="flex flex-col text-sm">
-            {t("correctedLevel")}
-            <select value={newLevel} onChange={(event) => setNewLevel(Number(event.target.value))} className="rounded border border-slate-400 px-2 py-1">
-              {[1, 2, 3, 4].map((value) => (
-                <option key={value} value={value}>
-                  {value}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label htmlFor={noteId} className="flex flex-col text-sm">
-            {t("correctionNote")}
-            <input id={noteId} value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} className="w-64 rounded border border-slate-400 px-2 py-1" />
-          </label>
+          <SelectField id={`${id}-level`} label={t("correctedLevel")} error={errorFor("level")} compact width="w-auto" value={newLevel} onChange={(value) => setNewLevel(Number(value))}>
+            {skillLevels.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </SelectField>
+          <TextField id={`${id}-note`} label={t("correctionNote")} error={errorFor("note")} compact width="w-64" maxLength={VERIFICATION_NOTE_MAX} value={note} onChange={setNote} />
           <button type="submit" disabled={verify.isPending} className="rounded bg-brand-700 px-3 py-1 text-sm font-semibold text-white disabled:opacity-60">
             {t("saveCorrection")}
           </button>

@@ -1,10 +1,12 @@
 "use client";
 
-import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
 import {
+  MAX_DESIRED_SKILLS,
+  MAX_TARGET_ROLES,
   WILL_STATEMENT_MAX,
   willHorizons,
   willOpennessValues,
@@ -12,12 +14,13 @@ import {
   type WillView,
 } from "@/server/services/will/will.schemas";
 import type { z } from "zod";
+import { CheckboxField } from "./checkbox-field";
+import { describedBy, errorId, FieldError } from "./field";
 import { type Bilingual, pick } from "./localized";
-
-const MAX_TARGET_ROLES = 5;
-const MAX_DESIRED_SKILLS = 10;
-const SEARCH_DEBOUNCE_MS = 200;
-const SEARCH_MAX_LENGTH = 50;
+import { SelectField } from "./select-field";
+import { SkillPicker } from "./skill-picker";
+import { TextAreaField } from "./text-area-field";
+import { useFieldErrors } from "./use-field-errors";
 
 export type RoleChoice = { id: number; slug: string; name: Bilingual };
 /** Career-map roles of one job family, in map order. */
@@ -46,164 +49,6 @@ function Chip({ label, removeLabel, onRemove }: { label: string; removeLabel: st
         <span aria-hidden="true">×</span>
       </button>
     </li>
-  );
-}
-
-/**
- * The search box for skills to grow: a combobox over `skill.search`. It never searches while an
- * IME composition is open (the half-typed reading would fire a query per keystroke and the
- * candidate window's Enter would pick a result); it searches on `compositionend` instead, ~200 ms
- * after the last change.
- */
-function SkillSearch({
-  chosenIds,
-  full,
-  describedBy,
-  invalid,
-  onChoose,
-  inputRef,
-}: {
-  chosenIds: Set<number>;
-  full: boolean;
-  describedBy: string;
-  invalid: boolean;
-  onChoose: (skill: ChosenSkill) => void;
-  inputRef: React.RefObject<HTMLInputElement | null>;
-}) {
-  const t = useTranslations("will.skills");
-  const locale = useLocale();
-  const trpc = useTRPC();
-  const listboxId = useId();
-  const [text, setText] = useState("");
-  const [term, setTerm] = useState("");
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState<{ term: string; index: number }>({ term: "", index: -1 });
-  const composing = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const search = useQuery(
-    trpc.skill.search.queryOptions(term ? { query: term, limit: 10 } : skipToken, { placeholderData: keepPreviousData, staleTime: 60_000 }),
-  );
-  const hits = term ? (search.data ?? []) : [];
-  const activeIndex = active.term === term && active.index < hits.length ? active.index : -1;
-  const showPopup = open && term !== "" && (hits.length > 0 || search.isFetched);
-
-  function schedule(value: string) {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setTerm(value.normalize("NFKC").trim()), SEARCH_DEBOUNCE_MS);
-  }
-
-  function choose(index: number) {
-    const hit = hits[index];
-    if (!hit || chosenIds.has(hit.id) || full) return;
-    onChoose({ id: hit.id, name: hit.name });
-    clearTimeout(timer.current);
-    setText("");
-    setTerm("");
-    setOpen(false);
-  }
-
-  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
-    // Keys pressed inside the IME belong to the IME (Enter confirms the conversion).
-    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      setOpen(true);
-      if (hits.length === 0) return;
-      const step = event.key === "ArrowDown" ? 1 : -1;
-      const next = activeIndex === -1 ? (step === 1 ? 0 : hits.length - 1) : (activeIndex + step + hits.length) % hits.length;
-      setActive({ term, index: next });
-    } else if (event.key === "Enter") {
-      // Enter picks a result; it never submits the whole Will from the search box.
-      event.preventDefault();
-      if (showPopup && activeIndex >= 0) choose(activeIndex);
-    } else if (event.key === "Escape" && open) {
-      event.preventDefault();
-      setOpen(false);
-    }
-  }
-
-  const status = !term ? "" : search.isFetching && hits.length === 0 ? t("searching") : search.isError ? t("searchFailed") : search.isFetched ? t("results", { count: hits.length }) : "";
-
-  return (
-    <div className="relative">
-      <label htmlFor="will-skill-search" className="font-medium">
-        {t("search")}
-      </label>
-      <input
-        ref={inputRef}
-        id="will-skill-search"
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        maxLength={SEARCH_MAX_LENGTH}
-        value={text}
-        disabled={full}
-        aria-autocomplete="list"
-        aria-expanded={showPopup && hits.length > 0}
-        aria-controls={listboxId}
-        aria-activedescendant={activeIndex >= 0 ? `${listboxId}-${hits[activeIndex]!.id}` : undefined}
-        aria-describedby={describedBy}
-        aria-invalid={invalid || undefined}
-        onChange={(event) => {
-          setText(event.target.value);
-          setOpen(true);
-          if (composing.current || (event.nativeEvent as InputEvent).isComposing) return;
-          schedule(event.target.value);
-        }}
-        onCompositionStart={() => {
-          composing.current = true;
-          clearTimeout(timer.current);
-        }}
-        onCompositionEnd={(event) => {
-          composing.current = false;
-          schedule(event.currentTarget.value);
-        }}
-        onKeyDown={onKeyDown}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        className="mt-1 block w-full max-w-md rounded border border-slate-400 px-3 py-2 disabled:bg-slate-100"
-      />
-      <p aria-live="polite" className="sr-only">
-        {status}
-      </p>
-      <ul
-        id={listboxId}
-        role="listbox"
-        aria-label={t("search")}
-        hidden={!showPopup || hits.length === 0}
-        className="absolute left-0 z-20 mt-1 max-h-80 w-full max-w-md overflow-auto rounded border border-slate-300 bg-white py-1 shadow-lg"
-      >
-        {hits.map((hit, index) => {
-          const chosen = chosenIds.has(hit.id);
-          const other = locale === "en" ? hit.name.ja : hit.name.en;
-          return (
-            <li
-              key={hit.id}
-              id={`${listboxId}-${hit.id}`}
-              role="option"
-              aria-selected={index === activeIndex}
-              aria-disabled={chosen || undefined}
-              // Keep focus in the input: the option is picked on click, not on focus.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => choose(index)}
-              className={`cursor-pointer px-3 py-1.5 ${index === activeIndex ? "bg-brand-100" : "hover:bg-slate-100"} ${chosen ? "cursor-default text-slate-500" : ""}`}
-            >
-              <span className="font-medium">{pick(hit.name, locale)}</span>
-              {chosen ? <span className="ml-2 text-sm">({t("added")})</span> : null}
-              <span className="block text-sm text-slate-600">
-                {other} · {pick(hit.category, locale)}
-                {hit.matchedAlias ? ` · ${t("alias", { alias: hit.matchedAlias })}` : null}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
-      {showPopup && hits.length === 0 ? (
-        <p className="absolute left-0 z-20 mt-1 w-full max-w-md rounded border border-slate-300 bg-white px-3 py-2 text-slate-700 shadow-lg">{status}</p>
-      ) : null}
-    </div>
   );
 }
 
@@ -311,24 +156,17 @@ export function WillEditor({ initialWill, initialHistory, roleGroups }: Props) {
     }
   }
 
-  const fieldErrors: Record<string, string> = save.error?.data?.fieldErrors ?? {};
-  const errorFor = (field: string) =>
-    fieldErrors[field] ?? Object.entries(fieldErrors).find(([path]) => path.startsWith(`${field}.`))?.[1];
+  // A refused item of a list (`targetRoleIds.2`) has no control of its own: show it beside the list.
+  const { errorWithin } = useFieldErrors(save.error);
   const conflict = save.error?.data?.code === "CONFLICT";
 
   const roleNames = new Map(roleGroups.flatMap((group) => group.roles.map((role) => [role.id, role.name] as const)));
   const rolesFull = targetRoleIds.length >= MAX_TARGET_ROLES;
   const skillsFull = desiredSkills.length >= MAX_DESIRED_SKILLS;
-  const chosenSkillIds = new Set(desiredSkills.map((skill) => skill.id));
   const sharedWith = audienceFlags.filter((flag) => audience[flag.field]).map((flag) => t(`audience.short.${flag.key}`));
 
-  const describedBy = (id: string, field: string) => `${id}${errorFor(field) ? ` ${field}-error` : ""}`;
-  const fieldError = (field: string) =>
-    errorFor(field) ? (
-      <p id={`${field}-error`} className="text-sm text-red-800">
-        {errorFor(field)}
-      </p>
-    ) : null;
+  const rolesError = errorWithin("targetRoleIds");
+  const skillsError = errorWithin("desiredSkillIds");
 
   function addRole() {
     const id = Number(pendingRole);
@@ -360,32 +198,20 @@ export function WillEditor({ initialWill, initialHistory, roleGroups }: Props) {
           {version > 0 ? t("version", { version }) : t("notSavedYet")}
         </p>
 
-        <div className="flex flex-col gap-1">
-          <label htmlFor="will-statement" className="font-medium">
-            {t("statement.label")}
-          </label>
-          <p id="will-statement-hint" className="text-sm text-slate-600">
-            {t("statement.hint")}
-          </p>
-          <textarea
-            ref={statementRef}
-            id="will-statement"
-            name="statement"
-            rows={7}
-            maxLength={WILL_STATEMENT_MAX}
-            value={statement}
-            onChange={(event) => setStatement(event.target.value)}
-            aria-describedby={describedBy("will-statement-hint will-statement-count", "statement")}
-            aria-invalid={errorFor("statement") ? true : undefined}
-            className="w-full rounded border border-slate-400 px-3 py-2"
-          />
-          <p id="will-statement-count" className="text-right text-sm tabular-nums text-slate-600">
-            {t("statement.count", { count: statement.length, max: WILL_STATEMENT_MAX })}
-          </p>
-          {fieldError("statement")}
-        </div>
+        <TextAreaField
+          ref={statementRef}
+          id="will-statement"
+          name="statement"
+          label={t("statement.label")}
+          hint={t("statement.hint")}
+          error={errorWithin("statement")}
+          rows={7}
+          maxLength={WILL_STATEMENT_MAX}
+          value={statement}
+          onChange={setStatement}
+        />
 
-        <fieldset className="space-y-3" aria-describedby={describedBy("will-roles-hint", "targetRoleIds")}>
+        <fieldset className="space-y-3" aria-describedby={describedBy("will-roles-hint", rolesError && errorId("will-role-select"))}>
           <legend className="font-medium">{t("targetRoles.legend")}</legend>
           <p id="will-roles-hint" className="text-sm text-slate-600">
             {rolesFull ? t("targetRoles.full", { max: MAX_TARGET_ROLES }) : t("targetRoles.hint", { max: MAX_TARGET_ROLES })}
@@ -413,37 +239,34 @@ export function WillEditor({ initialWill, initialHistory, roleGroups }: Props) {
             )}
           </div>
           <div className="flex flex-wrap items-end gap-2">
-            <div className="flex flex-col gap-1">
-              <label htmlFor="will-role-select" className="text-sm">
-                {t("targetRoles.select")}
-              </label>
-              <select
-                ref={roleSelectRef}
-                id="will-role-select"
-                value={pendingRole}
-                disabled={rolesFull}
-                aria-invalid={errorFor("targetRoleIds") ? true : undefined}
-                onChange={(event) => setPendingRole(event.target.value)}
-                onKeyDown={(event) => {
-                  if (event.key === "Enter") {
-                    event.preventDefault();
-                    addRole();
-                  }
-                }}
-                className="w-80 max-w-full rounded border border-slate-400 px-3 py-2 disabled:bg-slate-100"
-              >
-                <option value="">{t("targetRoles.placeholder")}</option>
-                {roleGroups.map((group) => (
-                  <optgroup key={group.id} label={pick(group.name, locale)}>
-                    {group.roles.map((role) => (
-                      <option key={role.id} value={role.id} disabled={targetRoleIds.includes(role.id)}>
-                        {pick(role.name, locale)}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              ref={roleSelectRef}
+              id="will-role-select"
+              label={t("targetRoles.select")}
+              error={rolesError}
+              compact
+              value={pendingRole}
+              disabled={rolesFull}
+              width="w-80 max-w-full"
+              onChange={setPendingRole}
+              onKeyDown={(event) => {
+                if (event.key === "Enter") {
+                  event.preventDefault();
+                  addRole();
+                }
+              }}
+            >
+              <option value="">{t("targetRoles.placeholder")}</option>
+              {roleGroups.map((group) => (
+                <optgroup key={group.id} label={pick(group.name, locale)}>
+                  {group.roles.map((role) => (
+                    <option key={role.id} value={role.id} disabled={targetRoleIds.includes(role.id)}>
+                      {pick(role.name, locale)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </SelectField>
             <button
               type="button"
               onClick={addRole}
@@ -453,10 +276,9 @@ export function WillEditor({ initialWill, initialHistory, roleGroups }: Props) {
               {t("targetRoles.add")}
             </button>
           </div>
-          {fieldError("targetRoleIds")}
         </fieldset>
 
-        <fieldset className="space-y-3" aria-describedby={describedBy("will-skills-hint", "desiredSkillIds")}>
+        <fieldset className="space-y-3" aria-describedby={describedBy("will-skills-hint", skillsError && errorId("desiredSkillIds"))}>
           <legend className="font-medium">{t("skills.legend")}</legend>
           <p id="will-skills-hint" className="text-sm text-slate-600">
             {skillsFull ? t("skills.full", { max: MAX_DESIRED_SKILLS }) : t("skills.hint", { max: MAX_DESIRED_SKILLS })}
@@ -484,19 +306,23 @@ export function WillEditor({ initialWill, initialHistory, roleGroups }: Props) {
               <p className="py-1 text-sm text-slate-500">{t("skills.none")}</p>
             )}
           </div>
-          <SkillSearch
-            chosenIds={chosenSkillIds}
-            full={skillsFull}
-            describedBy={describedBy("will-skills-hint", "desiredSkillIds")}
-            invalid={Boolean(errorFor("desiredSkillIds"))}
-            onChoose={(skill) => setDesiredSkills((current) => (current.some((chosen) => chosen.id === skill.id) ? current : [...current, skill]))}
+          <SkillPicker
+            id="will-skill-search"
+            label={t("skills.search")}
+            chosenIds={desiredSkills.map((skill) => skill.id)}
+            disabled={skillsFull}
+            describedBy={describedBy("will-skills-hint", skillsError && errorId("desiredSkillIds"))}
+            invalid={Boolean(skillsError)}
+            onChoose={(skill) =>
+              setDesiredSkills((current) => (current.some((chosen) => chosen.id === skill.id) ? current : [...current, { id: skill.id, name: skill.name }]))
+            }
             inputRef={skillInputRef}
           />
-          {fieldError("desiredSkillIds")}
+          <FieldError id={errorId("desiredSkillIds")} error={skillsError} />
         </fieldset>
 
         <div className="grid gap-8 sm:grid-cols-2">
-          <fieldset aria-describedby={errorFor("horizon") ? "horizon-error" : undefined}>
+          <fieldset aria-describedby={describedBy(errorWithin("horizon") && errorId("horizon"))}>
             <legend className="font-medium">{t("horizon.legend")}</legend>
             <div className="mt-2 space-y-1">
               {willHorizons.map((value) => (
@@ -506,9 +332,9 @@ export function WillEditor({ initialWill, initialHistory, roleGroups }: Props) {
                 </label>
               ))}
             </div>
-            {fieldError("horizon")}
+            <FieldError id={errorId("horizon")} error={errorWithin("horizon")} />
           </fieldset>
-          <fieldset aria-describedby={errorFor("openness") ? "openness-error" : undefined}>
+          <fieldset aria-describedby={describedBy(errorWithin("openness") && errorId("openness"))}>
             <legend className="font-medium">{t("openness.legend")}</legend>
             <div className="mt-2 space-y-1">
               {willOpennessValues.map((value) => (
@@ -518,7 +344,7 @@ export function WillEditor({ initialWill, initialHistory, roleGroups }: Props) {
                 </label>
               ))}
             </div>
-            {fieldError("openness")}
+            <FieldError id={errorId("openness")} error={errorWithin("openness")} />
           </fieldset>
         </div>
 
@@ -529,16 +355,14 @@ export function WillEditor({ initialWill, initialHistory, roleGroups }: Props) {
           </p>
           <div className="mt-2 space-y-1">
             {audienceFlags.map((flag) => (
-              <label key={flag.field} className="flex items-start gap-2">
-                <input
-                  type="checkbox"
-                  name={flag.field}
-                  checked={audience[flag.field]}
-                  onChange={(event) => setAudience({ ...audience, [flag.field]: event.target.checked })}
-                  className="mt-1.5 h-4 w-4"
-                />
-                {t(`audience.${flag.key}`)}
-              </label>
+              <CheckboxField
+                key={flag.field}
+                id={`will-${flag.field}`}
+                name={flag.field}
+                label={t(`audience.${flag.key}`)}
+                checked={audience[flag.field]}
+                onChange={(checked) => setAudience({ ...audience, [flag.field]: checked })}
+              />
             ))}
           </div>
           <p id="will-audience-now" className="mt-2 text-sm font-medium text-slate-800">

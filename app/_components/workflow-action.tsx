@@ -1,14 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
-import type { AppRouter } from "@/server/trpc/root";
-import type { ActInput } from "@/server/services/applications/application.schemas";
+import { ACTION_REASON_MAX, type ActInput } from "@/server/services/applications/application.schemas";
 import { newIdempotencyKey } from "./idempotency-key";
+import { TextAreaField } from "./text-area-field";
+import { TextField } from "./text-field";
+import { useFieldErrors } from "./use-field-errors";
 
 type Tone = "primary" | "danger" | "neutral";
 
@@ -57,7 +58,7 @@ export function WorkflowAction({ applicationId, version, action, label, submitLa
   const [localError, setLocalError] = useState<string | null>(null);
   const act = useMutation(trpc.application.act.mutationOptions({ onSuccess: () => router.refresh() }));
   const needsForm = Boolean(reason || date || confirm);
-  const fieldErrors = act.error instanceof TRPCClientError ? ((act.error as TRPCClientError<AppRouter>).data?.fieldErrors ?? {}) : {};
+  const { errorFor } = useFieldErrors(act.error);
 
   const send = () => {
     if (reason === "required" && !reasonText.trim()) return setLocalError(t("reasonMissing"));
@@ -130,44 +131,32 @@ export function WorkflowAction({ applicationId, version, action, label, submitLa
         {confirm ? <p className="text-sm">{confirm}</p> : null}
         {note ? <p className="text-sm text-slate-700">{note}</p> : null}
         {date ? (
-          <div className="flex flex-col gap-1">
-            <label htmlFor={dateId} className="text-sm font-medium">
-              {date.label}
-            </label>
-            {date.hint ? (
-              <p id={`${dateId}-hint`} className="text-sm text-slate-600">
-                {date.hint}
-              </p>
-            ) : null}
-            <input
-              id={dateId}
-              type="date"
-              required
-              min={date.min}
-              value={dateValue}
-              aria-describedby={date.hint ? `${dateId}-hint` : undefined}
-              aria-invalid={fieldErrors[date.field] ? true : undefined}
-              onChange={(event) => setDateValue(event.target.value)}
-              className="w-48 rounded border border-slate-400 bg-white px-3 py-1.5"
-            />
-          </div>
+          <TextField
+            id={dateId}
+            label={date.label}
+            hint={date.hint}
+            error={errorFor(date.field)}
+            compact
+            type="date"
+            required
+            min={date.min}
+            width="w-48"
+            value={dateValue}
+            onChange={setDateValue}
+          />
         ) : null}
         {reason ? (
-          <div className="flex flex-col gap-1">
-            <label htmlFor={reasonId} className="text-sm font-medium">
-              {reason === "required" ? t("reasonRequiredLabel") : t("reasonOptionalLabel")}
-            </label>
-            <textarea
-              id={reasonId}
-              rows={3}
-              maxLength={2000}
-              required={reason === "required"}
-              value={reasonText}
-              aria-invalid={fieldErrors.reason ? true : undefined}
-              onChange={(event) => setReasonText(event.target.value)}
-              className="w-full rounded border border-slate-400 bg-white px-3 py-2"
-            />
-          </div>
+          <TextAreaField
+            id={reasonId}
+            label={reason === "required" ? t("reasonRequiredLabel") : t("reasonOptionalLabel")}
+            error={errorFor("reason")}
+            compact
+            rows={3}
+            maxLength={ACTION_REASON_MAX}
+            required={reason === "required"}
+            value={reasonText}
+            onChange={setReasonText}
+          />
         ) : null}
         <div className="flex flex-wrap gap-2">
           <button

@@ -8,7 +8,14 @@ import { requireActor } from "@/app/_components/require-actor";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 import { isHrStaff } from "@/server/auth/policies";
-import { opportunityKinds, type OpportunitySummary } from "@/server/services/opportunities/opportunity.schemas";
+import {
+  LOCATION_MAX,
+  OPPORTUNITY_QUERY_MAX,
+  opportunityKinds,
+  type OpportunitySummary,
+  TIME_PERCENT_RANGE,
+} from "@/server/services/opportunities/opportunity.schemas";
+import { SKILL_QUERY_MAX } from "@/server/services/skills/skill.schemas";
 
 const PAGE_SIZE = 20;
 
@@ -106,7 +113,7 @@ export default async function OpportunitiesPage({ params, searchParams }: PagePr
             name="q"
             type="search"
             defaultValue={q}
-            maxLength={100}
+            maxLength={OPPORTUNITY_QUERY_MAX}
             aria-describedby="opportunity-q-hint"
             className="w-full max-w-xl rounded border border-slate-400 px-3 py-2"
           />
@@ -150,7 +157,7 @@ export default async function OpportunitiesPage({ params, searchParams }: PagePr
               name="skill"
               type="search"
               defaultValue={skillText}
-              maxLength={50}
+              maxLength={SKILL_QUERY_MAX}
               className="w-full rounded border border-slate-400 px-3 py-2"
             />
           </div>
@@ -163,8 +170,7 @@ export default async function OpportunitiesPage({ params, searchParams }: PagePr
               name="maxTime"
               type="number"
               inputMode="numeric"
-              min={1}
-              max={100}
+              {...TIME_PERCENT_RANGE}
               defaultValue={maxTimePercent ?? ""}
               className="w-full rounded border border-slate-400 px-3 py-2"
             />
@@ -178,7 +184,7 @@ export default async function OpportunitiesPage({ params, searchParams }: PagePr
               name="location"
               type="search"
               defaultValue={location}
-              maxLength={100}
+              maxLength={LOCATION_MAX}
               className="w-full rounded border border-slate-400 px-3 py-2"
             />
           </div>

@@ -5,6 +5,8 @@ import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
+import { PEOPLE_QUERY_MAX } from "@/server/services/people/people.schemas";
+import { SKILL_QUERY_MAX } from "@/server/services/skills/skill.schemas";
 
 const PAGE_SIZE = 20;
 
@@ -42,7 +44,7 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
             name="q"
             type="search"
             defaultValue={q}
-            maxLength={100}
+            maxLength={PEOPLE_QUERY_MAX}
             placeholder={t("searchPlaceholder")}
             className="w-72 rounded border border-slate-400 px-3 py-2"
           />
@@ -56,7 +58,7 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
             name="skill"
             type="search"
             defaultValue={skillText}
-            maxLength={50}
+            maxLength={SKILL_QUERY_MAX}
             placeholder={t("skillPlaceholder")}
             className="w-64 rounded border border-slate-400 px-3 py-2"
           />

@@ -3,6 +3,11 @@ import { calendarDate } from "../shared/dates.schemas";
 import { willViewSchema } from "../will/will.schemas";
 import { actions } from "../workflow/transitions";
 
+/** Longest motivation a person may write, applying directly or answering a scout. */
+export const MOTIVATION_MAX = 4000;
+/** Longest reason given with a workflow step (decline, withdraw…). */
+export const ACTION_REASON_MAX = 2000;
+
 const id = z.number().int().positive().max(2_147_483_647);
 /** A client-chosen key: a retried request with the same key returns the first result. */
 const idempotencyKey = z.string().trim().min(8).max(100).optional();
@@ -10,7 +15,7 @@ const idempotencyKey = z.string().trim().min(8).max(100).optional();
 export const applyInput = z
   .object({
     opportunityId: id,
-    motivation: z.string().trim().min(1).max(4000),
+    motivation: z.string().trim().min(1).max(MOTIVATION_MAX),
     idempotencyKey,
   })
   .strict();
@@ -20,7 +25,7 @@ export const actInput = z
   .object({
     applicationId: id,
     action: z.enum(actions.filter((action) => action !== "complete") as [string, ...string[]]),
-    reason: z.string().trim().max(2000).default(""),
+    reason: z.string().trim().max(ACTION_REASON_MAX).default(""),
     /** release_later: when the person may go. */
     releaseOn: calendarDate.optional(),
     /** finalize: the effective date (発令日). */

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { calendarDate } from "../shared/dates.schemas";
 
+export const CONVERSATION_NOTES_MAX = 10_000;
+export const STEP_DESCRIPTION_MAX = 500;
+export const MAX_NEXT_STEPS = 20;
+
 const personId = z.number().int().positive().max(2_147_483_647);
 const isoDate = calendarDate;
 
@@ -8,19 +12,19 @@ export const recordConversationInput = z
   .object({
     personId,
     heldOn: isoDate,
-    sharedNotes: z.string().trim().max(10_000),
-    privateNotes: z.string().trim().max(10_000).default(""),
+    sharedNotes: z.string().trim().max(CONVERSATION_NOTES_MAX),
+    privateNotes: z.string().trim().max(CONVERSATION_NOTES_MAX).default(""),
     nextOn: isoDate.nullable().default(null),
     steps: z
       .array(
         z.object({
-          description: z.string().trim().min(1).max(500),
+          description: z.string().trim().min(1).max(STEP_DESCRIPTION_MAX),
           /** The report or the manager. */
           ownerId: personId,
           dueOn: isoDate.nullable().default(null),
         }),
       )
-      .max(20)
+      .max(MAX_NEXT_STEPS)
       .default([]),
   })
   .strict();

@@ -6,20 +6,28 @@ export const opportunityKinds = ["transfer", "project", "rotation", "mentorship"
 export const workplaces = ["onsite", "hybrid", "remote"] as const;
 export const opportunitySkillKinds = ["required", "preferred", "grows"] as const;
 
+export const OPPORTUNITY_TITLE_MAX = 120;
+export const OPPORTUNITY_DESCRIPTION_MAX = 5000;
+export const LOCATION_MAX = 100;
+export const OPPORTUNITY_QUERY_MAX = 100;
+/** Share of working time, and open positions: both 1–100. */
+export const TIME_PERCENT_RANGE = { min: 1, max: 100 } as const;
+export const SLOTS_RANGE = { min: 1, max: 100 } as const;
+
 const id = z.number().int().positive().max(2_147_483_647);
 const isoDate = calendarDate;
 
 export const opportunityFields = z.object({
   kind: z.enum(opportunityKinds),
-  title: z.string().trim().min(1).max(120),
-  description: z.string().trim().max(5000).default(""),
+  title: z.string().trim().min(1).max(OPPORTUNITY_TITLE_MAX),
+  description: z.string().trim().max(OPPORTUNITY_DESCRIPTION_MAX).default(""),
   departmentId: id,
   roleId: id.nullable().default(null),
-  timePercent: z.number().int().min(1).max(100).default(100),
+  timePercent: z.number().int().min(TIME_PERCENT_RANGE.min).max(TIME_PERCENT_RANGE.max).default(100),
   startOn: isoDate.nullable().default(null),
   endOn: isoDate.nullable().default(null),
-  slots: z.number().int().min(1).max(100).default(1),
-  location: z.string().trim().max(100).default(""),
+  slots: z.number().int().min(SLOTS_RANGE.min).max(SLOTS_RANGE.max).default(1),
+  location: z.string().trim().max(LOCATION_MAX).default(""),
   workplace: z.enum(workplaces).default("onsite"),
   skills: z
     .array(z.object({ skillId, kind: z.enum(opportunitySkillKinds), level: skillLevel }))
@@ -48,13 +56,13 @@ export const departmentChoicesInput = z.object({ purpose: z.enum(["post", "brows
 export type DepartmentChoicesInput = z.input<typeof departmentChoicesInput>;
 
 export const listOpportunitiesInput = z.object({
-  query: z.string().trim().max(100).default(""),
+  query: z.string().trim().max(OPPORTUNITY_QUERY_MAX).default(""),
   kinds: z.array(z.enum(opportunityKinds)).max(6).default([]),
   departmentId: id.optional(),
   skillId: skillId.optional(),
   /** Time commitment: only postings asking at most this share of working time. */
-  maxTimePercent: z.number().int().min(1).max(100).optional(),
-  location: z.string().trim().max(100).optional(),
+  maxTimePercent: z.number().int().min(TIME_PERCENT_RANGE.min).max(TIME_PERCENT_RANGE.max).optional(),
+  location: z.string().trim().max(LOCATION_MAX).optional(),
   page: z.number().int().min(1).max(1000).default(1),
   pageSize: z.number().int().min(1).max(50).default(20),
 });

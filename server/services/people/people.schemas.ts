@@ -68,8 +68,10 @@ export const profileSchema = personNameSchema.extend({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
+export const PEOPLE_QUERY_MAX = 100;
+
 export const searchPeopleInput = z.object({
-  query: z.string().trim().max(100).default(""),
+  query: z.string().trim().max(PEOPLE_QUERY_MAX).default(""),
   /** Only people who hold this skill (and show their skills to the viewer). */
   skillId: z.number().int().positive().max(2_147_483_647).optional(),
   limit: z.number().int().min(1).max(50).default(20),

@@ -1,5 +1,5 @@
 import { desc, eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Database, Executor } from "@/db/client";
 import { departments, matchScores, opportunities, people, scoutInvites } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
@@ -9,23 +9,7 @@ import { apply } from "../applications/application.service";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { candidateKey } from "../recommendations/recommendations.service";
-
-export const inviteInput = z
-  .object({
-    opportunityId: z.number().int().positive().max(2_147_483_647),
-    candidateKey: z.string().min(10).max(40),
-    message: z.string().trim().min(1).max(2000),
-  })
-  .strict();
-
-export const respondInput = z
-  .object({
-    inviteId: z.number().int().positive().max(2_147_483_647),
-    response: z.enum(["casual_interview", "application", "decline"]),
-    /** With "application": the motivation, as when applying directly. */
-    motivation: z.string().trim().max(4000).default(""),
-  })
-  .strict();
+import { inviteInput, respondInput } from "./scouting.schemas";
 
 /**
  * 社内FA: the hiring manager invites a suggested candidate — identified only by the opaque key the

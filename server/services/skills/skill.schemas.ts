@@ -4,11 +4,14 @@ const bilingual = z.object({ ja: z.string(), en: z.string() });
 
 export const levelGuideOutput = z.array(z.object({ level: z.number(), title: bilingual, description: bilingual }));
 
-export const skillLevel = z.number().int().min(1).max(4);
+/** The four skill levels, lowest first. */
+export const skillLevels = [1, 2, 3, 4] as const;
+export const skillLevel = z.number().int().min(1).max(skillLevels.length);
+export const SKILL_QUERY_MAX = 50;
 export const skillId = z.number().int().positive().max(2_147_483_647);
 
 export const searchSkillsInput = z.object({
-  query: z.string().trim().min(1).max(50),
+  query: z.string().trim().min(1).max(SKILL_QUERY_MAX),
   limit: z.number().int().min(1).max(30).default(10),
 });
 export type SearchSkillsInput = z.input<typeof searchSkillsInput>;

@@ -5,12 +5,14 @@ export const willHorizons = ["now", "one_year", "three_years"] as const;
 export const willOpennessValues = ["now", "within_year", "not_now"] as const;
 
 export const WILL_STATEMENT_MAX = 4000;
+export const MAX_TARGET_ROLES = 5;
+export const MAX_DESIRED_SKILLS = 10;
 
 export const saveWillInput = z
   .object({
     statement: z.string().trim().max(WILL_STATEMENT_MAX),
-    targetRoleIds: z.array(z.number().int().positive().max(2_147_483_647)).max(5),
-    desiredSkillIds: z.array(skillId).max(10),
+    targetRoleIds: z.array(z.number().int().positive().max(2_147_483_647)).max(MAX_TARGET_ROLES),
+    desiredSkillIds: z.array(skillId).max(MAX_DESIRED_SKILLS),
     horizon: z.enum(willHorizons),
     openness: z.enum(willOpennessValues),
     shareWithManager: z.boolean(),

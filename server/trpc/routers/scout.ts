@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { invite, inviteInput, myInvites, respond, respondInput } from "@/server/services/scouting/scouting.service";
+import { inviteInput, respondInput } from "@/server/services/scouting/scouting.schemas";
+import { invite, myInvites, respond } from "@/server/services/scouting/scouting.service";
 import { createTRPCRouter } from "../init";
 import { protectedProcedure } from "../procedures";
 
