@@ -48,7 +48,7 @@ export function EndorseForm({ participationId, suggested, personName }: { partic
                   onChange={(event) => setChosen({ ...chosen, [skill.skillId]: Number(event.target.value) })}
                   className="rounded border border-slate-400 px-2 py-1"
                 >
-                  {[1, 2, 3, 4].map((level) => (
+                  {[1, 2, 3, 4].filter((level) => level <= skill.level).map((level) => (
                     <option key={level} value={level}>
                       {level}
                     </option>
