@@ -158,8 +158,12 @@ describe("the side doors around matching", async () => {
     expect(named!.person?.id).toBe(cast.persons.employee.id);
     expect(named!.facts.will).toEqual({ roleAlignment: { steps: 0 }, desiredSkillsGrown: [automation.id] });
     expect(JSON.stringify(named)).not.toContain("介護");
+    const willInPipeline = async () =>
+      (await team.hiring.application.pipeline({ opportunityId: team.opportunityId })).find((row) => row.person.id === cast.persons.employee.id)?.will ?? null;
+    expect((await willInPipeline())?.statement).toContain("介護");
     await employee.application.act({ applicationId: applicationId!, action: "withdraw" });
     expect(await readWill()).toBeNull();
+    expect(await willInPipeline()).toBeNull();
     expect((await candidates()).items[0]!.facts.will).toBeNull();
   });
 
