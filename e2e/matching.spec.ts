@@ -7,11 +7,12 @@ import { expect, expectAccessible, type Locale, type PersonaKey, signInAs, test 
  * Seed facts this relies on (db/seed/demo-wills.ts, demo-opportunities.ts; candidates computed by
  * scripts/demo.ts): the employee (佐藤 陽菜) shares a Will aimed at product QA with matching and
  * accepts scouting; the hiring manager (岡田 一郎) owns the community rotation, where the employee
- * is the best-ranked candidate who accepts scouting (the one above does not); and the employee is
- * the top candidate of the product QA opening, which HR may manage too.
+ * is the top candidate there and accepts scouting, the next one does not; and the employee is the
+ * top candidate of the product QA opening, which HR may manage too.
  *
  * All specs share one demo database: Japanese runs first and invites the employee to the rotation;
- * English then invites the next candidate there, and HR invites the employee to the QA opening.
+ * English then tries the next candidate there (refused: the list never says who accepts scouting),
+ * and HR invites the employee to the QA opening.
  */
 
 const community = "コミュニティマネージャー ローテーション（6か月）";
@@ -43,7 +44,7 @@ const text = {
     messageMissing: "メッセージを入力してください。",
     send: "スカウトを送る",
     invited: "スカウト済み",
-    notOpen: "社内FA（スカウト）を受け付けていません",
+    bands: "募集が挙げるスキル",
     rank: (rank: string) => `順位 #${rank}`,
     scoutsTitle: "スカウト（社内FA）",
     privacy: /今の上長には伝わりません/,
@@ -78,7 +79,8 @@ const text = {
     messageMissing: "Please write a message.",
     send: "Send the invitation",
     invited: "Invited",
-    notOpen: "Not open to scouting",
+    bands: "The posting's skills",
+    refused: "This person has not opted in to be scouted.",
     rank: (rank: string) => `Rank #${rank}`,
     scoutsTitle: "Scout invitations",
     privacy: /current manager is not told/,
@@ -109,8 +111,8 @@ async function openPosting(page: Page, locale: Locale, title: string, filter: { 
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 }
 
-/** Invites the first candidate still shown by rank only who accepts scouting; returns the rank. */
-async function inviteFirstHidden(page: Page, locale: Locale, message: string): Promise<string> {
+/** Invites the first candidate still shown by rank only; returns the rank and the card. */
+async function inviteFirstHidden(page: Page, locale: Locale, message: string) {
   const l = text[locale];
   const card = page.getByRole("article").filter({ has: page.getByRole("button", { name: l.inviteButton }) }).first();
   const heading = (await card.getByRole("heading", { level: 2 }).textContent())!.trim();
@@ -122,7 +124,7 @@ async function inviteFirstHidden(page: Page, locale: Locale, message: string): P
   await expect(card.getByText(l.messageMissing)).toBeVisible();
   await card.getByLabel(l.message, { exact: true }).fill(message);
   await card.getByRole("button", { name: l.send }).click();
-  return rank;
+  return { rank, card };
 }
 
 for (const locale of ["ja", "en"] as const) {
@@ -169,20 +171,20 @@ test("ja: the hiring manager invites a hidden candidate who accepts scouting; th
   const candidatesUrl = new URL(page.url()).pathname;
   await expect(page.getByText(l.computedAt)).toBeVisible();
 
-  // Judged on skills first: nobody is named yet, every card says why, and only those who accept
-  // scouting can be invited.
+  // Judged on skills first: nobody is named yet, every card says why in banded facts, and whether
+  // someone accepts scouting is not shown.
   const cards = page.getByRole("article");
   await expect(cards.first()).toBeVisible();
   const total = await cards.count();
   await expect(page.getByRole("heading", { level: 2, name: l.hidden })).toHaveCount(total);
   await expect(page.getByText(l.employee)).toHaveCount(0);
   await expect(cards.first().getByRole("meter", { name: l.factors[0] })).toBeVisible();
+  await expect(cards.first().getByRole("heading", { name: l.bands })).toBeVisible();
   await expect(cards.first().getByRole("heading", { name: l.whatIfs })).toBeVisible();
-  await expect(page.getByText(l.notOpen).first()).toBeVisible();
   await expectAccessible(page);
 
-  // The best-ranked candidate who accepts scouting is the employee: invited, the name shows.
-  const rank = await inviteFirstHidden(page, "ja", "コミュニティのローテーションで、CS の経験を活かしてみませんか。まずは気軽にお話ししましょう。");
+  // The best-ranked candidate is the employee, who accepts scouting: invited, the name shows.
+  const { rank } = await inviteFirstHidden(page, "ja", "コミュニティのローテーションで、CS の経験を活かしてみませんか。まずは気軽にお話ししましょう。");
   const invited = page.getByRole("article", { name: l.employee });
   await expect(invited.getByText(l.invited, { exact: true })).toBeVisible();
   await expect(invited.getByText(l.rank(rank), { exact: true })).toBeVisible();
@@ -213,7 +215,7 @@ test("ja: the hiring manager invites a hidden candidate who accepts scouting; th
   await expect(page.getByRole("checkbox", { name: new RegExp(`^${l.openToScouting}`) })).toBeChecked();
 });
 
-test("en: the hiring manager invites the next hidden candidate; HR invites the employee, who declines", async ({ page }) => {
+test("en: an invitation to a hidden candidate who does not accept scouting is refused; HR invites the employee, who declines", async ({ page }) => {
   const l = text.en;
   await signInAs(page, "hiring_manager", "en");
   await openPosting(page, "en", community, { department: l.departmentName });
@@ -222,10 +224,11 @@ test("en: the hiring manager invites the next hidden candidate; HR invites the e
   await expect(page.getByText(l.computedAt)).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: l.hidden }).first()).toBeVisible();
   await expectAccessible(page);
-  const rank = await inviteFirstHidden(page, "en", "Would you like to try our community rotation? Let's talk first.");
-  const invited = page.getByRole("article").filter({ has: page.getByText(l.rank(rank), { exact: true }) });
-  await expect(invited.getByText(l.invited, { exact: true })).toBeVisible();
-  await expect(invited.getByRole("heading", { level: 2, name: l.hidden })).toHaveCount(0);
+  // The next candidate does not accept scouting: nothing is sent, and they stay hidden.
+  const { card } = await inviteFirstHidden(page, "en", "Would you like to try our community rotation? Let's talk first.");
+  await expect(card.getByRole("alert")).toHaveText(l.refused);
+  await expect(card.getByRole("heading", { level: 2, name: l.hidden })).toBeVisible();
+  await expect(card.getByText(l.invited, { exact: true })).toHaveCount(0);
 
   // HR may manage any posting: they invite the employee, the top candidate for product QA.
   await switchTo(page, "hr", "en");

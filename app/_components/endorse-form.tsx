@@ -54,7 +54,7 @@ export function EndorseForm({ participationId, suggested, personName }: { partic
                   onChange={(event) => setChosen({ ...chosen, [skill.skillId]: Number(event.target.value) })}
                   className="rounded border border-slate-400 px-2 py-1"
                 >
-                  {skillLevels.map((level) => (
+                  {skillLevels.filter((level) => level <= skill.level).map((level) => (
                     <option key={level} value={level}>
                       {level}
                     </option>

@@ -1,5 +1,5 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import type { ServedExplanation } from "@/server/services/recommendations/recommendations.schemas";
+import type { CandidateFacts, ServedExplanation } from "@/server/services/recommendations/recommendations.schemas";
 import { pick } from "./localized";
 
 const factorNames = ["skillFit", "willAlignment", "growth", "readiness"] as const;
@@ -10,11 +10,11 @@ export function matchPercent(score: number): number {
 }
 
 /** The match as a number and a word, never colour alone: "マッチ度 79%" / "Match 79%". */
-export function MatchScore({ explanation }: { explanation: ServedExplanation }) {
+export function MatchScore({ total }: { total: number }) {
   const t = useTranslations("matchExplanation");
   return (
     <span className="inline-block rounded bg-brand-700 px-2 py-0.5 text-sm font-semibold tabular-nums text-white">
-      {t("score", { percent: matchPercent(explanation.total) })}
+      {t("score", { percent: matchPercent(total) })}
     </span>
   );
 }
@@ -28,24 +28,83 @@ function None() {
   return <p className="text-sm text-slate-600">{t("none")}</p>;
 }
 
+type Factor = { weight: number; contribution: number };
+
+/** Each factor's points out of its maximum, as bars labelled with words and numbers. */
+function FactorBars({ factors, hint }: { factors: Partial<Record<(typeof factorNames)[number], Factor>>; hint: string }) {
+  const t = useTranslations("matchExplanation");
+  const format = useFormatter();
+  const points = (value: number) => format.number(value * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const maxPoints = (value: number) => format.number(value * 100, { maximumFractionDigits: 1 });
+  return (
+    <div>
+      <Heading>{t("breakdown")}</Heading>
+      <p className="text-sm text-slate-600">{hint}</p>
+      <ul className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2">
+        {factorNames.map((factor) => {
+          const served = factors[factor];
+          if (!served) return null;
+          const { contribution, weight } = served;
+          const filled = weight > 0 ? Math.min(100, Math.max(0, (contribution / weight) * 100)) : 0;
+          const label = t(`factor.${factor}`);
+          const value = t("points", { value: points(contribution), max: maxPoints(weight) });
+          return (
+            <li key={factor}>
+              <div className="flex items-baseline justify-between gap-2 text-sm">
+                <span className="font-medium">{label}</span>
+                <span className="tabular-nums text-slate-700">{value}</span>
+              </div>
+              {/* Bar width = contribution ÷ weight; the words and numbers above carry the same. */}
+              <div
+                role="meter"
+                aria-label={label}
+                aria-valuemin={0}
+                aria-valuemax={weight * 100}
+                aria-valuenow={contribution * 100}
+                aria-valuetext={value}
+                className="mt-1 h-2.5 w-full overflow-hidden rounded-full bg-slate-200"
+              >
+                <div className="h-full rounded-full bg-brand-600" style={{ width: `${filled}%` }} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** The Will's target role on the career map and the desired skills a posting grows. */
+function WillReasons({ roleAlignment, desiredGrown }: { roleAlignment: { steps: number } | null; desiredGrown: string[] }) {
+  const t = useTranslations("matchExplanation");
+  const locale = useLocale();
+  return (
+    <>
+      {roleAlignment ? <p>{roleAlignment.steps === 0 ? t("roleTarget") : t("rolePath", { steps: roleAlignment.steps })}</p> : null}
+      {desiredGrown.length > 0 ? <p>{t("desiredGrown", { skills: desiredGrown.join(locale === "en" ? ", " : "、") })}</p> : null}
+    </>
+  );
+}
+
+/** A skill's name from the names an explanation carries. */
+function skillNameIn(skillNames: Record<string, { ja: string; en: string }>, skillId: number, locale: string): string {
+  const names = skillNames[String(skillId)];
+  return names ? pick(names, locale) : `#${skillId}`;
+}
+
 /**
  * Why a person and an opportunity match, exactly as the scorer computed it: each factor's points
  * out of its maximum (as bars labelled with words and numbers), matched skills, stretch, gaps,
  * adjacent skills that earned credit, what overlaps with the Will, time at level (information,
  * never a gate), and the single changes that would raise the match most. A gated match says why
- * in plain words. Used by "Recommended for you" and by a posting's suggested candidates.
+ * in plain words. The person's own view ("Recommended for you"); hiring managers see `CandidateMatch`.
  */
 export function MatchExplanation({ explanation }: { explanation: ServedExplanation }) {
   const t = useTranslations("matchExplanation");
   const locale = useLocale();
   const format = useFormatter();
-  const name = (skillId: number) => {
-    const names = explanation.skillNames[String(skillId)];
-    return names ? pick(names, locale) : `#${skillId}`;
-  };
+  const name = (skillId: number) => skillNameIn(explanation.skillNames, skillId, locale);
   const level = (value: number | null) => (value === null || value <= 0 ? t("notHeld") : t("level", { level: value }));
-  const points = (value: number) => format.number(value * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const maxPoints = (value: number) => format.number(value * 100, { maximumFractionDigits: 1 });
   const years = (value: number) => format.number(value, { maximumFractionDigits: 1 });
   const { readiness, roleAlignment } = explanation;
   const desiredGrown = explanation.desiredSkillsGrown.filter((skillId) => explanation.skillNames[String(skillId)]).map(name);
@@ -66,38 +125,7 @@ export function MatchExplanation({ explanation }: { explanation: ServedExplanati
         </div>
       ) : null}
 
-      <div>
-        <Heading>{t("breakdown")}</Heading>
-        <p className="text-sm text-slate-600">{t("breakdownHint")}</p>
-        <ul className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2">
-          {factorNames.map((factor) => {
-            const { contribution, weight } = explanation.factors[factor];
-            const filled = weight > 0 ? Math.min(100, Math.max(0, (contribution / weight) * 100)) : 0;
-            const label = t(`factor.${factor}`);
-            const value = t("points", { value: points(contribution), max: maxPoints(weight) });
-            return (
-              <li key={factor}>
-                <div className="flex items-baseline justify-between gap-2 text-sm">
-                  <span className="font-medium">{label}</span>
-                  <span className="tabular-nums text-slate-700">{value}</span>
-                </div>
-                {/* Bar width = contribution ÷ weight; the words and numbers above carry the same. */}
-                <div
-                  role="meter"
-                  aria-label={label}
-                  aria-valuemin={0}
-                  aria-valuemax={weight * 100}
-                  aria-valuenow={contribution * 100}
-                  aria-valuetext={value}
-                  className="mt-1 h-2.5 w-full overflow-hidden rounded-full bg-slate-200"
-                >
-                  <div className="h-full rounded-full bg-brand-600" style={{ width: `${filled}%` }} />
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      </div>
+      <FactorBars factors={explanation.factors} hint={t("breakdownHint")} />
 
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
@@ -166,8 +194,7 @@ export function MatchExplanation({ explanation }: { explanation: ServedExplanati
             <p className="text-sm text-slate-600">{t("noWillMatch")}</p>
           ) : (
             <div className="mt-1 space-y-1 text-sm">
-              {roleAlignment ? <p>{roleAlignment.steps === 0 ? t("roleTarget") : t("rolePath", { steps: roleAlignment.steps })}</p> : null}
-              {desiredGrown.length > 0 ? <p>{t("desiredGrown", { skills: desiredGrown.join(locale === "en" ? ", " : "、") })}</p> : null}
+              <WillReasons roleAlignment={roleAlignment} desiredGrown={desiredGrown} />
               {explanation.willTermsMatched.length > 0 ? (
                 <div>
                   <p>{t("terms")}</p>
@@ -187,13 +214,9 @@ export function MatchExplanation({ explanation }: { explanation: ServedExplanati
         <div>
           <Heading>{t("readiness")}</Heading>
           <p className="mt-1 text-sm">
-            {readiness.yearsAtLevel === null
-              ? readiness.standardYears === null
-                ? null
-                : t("readinessStandardOnly", { standard: years(readiness.standardYears) })
-              : readiness.standardYears === null
-                ? t("readinessNoStandard", { years: years(readiness.yearsAtLevel) })
-                : t("readinessYears", { years: years(readiness.yearsAtLevel), standard: years(readiness.standardYears) })}
+            {readiness.standardYears === null
+              ? t("readinessNoStandard", { years: years(readiness.yearsAtLevel) })
+              : t("readinessYears", { years: years(readiness.yearsAtLevel), standard: years(readiness.standardYears) })}
             {readiness.pastStandard ? ` ${t("pastStandard")}` : null}
           </p>
           <p className="text-sm text-slate-600">{t("readinessNote")}</p>
@@ -209,6 +232,93 @@ export function MatchExplanation({ explanation }: { explanation: ServedExplanati
           <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-sm">
             {explanation.whatIfs.map((whatIf) => (
               <li key={pick(whatIf.label, "en")}>{pick(whatIf.label, locale)}</li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </div>
+  );
+}
+
+const bandStyle = {
+  meets: "bg-emerald-50 text-emerald-900 ring-emerald-300",
+  oneLevelShort: "bg-amber-50 text-amber-950 ring-amber-300",
+  missing: "bg-red-50 text-red-800 ring-red-300",
+} as const;
+
+/**
+ * A suggested candidate's match as a hiring manager sees it: banded facts only
+ * (server/services/recommendations/candidate-facts.ts) — how the candidate stands against each
+ * listed skill, never the level they hold; the factors in whole points without readiness; the Will
+ * as points until the person applies or accepts an invitation; no time at level.
+ */
+export function CandidateMatch({ facts }: { facts: CandidateFacts }) {
+  const t = useTranslations("matchExplanation");
+  const locale = useLocale();
+  const format = useFormatter();
+  const name = (skillId: number) => skillNameIn(facts.skillNames, skillId, locale);
+  const { readiness, will } = facts;
+  const desiredGrown = (will?.desiredSkillsGrown ?? []).filter((skillId) => facts.skillNames[String(skillId)]).map(name);
+
+  return (
+    <div className="space-y-4">
+      {!facts.eligible ? (
+        <p className="rounded border border-amber-300 bg-amber-50 p-3 font-semibold text-amber-950">{t("gated")}</p>
+      ) : null}
+
+      <FactorBars factors={facts.factors} hint={t("candidateBreakdownHint")} />
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <Heading>{t("bands")}</Heading>
+          <p className="text-sm text-slate-600">{t("bandsHint")}</p>
+          {facts.skills.length === 0 ? (
+            <None />
+          ) : (
+            <ul className="mt-1 space-y-1 text-sm">
+              {facts.skills.map((skill) => (
+                <li key={`${skill.kind}-${skill.skillId}`}>
+                  {t("bandItem", { skill: name(skill.skillId), needed: t("level", { level: skill.level }), kind: t(`kind.${skill.kind}`) })}{" "}
+                  <span className={`rounded px-1.5 text-xs font-semibold ring-1 ${bandStyle[skill.band]}`}>{t(`band.${skill.band}`)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+
+        <div>
+          <Heading>{t("will")}</Heading>
+          <div className="mt-1 space-y-1 text-sm">
+            {will === null ? (
+              <p className="text-slate-600">{t("willWithheld")}</p>
+            ) : will.roleAlignment === null && desiredGrown.length === 0 ? (
+              <p className="text-slate-600">{t("noWillReasons")}</p>
+            ) : (
+              <WillReasons roleAlignment={will.roleAlignment} desiredGrown={desiredGrown} />
+            )}
+          </div>
+        </div>
+
+        <div>
+          <Heading>{t("readiness")}</Heading>
+          <p className="mt-1 text-sm">
+            {readiness.standardYears === null
+              ? t("readinessNoStandardSet")
+              : `${t("readinessStandardOnly", { standard: format.number(readiness.standardYears, { maximumFractionDigits: 1 }) })} ${readiness.pastStandard ? t("pastStandard") : t("notPastStandard")}`}
+          </p>
+          <p className="text-sm text-slate-600">{t("readinessWithheld")}</p>
+        </div>
+      </div>
+
+      <div className="rounded border border-brand-100 bg-brand-50 p-3">
+        <Heading>{t("whatIfs")}</Heading>
+        <p className="text-sm text-slate-700">{t("candidateWhatIfsHint")}</p>
+        {facts.whatIfs.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-700">{t("whatIfsNone")}</p>
+        ) : (
+          <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-sm">
+            {facts.whatIfs.map((whatIf) => (
+              <li key={whatIf.skillId}>{t("whatIfReach", { skill: name(whatIf.skillId), needed: t("level", { level: whatIf.level }) })}</li>
             ))}
           </ol>
         )}

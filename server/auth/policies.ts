@@ -66,7 +66,7 @@ export type WillAudience = { shareWithManager: boolean; shareWithHr: boolean; sh
 
 /** How the reader relates to the Will's owner beyond the org chart. */
 export type WillReaderRelation = {
-  /** The reader hires for an opportunity the owner applied to or was suggested for. */
+  /** The reader hires for a posting the owner engages with: a live application or an accepted scout invitation. */
   hiresForOwner: boolean;
 };
 

@@ -159,7 +159,9 @@ describe("access control", async () => {
   await db.insert(roleLevels).values({ roleId: careerRole.id, level: 1, standardYears: 1 });
   const opportunityId = (await createOpportunity(db, cast.actors.manager, { kind: "transfer", title: "QA 募集", departmentId: cast.departments.team.id })).id;
   await setOpportunityStatus(db, cast.actors.manager, { opportunityId, status: "open" });
-  const otherOpportunityId = (await createOpportunity(db, cast.actors.manager, { kind: "project", title: "新人研修の企画", departmentId: cast.departments.team.id })).id;
+  const otherOpportunityId = (
+    await createOpportunity(db, cast.actors.manager, { kind: "project", title: "新人研修の企画", departmentId: cast.departments.team.id, skills: [{ skillId: skill.id, kind: "grows", level: 2 }] })
+  ).id;
   await setOpportunityStatus(db, cast.actors.manager, { opportunityId: otherOpportunityId, status: "open" });
   const { applicationId } = await apply(db, cast.actors.employee, { opportunityId, motivation: "QA に挑戦したい" });
   const [participation] = await db

@@ -57,11 +57,13 @@ describe("matching with consent", async () => {
     const [top] = served.items;
     // Names hidden until invited; reasons shown.
     expect(top?.person).toBeNull();
-    expect(top?.explanation.matchedSkills.map((skill) => skill.skillId)).toContain(bugs.id);
-    expect(top?.explanation.skillNames[String(bugs.id)]).toEqual({ ja: "不具合報告", en: "Bug reporting" });
-    expect(top?.explanation.roleAlignment?.targetRoleId).toBe(team.role.id);
+    expect(top?.facts.skills).toContainEqual({ skillId: bugs.id, kind: "required", level: 2, band: "meets" });
+    expect(top?.facts.skillNames[String(bugs.id)]).toEqual({ ja: "不具合報告", en: "Bug reporting" });
+    // The Will counts (as points); why it aligns waits until the person applies or accepts an invitation.
+    expect(top?.facts.factors.willAlignment.contribution).toBeGreaterThan(0);
+    expect(top?.facts.will).toBeNull();
     // Time at level is restricted profile data: the hiring manager never gets the years.
-    expect(top?.explanation.readiness.yearsAtLevel).toBeNull();
+    expect(top?.facts.readiness).not.toHaveProperty("yearsAtLevel");
   });
 
   it("a private Will never influences the hiring manager's view; opting in to scouting makes one a candidate", async () => {
@@ -174,7 +176,8 @@ describe("scouting (社内FA)", async () => {
     });
     await recomputeCandidates(db);
     const items = (await team.hiring.match.candidates({ opportunityId: team.opportunityId })).items;
-    const notScoutable = items.find((item) => !item.openToScouting);
+    // The list does not say who accepts scouting; the invitation is refused.
+    const notScoutable = items.find((item) => !item.invited);
     expect(notScoutable).toBeDefined();
     await expect(team.hiring.scout.invite({ opportunityId: team.opportunityId, candidateKey: notScoutable!.candidateKey, message: "どうですか" })).rejects.toMatchObject({
       code: "FORBIDDEN",

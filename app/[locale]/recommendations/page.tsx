@@ -64,7 +64,7 @@ export default async function RecommendationsPage({ params }: PageProps<"/[local
                     <div className="space-y-1">
                       <div className="flex flex-wrap items-center gap-2">
                         <KindBadge kind={opportunity.kind} />
-                        <MatchScore explanation={explanation} />
+                        <MatchScore total={explanation.total} />
                       </div>
                       <h2 id={`recommendation-${opportunity.id}`} className="text-lg font-semibold">
                         <Link href={`/opportunities/${opportunity.id}`} className="text-brand-700 underline">

@@ -4,7 +4,7 @@ import { applications, approvalSteps, opportunities, people } from "@/db/schema"
 import type { Actor } from "@/server/auth/actor";
 import { canManageOpportunity, isHrStaff } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
-import { readableWills } from "../will/will.queries";
+import { engagedWith, readableWills } from "../will/will.queries";
 import type { WillView } from "../will/will.schemas";
 
 const personName = { id: people.id, familyName: people.familyName, givenName: people.givenName, romanizedName: people.romanizedName };
@@ -59,7 +59,7 @@ export async function myApplications(db: Executor, actor: Actor) {
 
 /**
  * Applicants to a posting, for its hiring manager (or HR). The applicant's Will is included only
- * when they share it with matching — applying makes the hiring manager one of its readers.
+ * when they share it with matching — a live application makes the hiring manager one of its readers.
  */
 export async function pipelineFor(db: Executor, actor: Actor, opportunityId: number) {
   const [opportunity] = await db.select({ ownerId: opportunities.ownerId, status: opportunities.status }).from(opportunities).where(eq(opportunities.id, opportunityId));
@@ -73,9 +73,11 @@ export async function pipelineFor(db: Executor, actor: Actor, opportunityId: num
     .orderBy(asc(applications.createdAt), asc(applications.id));
   const applicantIds = new Set(rows.map((row) => row.person.id));
   const hiresFor = actor.personId === opportunity.ownerId;
+  // Only while the person engages (a live application): a withdrawal ends the hiring manager's reading.
+  const engaged = await engagedWith(db, opportunityId);
   const [steps, wills] = await Promise.all([
     stepsOf(db, rows.map((row) => row.id)),
-    readableWills(db, actor, [...applicantIds], (personId) => ({ hiresForOwner: hiresFor && applicantIds.has(personId) })),
+    readableWills(db, actor, [...applicantIds], (personId) => ({ hiresForOwner: hiresFor && engaged.has(personId) })),
   ]);
   return rows.map((row) => ({ ...row, steps: steps.filter((step) => step.applicationId === row.id), will: wills.get(row.person.id) ?? null }));
 }

@@ -21,7 +21,7 @@ export const toEndorseSchema = z.array(
     person: z.object({ id: z.number(), familyName: z.string(), givenName: z.string(), romanizedName: z.string() }),
     startOn: z.string(),
     endOn: z.string().nullable(),
-    /** The posting's skills, offered as what was probably used. */
+    /** The skills the posting required or grew, at the highest level it named: what can be endorsed. */
     suggestedSkills: z.array(z.object({ skillId: z.number(), name: bilingual, level: z.number() })),
   }),
 );

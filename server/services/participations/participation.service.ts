@@ -8,7 +8,7 @@ import { enqueue } from "../outbox/outbox";
 import { japanDate } from "../workflow/business-days";
 import { type EndorseInput, endorseInput } from "./participation.schemas";
 
-/** Ended projects and rotations in the actor's postings whose skills they have not endorsed yet. */
+/** Ended projects and rotations in the actor's postings whose skills they have not endorsed yet, with what can be endorsed. */
 export async function participationsToEndorse(db: Executor, actor: Actor, now = new Date()) {
   const rows = await db
     .select({
@@ -29,8 +29,9 @@ export async function participationsToEndorse(db: Executor, actor: Actor, now = 
     .select({ opportunityId: opportunitySkills.opportunityId, skillId: skills.id, ja: skills.nameJa, en: skills.nameEn, level: opportunitySkills.level })
     .from(opportunitySkills)
     .innerJoin(skills, eq(skills.id, opportunitySkills.skillId))
-    .where(inArray(opportunitySkills.opportunityId, rows.map((row) => row.opportunityId)))
-    .orderBy(asc(skills.id));
+    .where(and(inArray(opportunitySkills.opportunityId, rows.map((row) => row.opportunityId)), inArray(opportunitySkills.kind, ["required", "grows"])))
+    // Level ascending, so the map below keeps the highest level a skill is listed at.
+    .orderBy(asc(skills.id), asc(opportunitySkills.level));
   return rows.map(({ opportunityId, ...row }) => ({
     ...row,
     suggestedSkills: [...new Map(suggested.filter((skill) => skill.opportunityId === opportunityId).map((skill) => [skill.skillId, skill])).values()].map(
@@ -42,13 +43,14 @@ export async function participationsToEndorse(db: Executor, actor: Actor, now = 
 /**
  * When a project or rotation has ended, its owner endorses the skills the person used: each becomes
  * verified evidence on their profile. A level the person already holds above the endorsed one is
- * kept as it is (the owner vouches only for what they saw); the endorsement happens once.
+ * kept as it is (the owner vouches only for what they saw); only the posting's required and grown
+ * skills, up to the level it names, can be endorsed; the endorsement happens once.
  */
 export async function endorseParticipation(db: Database, actor: Actor, rawInput: EndorseInput, now = new Date()): Promise<void> {
   const input = endorseInput.parse(rawInput);
   await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: participations.id, personId: participations.personId, endOn: participations.endOn, endorsedAt: participations.endorsedAt, ownerId: opportunities.ownerId, title: opportunities.title })
+      .select({ id: participations.id, opportunityId: participations.opportunityId, personId: participations.personId, endOn: participations.endOn, endorsedAt: participations.endorsedAt, ownerId: opportunities.ownerId, title: opportunities.title })
       .from(participations)
       .innerJoin(opportunities, eq(opportunities.id, participations.opportunityId))
       .where(eq(participations.id, input.participationId))
@@ -57,8 +59,14 @@ export async function endorseParticipation(db: Database, actor: Actor, rawInput:
     if (row.endorsedAt) throw new AppError("CONFLICT", "alreadyEndorsed");
     if (!row.endOn || row.endOn > japanDate(now)) throw new AppError("CONFLICT", "participationNotEnded");
     const skillIds = [...new Set(input.skills.map((skill) => skill.skillId))];
-    const known = await tx.select({ id: skills.id }).from(skills).where(inArray(skills.id, skillIds));
-    if (known.length !== skillIds.length) throw new AppError("BAD_REQUEST", "unknownSkill");
+    // The owner vouches for what the posting offered: its required and grown skills, up to the level it names.
+    const offered = new Map<number, number>();
+    const listed = await tx
+      .select({ skillId: opportunitySkills.skillId, level: opportunitySkills.level })
+      .from(opportunitySkills)
+      .where(and(eq(opportunitySkills.opportunityId, row.opportunityId), inArray(opportunitySkills.kind, ["required", "grows"])));
+    for (const skill of listed) offered.set(skill.skillId, Math.max(offered.get(skill.skillId) ?? 0, skill.level));
+    if (input.skills.some((skill) => skill.level > (offered.get(skill.skillId) ?? 0))) throw new AppError("BAD_REQUEST", "endorsementOutsidePosting");
     const held = new Map(
       (await tx.select({ skillId: personSkills.skillId, level: personSkills.level }).from(personSkills).where(and(eq(personSkills.personId, row.personId), inArray(personSkills.skillId, skillIds)))).map(
         (skill) => [skill.skillId, skill.level],

@@ -37,6 +37,17 @@ export async function loadMatchContext(db: Executor): Promise<MatchContext> {
   };
 }
 
+/**
+ * Who consents to be a suggested candidate, over `people` left-joined to `wills`: open to scouting,
+ * or open to move per a Will shared with matching. Checked when scores are computed and again when
+ * they are served, so a withdrawal counts at once.
+ */
+export const candidateConsent = and(
+  or(eq(people.openToScouting, true), and(eq(wills.shareWithMatching, true), ne(wills.openness, "not_now"))),
+  // Someone who hides their skills from the directory is evaluated on them only after opting in to scouting.
+  or(eq(people.showSkillsInDirectory, true), eq(people.openToScouting, true)),
+)!;
+
 type Scope = {
   /** Only these people (an incremental refresh). */
   personIds?: number[];
@@ -52,14 +63,7 @@ type Scope = {
  * selected: the scorer cannot use what it is never given.
  */
 export async function loadCandidateProfiles(db: Executor, context: MatchContext, scope: Scope, now = new Date()): Promise<CandidateProfile[]> {
-  const consent =
-    scope.purpose === "candidates"
-      ? and(
-          or(eq(people.openToScouting, true), and(eq(wills.shareWithMatching, true), ne(wills.openness, "not_now"))),
-          // Someone who hides their skills from the directory is evaluated on them only after opting in to scouting.
-          or(eq(people.showSkillsInDirectory, true), eq(people.openToScouting, true)),
-        )
-      : undefined;
+  const consent = scope.purpose === "candidates" ? candidateConsent : undefined;
   const rows = await db
     .select({
       personId: people.id,

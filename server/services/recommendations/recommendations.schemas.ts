@@ -18,8 +18,7 @@ export const explanationSchema = z.object({
   roleAlignment: z.object({ targetRoleId: z.number(), steps: z.number(), credit: z.number() }).nullable(),
   desiredSkillsGrown: z.array(z.number()),
   willTermsMatched: z.array(z.object({ term: z.string(), label: bilingual })),
-  /** Years at level are restricted profile data: null in a hiring manager's view of candidates. */
-  readiness: z.object({ yearsAtLevel: z.number().nullable(), standardYears: z.number().nullable(), pastStandard: z.boolean() }),
+  readiness: z.object({ yearsAtLevel: z.number(), standardYears: z.number().nullable(), pastStandard: z.boolean() }),
   whatIfs: z.array(z.object({ gain: z.number(), label: bilingual })),
   /** Names of every skill the explanation mentions. */
   skillNames: z.record(z.string(), bilingual),
@@ -30,6 +29,33 @@ export const candidatesInput = z.object({
   opportunityId: z.number().int().positive().max(2_147_483_647),
   page: z.number().int().min(1).max(100).default(1),
 });
+
+/** How a candidate stands against one skill the posting lists — never the level they hold. */
+export const skillBands = ["meets", "oneLevelShort", "missing"] as const;
+export type SkillBand = (typeof skillBands)[number];
+
+const servedFactor = z.object({ weight: z.number(), contribution: z.number() });
+
+/**
+ * A candidate's match as a hiring manager sees it: banded facts that cannot be joined back to a
+ * profile (candidate-facts.ts). No held level, no time at level, no readiness value, no Will word.
+ */
+export const candidateFactsSchema = z.object({
+  policyVersion: z.string(),
+  /** Rounded to a whole percent. */
+  total: z.number(),
+  eligible: z.boolean(),
+  /** Rounded to whole points; readiness is left out (it encodes time at level). */
+  factors: z.object({ skillFit: servedFactor, willAlignment: servedFactor, growth: servedFactor }),
+  skills: z.array(z.object({ skillId: z.number(), kind: z.enum(["required", "preferred", "grows"]), level: z.number(), band: z.enum(skillBands) })),
+  readiness: z.object({ standardYears: z.number().nullable(), pastStandard: z.boolean() }),
+  /** Why the Will aligns, once the person applied or accepted an invitation; null before. */
+  will: z.object({ roleAlignment: z.object({ steps: z.number() }).nullable(), desiredSkillsGrown: z.array(z.number()) }).nullable(),
+  /** Listed skills whose needed level would raise the match most. */
+  whatIfs: z.array(z.object({ skillId: z.number(), level: z.number() })),
+  skillNames: z.record(z.string(), bilingual),
+});
+export type CandidateFacts = z.infer<typeof candidateFactsSchema>;
 
 export const candidatesOutput = z.object({
   total: z.number(),
@@ -43,9 +69,8 @@ export const candidatesOutput = z.object({
       person: z.object({ id: z.number(), familyName: z.string(), givenName: z.string(), romanizedName: z.string() }).nullable(),
       /** A stable handle for inviting without revealing who it is. */
       candidateKey: z.string(),
-      openToScouting: z.boolean(),
       invited: z.boolean(),
-      explanation: explanationSchema,
+      facts: candidateFactsSchema,
     }),
   ),
 });

@@ -1,14 +1,17 @@
 import { createHmac } from "node:crypto";
-import { asc, count, eq, inArray, notInArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import { applications, departments, matchScores, notInterested, opportunities, people, scoutInvites, skills } from "@/db/schema";
+import { applications, departments, matchScores, notInterested, opportunities, people, scoutInvites, skills, wills } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { canManageOpportunity } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
 import { rankCandidates, rankOpportunities } from "../matching/matching.rank";
 import type { MatchContext, MatchExplanation } from "../matching/matching.types";
+import { engagedWith } from "../will/will.queries";
+import { candidateFacts } from "./candidate-facts";
+import { peopleBelow, peopleBelowEach } from "./management-chain";
 import { cachedCandidatePool, cachedMatchContext, cachedOpenOpportunities } from "./match-cache";
-import { loadCandidateProfiles, loadOpenOpportunities, type OpenOpportunity } from "./recommendations.data";
+import { candidateConsent, loadCandidateProfiles, loadOpenOpportunities, type OpenOpportunity } from "./recommendations.data";
 import type { ServedExplanation } from "./recommendations.schemas";
 
 /** How many candidates are kept per opportunity, and served per page. */
@@ -35,11 +38,13 @@ async function storeCandidates(db: Executor, opportunity: OpenOpportunity, ranke
 
 /**
  * Recomputes the candidates of these open opportunities (all when omitted) over everyone who
- * consents to be a candidate; closed ones lose their rows. The owner is never their own candidate.
+ * consents to be a candidate; closed ones lose their rows. Neither the owner nor anyone below them
+ * in the management chain is ever their candidate: the owner could single out their own reports.
  */
 export async function recomputeCandidates(db: Database, opportunityIds?: number[], now = new Date()): Promise<number> {
   const context = await cachedMatchContext(db);
   const [pool, open] = await Promise.all([cachedCandidatePool(db, context, now), loadOpenOpportunities(db, context, opportunityIds)]);
+  const below = await peopleBelowEach(db, [...new Set(open.map((opportunity) => opportunity.ownerId))]);
   await db.transaction(async (tx) => {
     const openIds = open.map((opportunity) => opportunity.opportunityId);
     if (opportunityIds) {
@@ -49,22 +54,28 @@ export async function recomputeCandidates(db: Database, opportunityIds?: number[
       await tx.delete(matchScores).where(notInArray(matchScores.opportunityId, openIds));
     }
     for (const opportunity of open) {
-      const candidates = pool.filter((person) => person.personId !== opportunity.ownerId);
+      const ownersReports = below.get(opportunity.ownerId)!;
+      const candidates = pool.filter((person) => person.personId !== opportunity.ownerId && !ownersReports.has(person.personId));
       await storeCandidates(tx, opportunity, rankCandidates(candidates, opportunity, context, CANDIDATES_KEPT), now);
     }
   });
   return open.length;
 }
 
-/** Skill names for every skill an explanation mentions, so the client can show them. */
-async function withSkillNames(db: Executor, explanations: MatchExplanation[]): Promise<ServedExplanation[]> {
+/** Names of every skill these explanations mention, so the client can show them. */
+async function skillNamesOf(db: Executor, explanations: MatchExplanation[]): Promise<ServedExplanation["skillNames"]> {
   const ids = new Set<number>();
   for (const explanation of explanations) {
     for (const list of [explanation.matchedSkills, explanation.stretch, explanation.gaps, explanation.gateReasons]) for (const item of list) ids.add(item.skillId);
     for (const item of explanation.adjacentUsed) ids.add(item.skillId).add(item.viaSkillId);
   }
   const names = ids.size ? await db.select({ id: skills.id, ja: skills.nameJa, en: skills.nameEn }).from(skills).where(inArray(skills.id, [...ids])) : [];
-  const skillNames = Object.fromEntries(names.map((name) => [String(name.id), { ja: name.ja, en: name.en }]));
+  return Object.fromEntries(names.map((name) => [String(name.id), { ja: name.ja, en: name.en }]));
+}
+
+/** Explanations as served to the person they are about, with the names of the skills they mention. */
+async function withSkillNames(db: Executor, explanations: MatchExplanation[]): Promise<ServedExplanation[]> {
+  const skillNames = await skillNamesOf(db, explanations);
   return explanations.map((explanation) => ({ ...explanation, skillNames }) as unknown as ServedExplanation);
 }
 
@@ -74,46 +85,62 @@ export function candidateKey(opportunityId: number, personId: number, secret = p
 }
 
 /**
- * The precomputed candidates of an opportunity, for its hiring manager or HR, in pages of 50. Names
- * are hidden except for people already invited (or who applied): candidates are judged on skills.
+ * The stored candidates of a posting that may be served now, for a query over `matchScores` joined
+ * to `people` and left-joined to `wills`: consent and being active are checked again (a withdrawal
+ * counts before the next recompute), and nobody below the posting's owner or the viewer in the
+ * management chain is ever shown to them.
+ */
+export function servableCandidates(opportunityId: number, viewers: { ownerId: number; actorId: number }) {
+  return and(
+    eq(matchScores.opportunityId, opportunityId),
+    eq(people.active, true),
+    candidateConsent,
+    sql`${matchScores.personId} not in ${peopleBelow([viewers.ownerId, viewers.actorId])}`,
+  );
+}
+
+/**
+ * The precomputed candidates of an opportunity, for its hiring manager or HR, in pages of 50, as
+ * banded facts (candidate-facts.ts). Names are hidden except for people already invited or who
+ * applied; ranks are counted over the candidates served.
  */
 export async function candidatesFor(db: Executor, actor: Actor, input: { opportunityId: number; page: number }) {
   const [opportunity] = await db.select({ ownerId: opportunities.ownerId, status: opportunities.status }).from(opportunities).where(eq(opportunities.id, input.opportunityId));
   if (!opportunity || !canManageOpportunity(actor, opportunity)) throw new AppError("NOT_FOUND");
-  const [rows, [total], invited, applied] = await Promise.all([
+  const servable = servableCandidates(input.opportunityId, { ownerId: opportunity.ownerId, actorId: actor.personId });
+  const offset = (input.page - 1) * CANDIDATES_PAGE;
+  const [rows, [total], invited, applied, engaged] = await Promise.all([
     db
       .select({
-        rank: matchScores.rank,
         explanation: matchScores.explanation,
         computedAt: matchScores.computedAt,
         person: { id: people.id, familyName: people.familyName, givenName: people.givenName, romanizedName: people.romanizedName },
-        openToScouting: people.openToScouting,
       })
       .from(matchScores)
       .innerJoin(people, eq(people.id, matchScores.personId))
-      .where(eq(matchScores.opportunityId, input.opportunityId))
+      .leftJoin(wills, eq(wills.personId, matchScores.personId))
+      .where(servable)
       .orderBy(asc(matchScores.rank))
       .limit(CANDIDATES_PAGE)
-      .offset((input.page - 1) * CANDIDATES_PAGE),
-    db.select({ total: count() }).from(matchScores).where(eq(matchScores.opportunityId, input.opportunityId)),
+      .offset(offset),
+    db.select({ total: count() }).from(matchScores).innerJoin(people, eq(people.id, matchScores.personId)).leftJoin(wills, eq(wills.personId, matchScores.personId)).where(servable),
     db.select({ personId: scoutInvites.personId }).from(scoutInvites).where(eq(scoutInvites.opportunityId, input.opportunityId)),
     db.select({ personId: applications.personId }).from(applications).where(eq(applications.opportunityId, input.opportunityId)),
+    engagedWith(db, input.opportunityId),
   ]);
   const known = new Set([...invited, ...applied].map((row) => row.personId));
-  const explanations = await withSkillNames(db, rows.map((row) => row.explanation as unknown as MatchExplanation));
+  const stored = rows.map((row) => row.explanation as unknown as MatchExplanation);
+  const skillNames = await skillNamesOf(db, stored);
   return {
     total: total?.total ?? 0,
     computedAt: rows[0]?.computedAt ?? null,
     namesHidden: true,
     items: rows.map((row, index) => ({
-      rank: row.rank,
+      rank: offset + index + 1,
       person: known.has(row.person.id) ? row.person : null,
       candidateKey: candidateKey(input.opportunityId, row.person.id),
-      openToScouting: row.openToScouting,
       invited: invited.some((invite) => invite.personId === row.person.id),
-      // Time at level is restricted (policies.canViewRestrictedProfile): the hiring manager sees
-      // only whether the standard years are passed, never the years themselves.
-      explanation: { ...explanations[index]!, readiness: { ...explanations[index]!.readiness, yearsAtLevel: null } },
+      facts: { ...candidateFacts(stored[index]!, engaged.has(row.person.id)), skillNames },
     })),
   };
 }

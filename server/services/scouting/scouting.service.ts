@@ -1,19 +1,21 @@
 import { desc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database, Executor } from "@/db/client";
-import { departments, matchScores, opportunities, people, scoutInvites } from "@/db/schema";
+import { departments, matchScores, opportunities, people, scoutInvites, wills } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { canManageOpportunity } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
 import { apply } from "../applications/application.service";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
-import { candidateKey } from "../recommendations/recommendations.service";
+import { candidateKey, servableCandidates } from "../recommendations/recommendations.service";
 import { inviteInput, respondInput } from "./scouting.schemas";
 
 /**
  * 社内FA: the hiring manager invites a suggested candidate — identified only by the opaque key the
- * candidates list gave — who opted in to be scouted. Nothing goes to the person's current manager.
+ * candidates list gave — who opted in to be scouted. The list does not say who opted in (that
+ * would tell a hidden candidate's consent); an invitation to someone who did not is refused and
+ * sends nothing. Nothing goes to the person's current manager.
  */
 export async function invite(db: Database, actor: Actor, rawInput: z.input<typeof inviteInput>): Promise<{ inviteId: number }> {
   const input = inviteInput.parse(rawInput);
@@ -21,11 +23,13 @@ export async function invite(db: Database, actor: Actor, rawInput: z.input<typeo
     const [opportunity] = await tx.select({ id: opportunities.id, ownerId: opportunities.ownerId, status: opportunities.status }).from(opportunities).where(eq(opportunities.id, input.opportunityId));
     if (!opportunity || !canManageOpportunity(actor, opportunity)) throw new AppError("NOT_FOUND");
     if (opportunity.status !== "open") throw new AppError("CONFLICT", "opportunityNotOpen");
+    // Only someone the candidates list may serve to this actor now can be invited.
     const rows = await tx
       .select({ personId: matchScores.personId, openToScouting: people.openToScouting })
       .from(matchScores)
       .innerJoin(people, eq(people.id, matchScores.personId))
-      .where(eq(matchScores.opportunityId, opportunity.id));
+      .leftJoin(wills, eq(wills.personId, matchScores.personId))
+      .where(servableCandidates(opportunity.id, { ownerId: opportunity.ownerId, actorId: actor.personId }));
     const candidate = rows.find((row) => candidateKey(opportunity.id, row.personId) === input.candidateKey);
     if (!candidate) throw new AppError("NOT_FOUND");
     // Openness to move lets people be suggested; only the scouting opt-in lets them be approached.

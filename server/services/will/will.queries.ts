@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "@/db/client";
 import { people, roles, skills, willDesiredSkills, wills, willTargetRoles, willVersions } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
@@ -109,17 +109,25 @@ export async function getOwnWillHistory(db: Executor, actor: Actor) {
 }
 
 /**
- * Whether the actor hires for a posting the person is a candidate for: they applied or were
- * scouted. (Being merely suggested does not count: suggestions are anonymous until an invitation,
- * and reading their Wills would tell the hiring manager who they are.)
+ * (person, posting) pairs where the person engages with the posting: a live application, or a scout
+ * invitation they accepted. Being merely suggested or invited does not count: suggestions are
+ * anonymous until the person answers, and a decline or a withdrawal ends it.
  */
+function engagements(opportunityIds: SQL): SQL {
+  return sql`select person_id, opportunity_id from applications where status in ('active', 'finalized') and opportunity_id in (${opportunityIds})
+    union select person_id, opportunity_id from scout_invites where status = 'accepted' and opportunity_id in (${opportunityIds})`;
+}
+
+/** The people who engage with this posting (see `engagements`). */
+export async function engagedWith(db: Executor, opportunityId: number): Promise<Set<number>> {
+  const rows = await queryRows<{ person_id: number | string }>(db, sql`select person_id from (${engagements(sql`${opportunityId}`)}) as engaged`);
+  return new Set(rows.map((row) => Number(row.person_id)));
+}
+
+/** Whether the person engages with a posting the actor owns: only then may the actor read a Will shared with matching. */
 export async function hiresFor(db: Executor, actor: Actor, personId: number): Promise<boolean> {
   const owned = sql`select id from opportunities where owner_id = ${actor.personId}`;
-  const [row] = await queryRows<{ related: boolean }>(
-    db,
-    sql`select exists (select 1 from applications where person_id = ${personId} and opportunity_id in (${owned}))
-          or exists (select 1 from scout_invites where person_id = ${personId} and opportunity_id in (${owned})) as related`,
-  );
+  const [row] = await queryRows<{ related: boolean }>(db, sql`select exists (select 1 from (${engagements(owned)}) as engaged where person_id = ${personId}) as related`);
   return row?.related === true;
 }
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { displayName } from "@/app/_components/localized";
 import { InviteForm } from "@/app/_components/match-actions";
-import { MatchExplanation, MatchScore } from "@/app/_components/match-explanation";
+import { CandidateMatch, MatchScore } from "@/app/_components/match-explanation";
 import { Pagination } from "@/app/_components/pagination";
 import { requireActor } from "@/app/_components/require-actor";
 import { Link } from "@/app/_i18n/navigation";
@@ -39,7 +39,8 @@ async function load(opportunityId: number, page: number) {
 
 /**
  * A posting's suggested candidates, for its hiring manager and HR: judged on skills first, so each
- * is "Candidate #rank" until invited (or until they apply). Those who accept scouting can be invited.
+ * is "Candidate #rank" until invited (or until they apply), shown as banded facts. Any hidden
+ * candidate can be invited; the server refuses those who do not accept scouting.
  */
 export default async function CandidatesPage({ params, searchParams }: PageProps<"/[locale]/opportunities/[id]/candidates">) {
   const { locale, id } = await params;
@@ -84,7 +85,7 @@ export default async function CandidatesPage({ params, searchParams }: PageProps
                 <article aria-labelledby={headingId} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
                   <div className="space-y-1">
                     <div className="flex flex-wrap items-center gap-2">
-                      <MatchScore explanation={candidate.explanation} />
+                      <MatchScore total={candidate.facts.total} />
                       {candidate.invited ? (
                         <span className="rounded bg-emerald-50 px-2 py-0.5 text-sm font-medium text-emerald-900 ring-1 ring-emerald-300">{t("invited")}</span>
                       ) : candidate.person ? (
@@ -96,12 +97,11 @@ export default async function CandidatesPage({ params, searchParams }: PageProps
                     </h2>
                     {candidate.person ? <p className="text-sm text-slate-600">{t("rank", { rank: candidate.rank })}</p> : null}
                   </div>
-                  {candidate.invited ? null : candidate.openToScouting ? (
+                  {/* Whether a hidden candidate accepts scouting is not served: the invitation says. */}
+                  {candidate.invited || candidate.person ? null : (
                     <InviteForm opportunityId={opportunityId} candidateKey={candidate.candidateKey} candidateLabel={label} />
-                  ) : (
-                    <p className="text-sm text-slate-700">{t("notOpen")}</p>
                   )}
-                  <MatchExplanation explanation={candidate.explanation} />
+                  <CandidateMatch facts={candidate.facts} />
                 </article>
               </li>
             );
