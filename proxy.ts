@@ -4,7 +4,7 @@ import { routing } from "./app/_i18n/routing";
 /*
  * Locale routing only: picks ja/en from the URL, the NEXT_LOCALE cookie or Accept-Language.
  * It is a convenience redirect, never an access guard — every page and procedure checks access
- * itself (STYLE.md, "What not to copy").
+ * itself, because several Next.js advisories bypassed middleware.
  */
 export default createMiddleware(routing);
 

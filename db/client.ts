@@ -40,7 +40,10 @@ export type PostgresOptions = {
   statementTimeoutMs?: number;
 };
 
-/** A node-postgres pool, with the guards a long-running server needs (see STACK-NOTES.md). */
+/**
+ * A node-postgres pool, with the guards a long-running server needs: a connection timeout (the
+ * default waits forever) and an `error` listener (an idle client's error otherwise crashes the process).
+ */
 export async function openPostgres(options: PostgresOptions): Promise<DatabaseHandle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
