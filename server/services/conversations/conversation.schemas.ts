@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { calendarDate } from "../shared/dates.schemas";
+import { integerId } from "../shared/values.schemas";
 
-const personId = z.number().int().positive().max(2_147_483_647);
 const isoDate = calendarDate;
 
 export const recordConversationInput = z
   .object({
-    personId,
+    personId: integerId,
     heldOn: isoDate,
     sharedNotes: z.string().trim().max(10_000),
     privateNotes: z.string().trim().max(10_000).default(""),
@@ -16,7 +16,7 @@ export const recordConversationInput = z
         z.object({
           description: z.string().trim().min(1).max(500),
           /** The report or the manager. */
-          ownerId: personId,
+          ownerId: integerId,
           dueOn: isoDate.nullable().default(null),
         }),
       )
@@ -26,9 +26,9 @@ export const recordConversationInput = z
   .strict();
 export type RecordConversationInput = z.input<typeof recordConversationInput>;
 
-export const conversationsOfInput = z.object({ personId });
+export const conversationsOfInput = z.object({ personId: integerId });
 
-export const completeStepInput = z.object({ stepId: z.number().int().positive().max(2_147_483_647), done: z.boolean() });
+export const completeStepInput = z.object({ stepId: integerId, done: z.boolean() });
 
 const nameSchema = z.object({ id: z.number(), familyName: z.string(), givenName: z.string(), romanizedName: z.string() });
 

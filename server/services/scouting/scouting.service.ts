@@ -9,10 +9,11 @@ import { apply } from "../applications/application.service";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { candidateKey } from "../recommendations/recommendations.service";
+import { integerId } from "../shared/values.schemas";
 
 export const inviteInput = z
   .object({
-    opportunityId: z.number().int().positive().max(2_147_483_647),
+    opportunityId: integerId,
     candidateKey: z.string().min(10).max(40),
     message: z.string().trim().min(1).max(2000),
   })
@@ -20,7 +21,7 @@ export const inviteInput = z
 
 export const respondInput = z
   .object({
-    inviteId: z.number().int().positive().max(2_147_483_647),
+    inviteId: integerId,
     response: z.enum(["casual_interview", "application", "decline"]),
     /** With "application": the motivation, as when applying directly. */
     motivation: z.string().trim().max(4000).default(""),

@@ -1,11 +1,10 @@
 import { z } from "zod";
-
-const bilingual = z.object({ ja: z.string(), en: z.string() });
+import { bilingual, integerId } from "../shared/values.schemas";
 
 export const levelGuideOutput = z.array(z.object({ level: z.number(), title: bilingual, description: bilingual }));
 
 export const skillLevel = z.number().int().min(1).max(4);
-export const skillId = z.number().int().positive().max(2_147_483_647);
+export const skillId = integerId;
 
 export const searchSkillsInput = z.object({
   query: z.string().trim().min(1).max(50),

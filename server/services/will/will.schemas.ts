@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { skillId } from "../skills/skill.schemas";
+import { bilingual, integerId } from "../shared/values.schemas";
 
 export const willHorizons = ["now", "one_year", "three_years"] as const;
 export const willOpennessValues = ["now", "within_year", "not_now"] as const;
@@ -9,7 +10,7 @@ export const WILL_STATEMENT_MAX = 4000;
 export const saveWillInput = z
   .object({
     statement: z.string().trim().max(WILL_STATEMENT_MAX),
-    targetRoleIds: z.array(z.number().int().positive().max(2_147_483_647)).max(5),
+    targetRoleIds: z.array(integerId).max(5),
     desiredSkillIds: z.array(skillId).max(10),
     horizon: z.enum(willHorizons),
     openness: z.enum(willOpennessValues),
@@ -21,8 +22,6 @@ export const saveWillInput = z
   })
   .strict();
 export type SaveWillInput = z.input<typeof saveWillInput>;
-
-const bilingual = z.object({ ja: z.string(), en: z.string() });
 
 export const willViewSchema = z.object({
   personId: z.number(),

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { invite, inviteInput, myInvites, respond, respondInput } from "@/server/services/scouting/scouting.service";
+import { bilingual } from "@/server/services/shared/values.schemas";
 import { createTRPCRouter } from "../init";
 import { protectedProcedure } from "../procedures";
-
-const bilingual = z.object({ ja: z.string(), en: z.string() });
 
 export const scoutRouter = createTRPCRouter({
   /** The hiring manager (or HR) invites a suggested candidate who opted in to scouting. */
