@@ -195,7 +195,7 @@ describe("access control", async () => {
             (caught: unknown) => caught,
           );
           expect(error).toBeInstanceOf(TRPCError);
-          // "Not yours" reads as not found (Documenso habit): also a refusal.
+          // "Not yours" reads as not found, so a refusal never confirms the row exists: also a refusal.
           expect(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]).toContain((error as TRPCError).code);
           if (role === "anonymous") expect((error as TRPCError).code).toBe(rule.anonymousCode ?? "UNAUTHORIZED");
         }
