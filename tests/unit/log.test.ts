@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { inRequestScope, log, safeError, setLogSink } from "../../server/log";
 
@@ -22,9 +23,7 @@ function failedQuery() {
     code: "23505",
     detail: `Key (email)=(${email}) already exists.`,
   });
-  return new Error(`Failed query: insert into "wills" ("person_id", "statement", "email") values ($1, $2, $3)\nparams: 42,${will},${email}`, {
-    cause: driverError,
-  });
+  return new DrizzleQueryError('insert into "wills" ("person_id", "statement", "email") values ($1, $2, $3)', [42, will, email], driverError);
 }
 
 describe("the server log", () => {
@@ -40,7 +39,7 @@ describe("the server log", () => {
       level: "error",
       msg: "unexpected error",
       error: {
-        type: "Error",
+        type: "DrizzleQueryError",
         message: 'Failed query: insert into "wills" ("person_id", "statement", "email") values ($1, $2, $3)',
         cause: { code: "23505", message: 'duplicate key value violates unique constraint "people_email_key" for <e-mail>' },
       },
