@@ -27,6 +27,20 @@ const expectedTransportCodes = new Set<TRPCError["code"]>([
   "FORBIDDEN",
 ]);
 
+/** An error we meant (a service's refusal, bad input, a refused request): shown to the user, not logged. */
+function isIntended(error: TRPCError): boolean {
+  return error.cause instanceof AppError || error.cause instanceof ZodError || (!error.cause && expectedTransportCodes.has(error.code));
+}
+
+/**
+ * Logs an error nobody meant, under the request's id (the reference the user is shown), redacted:
+ * its message may quote SQL parameters, i.e. someone's data. Intended errors are not logged.
+ */
+export function logUnexpectedError(error: TRPCError, requestId: string, path: string | undefined) {
+  if (isIntended(error)) return;
+  log.error({ requestId, path, error: safeError(error.cause ?? error) }, "unexpected error");
+}
+
 export type ErrorData = {
   code: TRPCError["code"];
   httpStatus: number;
@@ -43,8 +57,7 @@ const t = initTRPC.context<Context>().create({
   /**
    * The one place errors are shaped for the client. Only intended errors keep a (translated)
    * message; anything unexpected becomes a generic message with the request id as its reference,
-   * and the real error goes to the server log only — redacted there too, as it may quote SQL
-   * parameters, i.e. someone's data.
+   * and the real error goes to the server log only (`logUnexpectedError`).
    */
   errorFormatter({ shape, error, ctx }) {
     const translate = serverTranslator(ctx?.locale ?? defaultLocale);
@@ -67,7 +80,7 @@ const t = initTRPC.context<Context>().create({
     }
     // No context when creating it failed (e.g. the database is down): the error still gets an id.
     const correlationId = ctx?.requestId ?? randomUUID();
-    log.error({ requestId: correlationId, path: shape.data.path, error: safeError(error.cause ?? error) }, "unexpected error");
+    logUnexpectedError(error, correlationId, shape.data.path);
     return { ...shape, message: translate("errors.unexpected", { correlationId }), data: { ...base, correlationId } };
   },
 });
