@@ -4,7 +4,8 @@ const withNextIntl = createNextIntlPlugin("./app/_i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite ships WASM and must be loaded by Node at run time, not bundled (STACK-NOTES.md).
+  // PGlite ships WASM and must be loaded by Node at run time: bundled, webpack builds break at run
+  // time and Turbopack copies ~15 MB of WASM twice into `.next`.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
   reactStrictMode: true,

@@ -8,7 +8,7 @@ const localeRouting = createMiddleware(routing);
 /*
  * Locale routing (ja/en from the URL, the NEXT_LOCALE cookie or Accept-Language) and each page's
  * Content-Security-Policy with a fresh nonce. It is a convenience, never an access guard: every
- * page and procedure checks access itself, because proxy layers have been bypassed before.
+ * page and procedure checks access itself, because several Next.js advisories bypassed middleware.
  */
 export default function proxy(request: NextRequest) {
   const nonce = newNonce();

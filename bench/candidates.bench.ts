@@ -1,5 +1,5 @@
 /**
- * Candidates (issue #5, PERFORMANCE.md) on the synthetic company of `npm run bench:seed`:
+ * Candidates for one opportunity on the synthetic company of `npm run bench:seed`:
  * - `recomputeCandidates(db, [one opportunity])` over 100,000 people: ≤ 300 ms (every sample);
  * - served candidates `candidatesFor` (top 50 with explanations), in-process: p95 ≤ 10 ms over 200 calls.
  * The baseline beside them is the first (cold) recompute, which loads every candidate profile from

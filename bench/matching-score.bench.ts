@@ -1,5 +1,5 @@
 /**
- * Matching score (issue #5), pure TypeScript, no database: PERFORMANCE.md's
+ * Matching score, pure TypeScript, no database, against the targets:
  * - recompute one opportunity's candidates over 100,000 people (top 50 with explanations): ≤ 300 ms;
  * - opportunities for one person (top 20 of 2,000 open, with explanations): p95 ≤ 30 ms.
  * Synthetic, deterministic data (fixed seed) over the real taxonomy (246 skills, their adjacency)

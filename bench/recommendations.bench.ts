@@ -1,5 +1,5 @@
 /**
- * Opportunities for one person (issue #5, PERFORMANCE.md): `recommendationsFor`, top 20 of the
+ * Opportunities for one person: `recommendationsFor`, top 20 of the
  * 2,000 open postings with explanations, in-process over 200 different people: p95 ≤ 30 ms. The
  * baseline beside it is the first (cold) call, which loads the match context and compiles every
  * open opportunity — what every call cost before the per-process cache.

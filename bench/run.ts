@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in bench/, one after another, each writing its result to
- * bench/results/. On the PostgreSQL database in BENCH_DATABASE_URL (the figures in PERFORMANCE.md),
- * else an in-memory PGlite.
+ * bench/results/. On the PostgreSQL database in BENCH_DATABASE_URL (where the targets are judged:
+ * 2 cores, PostgreSQL on the same host), else an in-memory PGlite.
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:seed` (issue #5, PERFORMANCE.md "The scale we design for"): builds the synthetic
+ * `npm run bench:seed`, the scale we design for (≤ 90 s on 2 cores): builds the synthetic
  * company deterministically (fixed-seed PRNG) into the PostgreSQL database in BENCH_DATABASE_URL —
  * and nowhere else. The database's schema is dropped, recreated and migrated, then filled with
  * multi-row `unnest` inserts (no pg-copy-streams here):

@@ -1,7 +1,7 @@
 /**
- * Skill search over the taxonomy (issue #3): p50/p95 of `searchSkills` for Japanese names, English
+ * Skill search over the taxonomy: p50/p95 of `searchSkills` for Japanese names, English
  * names and aliases, on BENCH_DATABASE_URL (PostgreSQL) or an in-memory PGlite when unset.
- * Target: every query < 100 ms. Writes bench/results/skill-search.json.
+ * Target: every query < 100 ms. Writes bench/results/skill-search-<pglite|postgres>.json.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";

@@ -1,5 +1,5 @@
 /**
- * Workflow transitions (PERFORMANCE.md) on the synthetic company of `npm run bench:seed`: `act`
+ * Workflow transitions on the synthetic company of `npm run bench:seed`: `act`
  * in-process for release (release_approve), decide (shortlist / interview / offer) and finalize,
  * p95 ≤ 30 ms each; then 50 identical concurrent release calls (without and with one idempotency
  * key) must have exactly one effect: one version bump, one step decision, one audit row, one

@@ -38,9 +38,14 @@ export type PostgresOptions = {
   poolSize?: number;
   /** Queries running longer are cancelled by the server: a runaway query must not hold a connection. */
   statementTimeoutMs?: number;
+  /** Where an idle client's error is reported (the server's log); standard error by default. */
+  onIdleClientError?: (error: Error) => void;
 };
 
-/** A node-postgres pool, with the guards a long-running server needs (see STACK-NOTES.md). */
+/**
+ * A node-postgres pool, with the guards a long-running server needs: a connection timeout (the
+ * default waits forever) and an `error` listener (an idle client's error otherwise crashes the process).
+ */
 export async function openPostgres(options: PostgresOptions): Promise<DatabaseHandle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
@@ -52,7 +57,7 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
     statement_timeout: options.statementTimeoutMs ?? 15_000,
   });
   // An idle client losing its connection (e.g. a server restart) must not crash the process.
-  pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
+  pool.on("error", options.onIdleClientError ?? ((error) => console.error("[db] idle PostgreSQL client error:", error.message)));
   const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
   const close = async () => {
     // Connections ending because we asked them to are not errors worth reporting.
@@ -112,9 +117,9 @@ export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseH
 }
 
 /** Opens PostgreSQL when `DATABASE_URL` is set, otherwise the embedded PGlite directory. */
-export function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseHandle> {
+export function openDatabase(env: NodeJS.ProcessEnv = process.env, options: Pick<PostgresOptions, "onIdleClientError"> = {}): Promise<DatabaseHandle> {
   if (env.DATABASE_URL) {
-    return openPostgres({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined });
+    return openPostgres({ ...options, url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined });
   }
   return openPglite({ dataDir: env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR });
 }

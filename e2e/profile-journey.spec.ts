@@ -1,7 +1,7 @@
 import { expect, expectAccessible, type Locale, signInAs, test } from "./fixtures";
 
 /**
- * Issue #3's journey across two people, in each language: the employee adds skills; their manager
+ * The profile journey across two people, in each language: the employee adds skills; their manager
  * verifies one and records a career conversation with private notes; the employee sees only the
  * shared part. (The Will and the gap on the career map have their own specs: will, career-map.)
  */

@@ -5,7 +5,7 @@ import { e2eMailDir } from "../playwright.config";
 import { expect, type PersonaKey, postTrpc, signInAs, test } from "./fixtures";
 
 /**
- * The move takes effect (issue #4): every step's e-mail is captured, and on the effective date the
+ * The move takes effect: every step's e-mail is captured, and on the effective date the
  * employee's home shows the new team. Steps go through the production server's tRPC endpoint as
  * each persona (the screens for each step are covered by workflow.spec.ts).
  *

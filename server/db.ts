@@ -1,5 +1,6 @@
 import "server-only";
 import { type DatabaseHandle, openDatabase } from "@/db/client";
+import { log, safeError } from "@/server/log";
 
 /*
  * The server's one database handle, opened on first use — never at import time and never during
@@ -14,7 +15,8 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
     throw new Error("The database must not be opened during `next build`.");
   }
   const holder = globalThis as Holder;
-  holder[key] ??= openDatabase().catch((error: unknown) => {
+  const onIdleClientError = (error: Error) => log.error({ error: safeError(error) }, "idle PostgreSQL client error");
+  holder[key] ??= openDatabase(process.env, { onIdleClientError }).catch((error: unknown) => {
     delete holder[key];
     throw error;
   });

@@ -25,7 +25,7 @@ function Placeholder() {
 
 /*
  * React Flow is loaded after the page (it is ~60 kB gzip): the heading, the list and the legend
- * arrive first and keep the route's first-load JavaScript within budget (PERFORMANCE.md). The
+ * arrive first and keep the route's first-load JavaScript under its 200 kB gzip budget. The
  * picture is drawn in the browser only — it needs the viewport's size anyway.
  */
 const LazyPicture = dynamic(() => import("./career-map-picture").then((module) => module.CareerMapPicture), {

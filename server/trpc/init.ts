@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import { defaultLocale, serverTranslator } from "@/server/i18n";
+import { inRequestScope, log, safeError } from "@/server/log";
 import type { Context } from "./context";
 import { translateIssues } from "./validation-messages";
 
@@ -27,11 +28,25 @@ const expectedTransportCodes = new Set<TRPCError["code"]>([
   "FORBIDDEN",
 ]);
 
+/** An error we meant (a service's refusal, bad input, a refused request): shown to the user, not logged. */
+function isIntended(error: TRPCError): boolean {
+  return error.cause instanceof AppError || error.cause instanceof ZodError || (!error.cause && expectedTransportCodes.has(error.code));
+}
+
+/**
+ * Logs an error nobody meant, under the request's id (the reference the user is shown), redacted:
+ * its message may quote SQL parameters, i.e. someone's data. Intended errors are not logged.
+ */
+export function logUnexpectedError(error: TRPCError, requestId: string, path: string | undefined) {
+  if (isIntended(error)) return;
+  log.error({ requestId, path, error: safeError(error.cause ?? error) }, "unexpected error");
+}
+
 export type ErrorData = {
   code: TRPCError["code"];
   httpStatus: number;
   fieldErrors?: Record<string, string>;
-  /** Quote this to support: it finds the full error in the server log. */
+  /** Quote this to support: the request's id, which every server log line of the request carries. */
   correlationId?: string;
   stack?: string;
 };
@@ -42,8 +57,8 @@ const t = initTRPC.context<Context>().create({
   isDev: process.env.NODE_ENV === "development",
   /**
    * The one place errors are shaped for the client. Only intended errors keep a (translated)
-   * message; anything unexpected becomes a generic message with a correlation id, and the real
-   * error (which may quote SQL or parameters) goes to the server log only.
+   * message; anything unexpected becomes a generic message with the request id as its reference,
+   * and the real error goes to the server log only (`logUnexpectedError`).
    */
   errorFormatter({ shape, error, ctx }) {
     const translate = serverTranslator(ctx?.locale ?? defaultLocale);
@@ -64,11 +79,26 @@ const t = initTRPC.context<Context>().create({
     if (!cause && expectedTransportCodes.has(error.code)) {
       return { ...shape, message: translate(`errors.transport.${error.code}` as "errors.transport.BAD_REQUEST"), data: base };
     }
-    const correlationId = randomUUID();
-    console.error(`[trpc] unexpected error ${correlationId} on ${shape.data.path ?? "?"}:`, error.cause ?? error);
+    // No context when creating it failed (e.g. the database is down): the error still gets an id.
+    const correlationId = ctx?.requestId ?? randomUUID();
+    logUnexpectedError(error, correlationId, shape.data.path);
     return { ...shape, message: translate("errors.unexpected", { correlationId }), data: { ...base, correlationId } };
   },
 });
+
+/**
+ * Every call runs in its request's log scope (so whatever it logs carries the request id) and
+ * leaves one line: the procedure, how long it took, and the error code when it failed.
+ */
+const logCalls = t.middleware(({ ctx, path, type, next }) =>
+  inRequestScope(ctx.requestId, async () => {
+    const started = performance.now();
+    const result = await next();
+    const durationMs = Math.round(performance.now() - started);
+    log.info({ path, type, durationMs, ...(result.ok ? {} : { code: result.error.code }) }, "procedure call");
+    return result;
+  }),
+);
 
 /**
  * Turns a service's AppError into the matching tRPC error, so the HTTP status and the client's
@@ -86,5 +116,5 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 /** The base every tier starts from. Not exported bare: use a named tier from ./procedures. */
-export const baseProcedure = t.procedure.use(mapAppErrors);
+export const baseProcedure = t.procedure.use(logCalls).use(mapAppErrors);
 export const middleware = t.middleware;

@@ -136,7 +136,7 @@ const matrix: Record<string, Rule> = {
   "setting.update": { allowed: ["hr"], call: (c) => c.setting.update({ minimumOpenDays: 7 }) },
   "session.revokeMine": { allowed: ["employee", "colleague", "manager", "hr", "admin"], call: (c) => c.session.revokeMine() },
   "session.revoke": { allowed: ["admin"], call: (c, cast) => c.session.revoke({ personId: cast.persons.employee.id }) },
-  // Refused for everyone here because demo sign-in is off in these callers; see demo-sign-in.test.ts.
+  // Refused for everyone here because demo sign-in is off in these callers; demo mode is tested in sessions.test.ts.
   "session.demoPersonas": { allowed: [], call: (c) => c.session.demoPersonas(), anonymousCode: "FORBIDDEN" },
 };
 
@@ -197,7 +197,7 @@ describe("access control", async () => {
             (caught: unknown) => caught,
           );
           expect(error).toBeInstanceOf(TRPCError);
-          // "Not yours" reads as not found (Documenso habit): also a refusal.
+          // "Not yours" reads as not found, so a refusal never confirms the row exists: also a refusal.
           expect(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]).toContain((error as TRPCError).code);
           if (role === "anonymous") expect((error as TRPCError).code).toBe(rule.anonymousCode ?? "UNAUTHORIZED");
         }

@@ -10,7 +10,7 @@ import { createReceivingTeam } from "../setup/mobility";
 import { createTestDatabase } from "../setup/test-database";
 
 /**
- * Issue #3's acceptance: for each Will audience, exactly the right viewers read it — through every
+ * For each Will audience, exactly the right viewers read it — through every
  * procedure that returns Will data (will.of, team.reports, application.pipeline).
  */
 describe("who reads a Will, through every procedure", async () => {

@@ -134,7 +134,7 @@ describe("career map data", () => {
     }
   });
 
-  it("contains the paths the brief requires", () => {
+  it("contains the CS ladder, the CS specialist paths and the moves out of CS", () => {
     const has = (from: string, to: string) => careerPaths.some((p) => p.from === from && p.to === to);
     const chain = ["cs-operator", "cs-leader", "cs-supervisor", "cs-manager", "cs-center-head"];
     for (let i = 0; i + 1 < chain.length; i++) expect(has(chain[i]!, chain[i + 1]!), `${chain[i]}→${chain[i + 1]}`).toBe(true);

@@ -13,6 +13,12 @@ describe("configuration", () => {
     expect(() => readEnv({ NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET is required in production/);
   });
 
+  it("logs from info up unless LOG_LEVEL says otherwise, and refuses an unknown level", () => {
+    expect(readEnv({}).LOG_LEVEL).toBe("info");
+    expect(readEnv({ LOG_LEVEL: "warn" }).LOG_LEVEL).toBe("warn");
+    expect(() => readEnv({ LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL/);
+  });
+
   it("configures OIDC only with issuer, client id and secret together", () => {
     expect(oidcConfig(readEnv({}))).toBeNull();
     expect(() => readEnv({ OIDC_ISSUER: "https://idp.example" })).toThrow(/together/);

@@ -1,5 +1,5 @@
 /*
- * A hand-labelled evaluation set for the matching score (issue #5): people and opportunities drawn
+ * A hand-labelled evaluation set for the matching score: people and opportunities drawn
  * from the demo company's real career map and skill taxonomy (db/seed/data), and graded judgements
  * of how well each person fits each opportunity.
  *

@@ -281,7 +281,7 @@ describe("explanation", () => {
     expect(e.whatIfs[0]).toMatchObject({ change: { kind: "addSkill", skillId: 5, level: 2 }, label: { ja: `研修設計 新規→2: +${gains[0]!.toFixed(2)}` } });
   });
 
-  it("labels raising a held skill the way the issue shows it", () => {
+  it("labels raising a held skill as \"skill from→to: +gain\" in both languages", () => {
     const e = score(person({ skills: [[1, 2]] }), opportunity({ required: [[1, 3]] }));
     const gain = e.whatIfs[0]!.gain;
     expect(e.whatIfs[0]).toEqual({

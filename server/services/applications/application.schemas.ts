@@ -2,19 +2,18 @@ import { z } from "zod";
 import { calendarDate } from "../shared/dates.schemas";
 import { willViewSchema } from "../will/will.schemas";
 import { actions } from "../workflow/transitions";
+import { integerId } from "../shared/values.schemas";
 
 /** Longest motivation a person may write, applying directly or answering a scout. */
 export const MOTIVATION_MAX = 4000;
 /** Longest reason given with a workflow step (decline, withdraw…). */
 export const ACTION_REASON_MAX = 2000;
-
-const id = z.number().int().positive().max(2_147_483_647);
 /** A client-chosen key: a retried request with the same key returns the first result. */
 const idempotencyKey = z.string().trim().min(8).max(100).optional();
 
 export const applyInput = z
   .object({
-    opportunityId: id,
+    opportunityId: integerId,
     motivation: z.string().trim().min(1).max(MOTIVATION_MAX),
     idempotencyKey,
   })
@@ -23,7 +22,7 @@ export type ApplyInput = z.input<typeof applyInput>;
 
 export const actInput = z
   .object({
-    applicationId: id,
+    applicationId: integerId,
     action: z.enum(actions.filter((action) => action !== "complete") as [string, ...string[]]),
     reason: z.string().trim().max(ACTION_REASON_MAX).default(""),
     /** release_later: when the person may go. */
@@ -37,7 +36,7 @@ export const actInput = z
   .strict();
 export type ActInput = z.input<typeof actInput>;
 
-export const applicationIdInput = z.object({ applicationId: id });
+export const applicationIdInput = z.object({ applicationId: integerId });
 
 export const actResultSchema = z.object({
   applicationId: z.number(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { bilingual } from "../shared/values.schemas";
 
-const bilingual = z.object({ ja: z.string(), en: z.string() });
 const level = z.number().int().min(1).max(4);
 
 export const roleTracks = ["management", "specialist", "cross_functional"] as const;

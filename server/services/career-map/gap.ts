@@ -57,7 +57,7 @@ export type Gap = {
   };
   qualifications: Bilingual[];
   /**
-   * Time at the current level against its standard years — information, never a gate (GLOSSARY).
+   * Time at the current level against its standard years — information, never a gate.
    * `remaining` is never negative; `past` is true only beyond the standard years, not at them.
    */
   years: { atLevel: number; standard: number | null; remaining: number | null; past: boolean };

@@ -1,16 +1,15 @@
 import { z } from "zod";
 import { calendarDate } from "../shared/dates.schemas";
+import { integerId } from "../shared/values.schemas";
 
 export const CONVERSATION_NOTES_MAX = 10_000;
 export const STEP_DESCRIPTION_MAX = 500;
 export const MAX_NEXT_STEPS = 20;
-
-const personId = z.number().int().positive().max(2_147_483_647);
 const isoDate = calendarDate;
 
 export const recordConversationInput = z
   .object({
-    personId,
+    personId: integerId,
     heldOn: isoDate,
     sharedNotes: z.string().trim().max(CONVERSATION_NOTES_MAX),
     privateNotes: z.string().trim().max(CONVERSATION_NOTES_MAX).default(""),
@@ -20,7 +19,7 @@ export const recordConversationInput = z
         z.object({
           description: z.string().trim().min(1).max(STEP_DESCRIPTION_MAX),
           /** The report or the manager. */
-          ownerId: personId,
+          ownerId: integerId,
           dueOn: isoDate.nullable().default(null),
         }),
       )
@@ -30,9 +29,9 @@ export const recordConversationInput = z
   .strict();
 export type RecordConversationInput = z.input<typeof recordConversationInput>;
 
-export const conversationsOfInput = z.object({ personId });
+export const conversationsOfInput = z.object({ personId: integerId });
 
-export const completeStepInput = z.object({ stepId: z.number().int().positive().max(2_147_483_647), done: z.boolean() });
+export const completeStepInput = z.object({ stepId: integerId, done: z.boolean() });
 
 const nameSchema = z.object({ id: z.number(), familyName: z.string(), givenName: z.string(), romanizedName: z.string() });
 

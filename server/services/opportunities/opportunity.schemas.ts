@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { calendarDate } from "../shared/dates.schemas";
 import { skillId, skillLevel } from "../skills/skill.schemas";
+import { bilingual, integerId } from "../shared/values.schemas";
 
 export const opportunityKinds = ["transfer", "project", "rotation", "mentorship", "casual_interview", "trial_joining"] as const;
 export const workplaces = ["onsite", "hybrid", "remote"] as const;
@@ -13,16 +14,14 @@ export const OPPORTUNITY_QUERY_MAX = 100;
 /** Share of working time, and open positions: both 1–100. */
 export const TIME_PERCENT_RANGE = { min: 1, max: 100 } as const;
 export const SLOTS_RANGE = { min: 1, max: 100 } as const;
-
-const id = z.number().int().positive().max(2_147_483_647);
 const isoDate = calendarDate;
 
 export const opportunityFields = z.object({
   kind: z.enum(opportunityKinds),
   title: z.string().trim().min(1).max(OPPORTUNITY_TITLE_MAX),
   description: z.string().trim().max(OPPORTUNITY_DESCRIPTION_MAX).default(""),
-  departmentId: id,
-  roleId: id.nullable().default(null),
+  departmentId: integerId,
+  roleId: integerId.nullable().default(null),
   timePercent: z.number().int().min(TIME_PERCENT_RANGE.min).max(TIME_PERCENT_RANGE.max).default(100),
   startOn: isoDate.nullable().default(null),
   endOn: isoDate.nullable().default(null),
@@ -42,11 +41,11 @@ export const createOpportunityInput = opportunityFields.strict().refine((value) 
 export type CreateOpportunityInput = z.input<typeof createOpportunityInput>;
 
 export const updateOpportunityInput = opportunityFields
-  .extend({ opportunityId: id, expectedVersion: z.number().int().min(0) })
+  .extend({ opportunityId: integerId, expectedVersion: z.number().int().min(0) })
   .strict();
 export type UpdateOpportunityInput = z.input<typeof updateOpportunityInput>;
 
-export const opportunityIdInput = z.object({ opportunityId: id });
+export const opportunityIdInput = z.object({ opportunityId: integerId });
 
 /**
  * Department choices: "post" lists the departments the caller may post for (managers: their own,
@@ -58,7 +57,7 @@ export type DepartmentChoicesInput = z.input<typeof departmentChoicesInput>;
 export const listOpportunitiesInput = z.object({
   query: z.string().trim().max(OPPORTUNITY_QUERY_MAX).default(""),
   kinds: z.array(z.enum(opportunityKinds)).max(6).default([]),
-  departmentId: id.optional(),
+  departmentId: integerId.optional(),
   skillId: skillId.optional(),
   /** Time commitment: only postings asking at most this share of working time. */
   maxTimePercent: z.number().int().min(TIME_PERCENT_RANGE.min).max(TIME_PERCENT_RANGE.max).optional(),
@@ -67,8 +66,6 @@ export const listOpportunitiesInput = z.object({
   pageSize: z.number().int().min(1).max(50).default(20),
 });
 export type ListOpportunitiesInput = z.input<typeof listOpportunitiesInput>;
-
-const bilingual = z.object({ ja: z.string(), en: z.string() });
 
 export const departmentChoiceSchema = z.object({ id: z.number(), name: bilingual });
 export type DepartmentChoice = z.infer<typeof departmentChoiceSchema>;

@@ -1,18 +1,17 @@
 import { z } from "zod";
 import { skillId, skillLevel } from "../skills/skill.schemas";
+import { bilingual, integerId } from "../shared/values.schemas";
 
 export const ENDORSEMENT_NOTE_MAX = 500;
 
 export const endorseInput = z
   .object({
-    participationId: z.number().int().positive().max(2_147_483_647),
+    participationId: integerId,
     skills: z.array(z.object({ skillId, level: skillLevel })).min(1).max(15),
     note: z.string().trim().max(ENDORSEMENT_NOTE_MAX).default(""),
   })
   .strict();
 export type EndorseInput = z.input<typeof endorseInput>;
-
-const bilingual = z.object({ ja: z.string(), en: z.string() });
 
 export const toEndorseSchema = z.array(
   z.object({

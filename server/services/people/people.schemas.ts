@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { bilingual, integerId } from "../shared/values.schemas";
 
-const bilingual = z.object({ ja: z.string(), en: z.string() });
-
-export const personIdInput = z.object({ personId: z.number().int().positive().max(2_147_483_647) });
+export const personIdInput = z.object({ personId: integerId });
 
 export const personNameSchema = z.object({
   id: z.number(),
@@ -73,7 +72,7 @@ export const PEOPLE_QUERY_MAX = 100;
 export const searchPeopleInput = z.object({
   query: z.string().trim().max(PEOPLE_QUERY_MAX).default(""),
   /** Only people who hold this skill (and show their skills to the viewer). */
-  skillId: z.number().int().positive().max(2_147_483_647).optional(),
+  skillId: integerId.optional(),
   limit: z.number().int().min(1).max(50).default(20),
   offset: z.number().int().min(0).max(10_000).default(0),
 });

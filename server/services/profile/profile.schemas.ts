@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { skillId, skillLevel } from "../skills/skill.schemas";
+import { integerId } from "../shared/values.schemas";
 
 export const EVIDENCE_MAX = 1000;
 export const TAGLINE_MAX = 80;
@@ -24,7 +25,7 @@ export type UpdateProfileInput = z.infer<typeof updateProfileInput>;
 
 export const verifySkillInput = z
   .object({
-    personId: z.number().int().positive().max(2_147_483_647),
+    personId: integerId,
     skillId,
     /** Absent: confirm the person's own level. Present and different: a correction. */
     level: skillLevel.optional(),

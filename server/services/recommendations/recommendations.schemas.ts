@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { bilingual, integerId } from "../shared/values.schemas";
 
-const bilingual = z.object({ ja: z.string(), en: z.string() });
 const factor = z.object({ score: z.number(), weight: z.number(), contribution: z.number() });
 
 /** The explanation as served: every number the score is made of, with names for display. */
@@ -26,7 +26,7 @@ export const explanationSchema = z.object({
 export type ServedExplanation = z.infer<typeof explanationSchema>;
 
 export const candidatesInput = z.object({
-  opportunityId: z.number().int().positive().max(2_147_483_647),
+  opportunityId: integerId,
   page: z.number().int().min(1).max(100).default(1),
 });
 

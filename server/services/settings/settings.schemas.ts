@@ -6,7 +6,7 @@ export const confidentialityPolicies = ["manager_first", "until_shortlist", "unt
 export const settingsSchema = z.object({
   /** A profile not reviewed for longer than this is flagged as stale. */
   profileStalenessDays: z.number().int().min(30).max(730),
-  /** When the current manager learns of an application (PRODUCT.md, capability 6). */
+  /** When the current manager learns of an application: at apply, at shortlist or at offer. */
   confidentialityPolicy: z.enum(confidentialityPolicies),
   /** Business days the current manager has to release before HR is alerted. */
   releaseDeadlineBusinessDays: z.number().int().min(1).max(60),

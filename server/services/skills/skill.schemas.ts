@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const bilingual = z.object({ ja: z.string(), en: z.string() });
+import { bilingual, integerId } from "../shared/values.schemas";
 
 export const levelGuideOutput = z.array(z.object({ level: z.number(), title: bilingual, description: bilingual }));
 
@@ -8,7 +7,7 @@ export const levelGuideOutput = z.array(z.object({ level: z.number(), title: bil
 export const skillLevels = [1, 2, 3, 4] as const;
 export const skillLevel = z.number().int().min(1).max(skillLevels.length);
 export const SKILL_QUERY_MAX = 50;
-export const skillId = z.number().int().positive().max(2_147_483_647);
+export const skillId = integerId;
 
 export const searchSkillsInput = z.object({
   query: z.string().trim().min(1).max(SKILL_QUERY_MAX),

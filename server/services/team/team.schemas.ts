@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { willViewSchema } from "../will/will.schemas";
-
-const bilingual = z.object({ ja: z.string(), en: z.string() });
+import { bilingual } from "../shared/values.schemas";
 
 export const teamMemberSchema = z.object({
   id: z.number(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { skillId } from "../skills/skill.schemas";
+import { bilingual, integerId } from "../shared/values.schemas";
 
 export const willHorizons = ["now", "one_year", "three_years"] as const;
 export const willOpennessValues = ["now", "within_year", "not_now"] as const;
@@ -11,7 +12,7 @@ export const MAX_DESIRED_SKILLS = 10;
 export const saveWillInput = z
   .object({
     statement: z.string().trim().max(WILL_STATEMENT_MAX),
-    targetRoleIds: z.array(z.number().int().positive().max(2_147_483_647)).max(MAX_TARGET_ROLES),
+    targetRoleIds: z.array(integerId).max(MAX_TARGET_ROLES),
     desiredSkillIds: z.array(skillId).max(MAX_DESIRED_SKILLS),
     horizon: z.enum(willHorizons),
     openness: z.enum(willOpennessValues),
@@ -23,8 +24,6 @@ export const saveWillInput = z
   })
   .strict();
 export type SaveWillInput = z.input<typeof saveWillInput>;
-
-const bilingual = z.object({ ja: z.string(), en: z.string() });
 
 export const willViewSchema = z.object({
   personId: z.number(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { candidatesInput, candidatesOutput, recommendationsOutput } from "@/server/services/recommendations/recommendations.schemas";
 import { candidatesFor, markNotInterested, recommendationsFor } from "@/server/services/recommendations/recommendations.service";
+import { integerId } from "@/server/services/shared/values.schemas";
 import { createTRPCRouter } from "../init";
 import { protectedProcedure } from "../procedures";
 
@@ -17,7 +18,7 @@ export const matchRouter = createTRPCRouter({
     .query(({ ctx, input }) => recommendationsFor(ctx.db, ctx.actor, input.limit)),
   /** Hides a posting from the caller's recommendations, for good. */
   notInterested: protectedProcedure
-    .input(z.object({ opportunityId: z.number().int().positive().max(2_147_483_647) }))
+    .input(z.object({ opportunityId: integerId }))
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       await markNotInterested(ctx.db, ctx.actor, input.opportunityId);

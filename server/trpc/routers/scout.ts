@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { inviteInput, respondInput } from "@/server/services/scouting/scouting.schemas";
 import { invite, myInvites, respond } from "@/server/services/scouting/scouting.service";
+import { bilingual } from "@/server/services/shared/values.schemas";
 import { createTRPCRouter } from "../init";
 import { protectedProcedure } from "../procedures";
-
-const bilingual = z.object({ ja: z.string(), en: z.string() });
 
 export const scoutRouter = createTRPCRouter({
   /** The hiring manager (or HR) invites a suggested candidate who opted in to scouting. */

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { personIdInput } from "@/server/services/people/people.schemas";
 import { listDemoPersonas } from "@/server/services/session/demo-personas.service";
 import { revokeSessions } from "@/server/services/session/session.service";
+import { bilingual } from "@/server/services/shared/values.schemas";
 import { createTRPCRouter } from "../init";
 import { adminProcedure, protectedProcedure, publicProcedure } from "../procedures";
 
-const bilingual = z.object({ ja: z.string(), en: z.string() });
 const revokedOutput = z.object({ revoked: z.number() });
 
 export const sessionRouter = createTRPCRouter({

@@ -1,27 +1,14 @@
-import { TRPCError } from "@trpc/server";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { CareerGapPanel } from "@/app/_components/career-gap-panel";
 import { type Bilingual, pick } from "@/app/_components/localized";
 import { requireActor } from "@/app/_components/require-actor";
 import { Link } from "@/app/_i18n/navigation";
+import { orNotFound, orNull } from "@/app/_trpc/or-not-found";
 import { getRequestContext, getServerCaller } from "@/app/_trpc/server";
 
-/** "Does not exist" and "not a slug at all" look the same: a 404. */
-function isNotFound(error: unknown) {
-  return error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST");
-}
-
-/** The role, once per request (metadata and page share it). */
-const loadRole = cache(async (slug: string) => {
-  try {
-    return await (await getServerCaller()).careerMap.role({ slug });
-  } catch (error) {
-    if (isNotFound(error)) notFound();
-    throw error;
-  }
-});
+/** The role, once per request (metadata and page share it); "not a slug at all" is a 404 too. */
+const loadRole = cache(async (slug: string) => orNotFound((await getServerCaller()).careerMap.role({ slug })));
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/career-map/[slug]">) {
   const { locale, slug } = await params;
@@ -59,10 +46,7 @@ export default async function CareerRolePage({ params, searchParams }: PageProps
   // A level the role does not have (or no level) falls back to the default rule.
   const level = role.levels.some((row) => row.level === asked) ? asked : undefined;
   const [gap, levelGuide] = await Promise.all([
-    caller.careerMap.gap({ roleSlug: role.slug, level }).catch((error: unknown) => {
-      if (isNotFound(error)) return null;
-      throw error;
-    }),
+    orNull(caller.careerMap.gap({ roleSlug: role.slug, level })),
     caller.skill.levelGuide(),
   ]);
   const here = gap && gap.current.role.id === role.id ? gap.current.level : null;

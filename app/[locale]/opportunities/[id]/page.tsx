@@ -1,5 +1,3 @@
-import { TRPCError } from "@trpc/server";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { ApplyForm } from "@/app/_components/apply-form";
 import { japanDay } from "@/app/_components/dates";
@@ -10,6 +8,7 @@ import { KindBadge, OpportunityStatusBadge } from "@/app/_components/opportunity
 import { OpportunityStatusControls } from "@/app/_components/opportunity-status-controls";
 import { requireActor } from "@/app/_components/require-actor";
 import { Link } from "@/app/_i18n/navigation";
+import { idFromPath, orNotFound } from "@/app/_trpc/or-not-found";
 import { getServerCaller } from "@/app/_trpc/server";
 import { opportunitySkillKinds } from "@/server/services/opportunities/opportunity.schemas";
 
@@ -19,30 +18,19 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/opportun
   return { title: t("detailTitle") };
 }
 
-async function loadOpportunity(opportunityId: number) {
-  const caller = await getServerCaller();
-  try {
-    return await caller.opportunity.byId({ opportunityId });
-  } catch (error) {
-    // A draft that is not yours and a posting that does not exist look the same: a 404.
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
-}
-
 /** One posting: everything about it, applying for the viewer, and managing it for its owner and HR. */
 export default async function OpportunityPage({ params }: PageProps<"/[locale]/opportunities/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  const opportunityId = Number(id);
-  if (!Number.isSafeInteger(opportunityId) || opportunityId <= 0) notFound();
-  const opportunity = await loadOpportunity(opportunityId);
+  const opportunityId = idFromPath(id);
+  const caller = await getServerCaller();
+  // A draft that is not yours and a posting that does not exist look the same: a 404.
+  const opportunity = await orNotFound(caller.opportunity.byId({ opportunityId }));
   const t = await getTranslations("opportunities");
   const tCandidates = await getTranslations("candidates");
   const currentLocale = await getLocale();
   const format = await getFormatter();
-  const caller = await getServerCaller();
   const isOwner = opportunity.owner.id === actor.personId;
   const mayApply = opportunity.status === "open" && !isOwner && opportunity.myApplicationId === null;
   const [levelGuide, will, pipeline] = await Promise.all([

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { ConversationForm } from "@/app/_components/conversation-form";
@@ -8,6 +7,7 @@ import { ProfileView } from "@/app/_components/profile-view";
 import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { VerifySkillControl } from "@/app/_components/verify-skill-control";
+import { idFromPath, orNull } from "@/app/_trpc/or-not-found";
 import { getServerCaller } from "@/app/_trpc/server";
 
 export const generateMetadata = titleFrom("team", "memberTitle");
@@ -17,17 +17,11 @@ export default async function TeamMemberPage({ params }: PageProps<"/[locale]/te
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  const personId = Number(id);
-  if (!Number.isSafeInteger(personId) || personId <= 0) notFound();
+  const personId = idFromPath(id);
   const t = await getTranslations("team");
   const currentLocale = await getLocale();
   const caller = await getServerCaller();
-  const loaded = await Promise.all([caller.person.byId({ personId }), caller.skill.levelGuide(), caller.conversation.list({ personId }), caller.me.profile()]).catch(
-    (error: unknown) => {
-      if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
-      throw error;
-    },
-  );
+  const loaded = await orNull(Promise.all([caller.person.byId({ personId }), caller.skill.levelGuide(), caller.conversation.list({ personId }), caller.me.profile()]));
   // Only the direct manager works with a report here; anyone else gets a plain 404.
   if (!loaded || loaded[0].manager?.id !== actor.personId) notFound();
   const [profile, levelGuide, conversations, me] = loaded;

@@ -1,5 +1,3 @@
-import { TRPCError } from "@trpc/server";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { displayName } from "@/app/_components/localized";
 import { InviteForm } from "@/app/_components/match-actions";
@@ -7,6 +5,7 @@ import { CandidateMatch, MatchScore } from "@/app/_components/match-explanation"
 import { Pagination } from "@/app/_components/pagination";
 import { requireActor } from "@/app/_components/require-actor";
 import { Link } from "@/app/_i18n/navigation";
+import { idFromPath, orNotFound } from "@/app/_trpc/or-not-found";
 import { getServerCaller } from "@/app/_trpc/server";
 
 const PAGE_SIZE = 50;
@@ -26,15 +25,10 @@ function pageFrom(value: string | string[] | undefined): number {
 
 async function load(opportunityId: number, page: number) {
   const caller = await getServerCaller();
-  try {
-    // The candidates first: for anyone but the posting's hiring manager and HR they are NOT_FOUND.
-    const candidates = await caller.match.candidates({ opportunityId, page });
-    const opportunity = await caller.opportunity.byId({ opportunityId });
-    return { candidates, opportunity };
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  // The candidates first: for anyone but the posting's hiring manager and HR they are NOT_FOUND.
+  const candidates = await orNotFound(caller.match.candidates({ opportunityId, page }));
+  const opportunity = await orNotFound(caller.opportunity.byId({ opportunityId }));
+  return { candidates, opportunity };
 }
 
 /**
@@ -46,8 +40,7 @@ export default async function CandidatesPage({ params, searchParams }: PageProps
   const { locale, id } = await params;
   setRequestLocale(locale);
   await requireActor(locale);
-  const opportunityId = Number(id);
-  if (!Number.isSafeInteger(opportunityId) || opportunityId <= 0) notFound();
+  const opportunityId = idFromPath(id);
   const page = pageFrom((await searchParams).page);
   const { candidates, opportunity } = await load(opportunityId, page);
   const t = await getTranslations("candidates");

@@ -1,32 +1,21 @@
-import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { OpportunityForm } from "@/app/_components/opportunity-form";
 import { loadOpportunityFormData } from "@/app/_components/opportunity-form-data";
 import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
+import { idFromPath, orNotFound } from "@/app/_trpc/or-not-found";
 import { getServerCaller } from "@/app/_trpc/server";
 
 export const generateMetadata = titleFrom("opportunities.form", "editTitle");
-
-async function loadOpportunity(opportunityId: number) {
-  const caller = await getServerCaller();
-  try {
-    return await caller.opportunity.byId({ opportunityId });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
-}
 
 /** Editing a draft or open posting: its owner or HR; a closed or filled one is history. */
 export default async function EditOpportunityPage({ params }: PageProps<"/[locale]/opportunities/[id]/edit">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   await requireActor(locale);
-  const opportunityId = Number(id);
-  if (!Number.isSafeInteger(opportunityId) || opportunityId <= 0) notFound();
-  const opportunity = await loadOpportunity(opportunityId);
+  const opportunityId = idFromPath(id);
+  const opportunity = await orNotFound((await getServerCaller()).opportunity.byId({ opportunityId }));
   if (!opportunity.canEdit || opportunity.status === "closed" || opportunity.status === "filled") notFound();
   const data = await loadOpportunityFormData();
   const t = await getTranslations("opportunities.form");
