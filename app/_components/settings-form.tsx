@@ -9,18 +9,19 @@ import type { AppRouter } from "@/server/trpc/root";
 import { confidentialityPolicies, type Settings } from "@/server/services/settings/settings.schemas";
 
 const numberFields = ["profileStalenessDays", "releaseDeadlineBusinessDays", "minimumOpenDays", "reportMinimumGroupSize"] as const;
+type NumberField = (typeof numberFields)[number];
 
 /** The settings form: the server validates; its translated messages appear beside each field. */
 export function SettingsForm({ initial }: { initial: Settings }) {
   const t = useTranslations("settings");
   const trpc = useTRPC();
-  const [values, setValues] = useState<Record<keyof Settings, string>>({
+  const [values, setValues] = useState<Record<NumberField, string>>({
     profileStalenessDays: String(initial.profileStalenessDays),
     releaseDeadlineBusinessDays: String(initial.releaseDeadlineBusinessDays),
     minimumOpenDays: String(initial.minimumOpenDays),
     reportMinimumGroupSize: String(initial.reportMinimumGroupSize),
-    confidentialityPolicy: initial.confidentialityPolicy,
   });
+  const [confidentialityPolicy, setConfidentialityPolicy] = useState(initial.confidentialityPolicy);
   const update = useMutation(trpc.setting.update.mutationOptions());
   const fieldErrors =
     update.error instanceof TRPCClientError ? ((update.error as TRPCClientError<AppRouter>).data?.fieldErrors ?? {}) : {};
@@ -36,7 +37,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           releaseDeadlineBusinessDays: Number(values.releaseDeadlineBusinessDays),
           minimumOpenDays: Number(values.minimumOpenDays),
           reportMinimumGroupSize: Number(values.reportMinimumGroupSize),
-          confidentialityPolicy: values.confidentialityPolicy as Settings["confidentialityPolicy"],
+          confidentialityPolicy,
         });
       }}
     >
@@ -77,8 +78,12 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           id="confidentialityPolicy"
           name="confidentialityPolicy"
           aria-describedby="confidentialityPolicy-hint"
-          value={values.confidentialityPolicy}
-          onChange={(event) => setValues({ ...values, confidentialityPolicy: event.target.value })}
+          value={confidentialityPolicy}
+          onChange={(event) => {
+            // The options are the policies themselves, so the chosen value is always one of them.
+            const chosen = confidentialityPolicies.find((policy) => policy === event.target.value);
+            if (chosen) setConfidentialityPolicy(chosen);
+          }}
           className="w-full rounded border border-slate-400 px-3 py-2"
         >
           {confidentialityPolicies.map((policy) => (

@@ -1,22 +1,22 @@
 import { describe, expect, it } from "vitest";
 import {
+  applicationStatuses as statuses,
+  confidentialityPolicies as policies,
+  type ConfidentialityPolicy,
+  hiringStages as stages,
+  type ReleaseStatus,
+  releaseStatuses as releases,
+} from "../../db/vocabulary";
+import {
   type Action,
   type ActorRelation,
   actions,
   actorFor,
-  type Confidentiality,
-  type HiringStage,
   initialState,
-  type ReleaseStatus,
-  type Status,
   transition,
   type WorkflowState,
 } from "../../server/services/workflow/transitions";
 
-const policies: Confidentiality[] = ["manager_first", "until_shortlist", "until_offer"];
-const statuses: Status[] = ["active", "withdrawn", "declined", "not_released", "finalized", "completed"];
-const stages: HiringStage[] = ["review", "shortlisted", "interview", "offered"];
-const releases: ReleaseStatus[] = ["not_requested", "pending", "approved", "later", "declined", "overridden"];
 const relationSets: Array<Set<ActorRelation | "system">> = [
   new Set(),
   new Set(["applicant"]),
@@ -38,7 +38,7 @@ function* allStates(): Generator<WorkflowState> {
 }
 
 /** Walks a sequence of (action, relation) from a fresh application; fails loudly on a refusal. */
-function walk(policy: Confidentiality, steps: Array<[Action, ActorRelation | "system"]>, hasReleasingManager = true) {
+function walk(policy: ConfidentialityPolicy, steps: Array<[Action, ActorRelation | "system"]>, hasReleasingManager = true) {
   const start = initialState(policy, hasReleasingManager);
   let state = start.state;
   const effects = [...start.effects];

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { opportunityKinds } from "@/db/vocabulary";
 import { calendarDate } from "../shared/dates.schemas";
 import { skillId, skillLevel } from "../skills/skill.schemas";
 
-export const opportunityKinds = ["transfer", "project", "rotation", "mentorship", "casual_interview", "trial_joining"] as const;
+/** The posting filters list the kinds; pages reach the vocabulary through the services. */
+export { opportunityKinds };
 export const workplaces = ["onsite", "hybrid", "remote"] as const;
 export const opportunitySkillKinds = ["required", "preferred", "grows"] as const;
 
