@@ -1,7 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-/** Imports flow one way: app → server/trpc → server/services → db (STYLE.md). */
+/** Imports flow one way: app → server/trpc → server/services → db. */
 const layerRules = [
   {
     files: ["db/**/*.ts"],

@@ -1,6 +1,6 @@
 /**
- * `npm run bench:seed` (issue #5, PERFORMANCE.md "The scale we design for"): builds the synthetic
- * company deterministically (fixed-seed PRNG) into the PostgreSQL database in BENCH_DATABASE_URL —
+ * `npm run bench:seed`: builds the synthetic company at the scale we design for,
+ * deterministically (fixed-seed PRNG) into the PostgreSQL database in BENCH_DATABASE_URL —
  * and nowhere else. The database's schema is dropped, recreated and migrated, then filled with
  * multi-row `unnest` inserts (no pg-copy-streams here):
  * - the reference data plus a generated taxonomy extension up to 2,000 skills (with adjacency);

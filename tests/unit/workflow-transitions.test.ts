@@ -12,7 +12,10 @@ import {
   type ActorRelation,
   actions,
   actorFor,
+  allowedActions,
+  effectTypes,
   initialState,
+  needsReason,
   transition,
   type WorkflowState,
 } from "../../server/services/workflow/transitions";
@@ -107,6 +110,42 @@ describe("the workflow transition table (every state × action × actor)", () =>
   it("a refusal carries a reason and no next state", () => {
     const result = transition(initialState("until_offer", true).state, "finalize", new Set(["hr"]));
     expect(result).toEqual({ ok: false, refusal: "wrong_state" });
+  });
+
+  it("asks for every effect type in the run-time list, and for no other", () => {
+    const asked = new Set<string>();
+    for (const policy of policies) for (const hasReleasingManager of [true, false]) for (const effect of initialState(policy, hasReleasingManager).effects) asked.add(effect.type);
+    for (const state of allStates())
+      for (const action of actions) {
+        const result = transition(state, action, new Set([actorFor[action]]));
+        if (result.ok) for (const effect of result.effects) asked.add(effect.type);
+      }
+    expect([...asked].sort()).toEqual([...effectTypes].sort());
+  });
+});
+
+describe("what a viewer may do", () => {
+  const viewers = relationSets.filter((relations) => !relations.has("system")) as Array<Set<ActorRelation>>;
+
+  it("offers exactly the actions the table accepts from them (never the job's), each saying whether it needs a reason", () => {
+    for (const state of allStates())
+      for (const relations of viewers) {
+        const expected = actions.filter((action) => action !== "complete" && transition(state, action, relations).ok);
+        const allowed = allowedActions(state, relations);
+        expect(allowed.map((item) => item.action), `${[...relations]} in ${JSON.stringify(state)}`).toEqual(expected);
+        for (const item of allowed) expect(item.needsReason).toBe(needsReason.has(item.action));
+      }
+  });
+
+  it("asks a reason for every decision against the applicant and for overriding a manager's decline", () => {
+    expect([...needsReason].sort()).toEqual(["decline", "hr_override", "hr_uphold", "release_decline", "release_later"]);
+  });
+
+  it("offers HR nothing to decide on a move they are party to", () => {
+    const declined: WorkflowState = { status: "active", hiringStage: "offered", releaseStatus: "declined", confidentiality: "until_offer", hasReleasingManager: true };
+    expect(allowedActions(declined, new Set(["hr"])).map((item) => item.action)).toEqual(["hr_override", "hr_uphold"]);
+    expect(allowedActions(declined, new Set(["hr", "current_manager"])).map((item) => item.action)).toEqual([]);
+    expect(allowedActions(declined, new Set(["hr", "applicant"])).map((item) => item.action)).toEqual(["withdraw"]);
   });
 });
 
