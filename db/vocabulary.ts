@@ -7,6 +7,10 @@
 export const opportunityKinds = ["transfer", "project", "rotation", "mentorship", "casual_interview", "trial_joining"] as const;
 export type OpportunityKind = (typeof opportunityKinds)[number];
 
+/** A posting is drafted, open to applicants, then closed or filled. */
+export const opportunityStatuses = ["draft", "open", "closed", "filled"] as const;
+export type OpportunityStatus = (typeof opportunityStatuses)[number];
+
 export const applicationStatuses = ["active", "withdrawn", "declined", "not_released", "finalized", "completed"] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 

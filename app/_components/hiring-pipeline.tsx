@@ -1,12 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/app/_i18n/navigation";
-import type { ApplicationView } from "@/server/services/applications/application.schemas";
+import { type ApplicationView, hiringStages } from "@/server/services/applications/application.schemas";
 import type { AllowedAction } from "@/server/services/workflow/transitions";
 import { ApplicationOutcome, ApplicationStatusLine, ApplicationTimeline } from "./application-timeline";
 import { displayName, pick } from "./localized";
 import { WorkflowAction } from "./workflow-action";
 
-const stages = ["review", "shortlisted", "interview", "offered"] as const;
 /** The pipeline offers the hiring decisions; anything else the viewer may do happens on other screens. */
 const hiringActions: ReadonlySet<AllowedAction["action"]> = new Set(["shortlist", "interview", "offer", "decline"]);
 
@@ -20,7 +19,7 @@ export async function HiringPipeline({ applications, isHiringManager }: { applic
   const tApplications = await getTranslations("applications");
   const locale = await getLocale();
   const groups = [
-    ...stages.map((stage) => ({ key: stage, title: tApplications(`stage.${stage}`), items: applications.filter((item) => item.status === "active" && item.hiringStage === stage) })),
+    ...hiringStages.map((stage) => ({ key: stage, title: tApplications(`stage.${stage}`), items: applications.filter((item) => item.status === "active" && item.hiringStage === stage) })),
     { key: "closed", title: t("closedGroup"), items: applications.filter((item) => item.status !== "active") },
   ];
 

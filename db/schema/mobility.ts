@@ -4,12 +4,11 @@ import { createdAt, id, updatedAt } from "./columns";
 import { departments, roles } from "./organisation";
 import { people } from "./people";
 import { skills } from "./skills";
-import { applicationStatuses, approvalStepNames, confidentialityPolicies, hiringStages, opportunityKinds, releaseStatuses } from "../vocabulary";
+import { applicationStatuses, approvalStepNames, confidentialityPolicies, hiringStages, opportunityKinds, opportunityStatuses, releaseStatuses } from "../vocabulary";
 
 export const opportunityKind = pgEnum("opportunity_kind", opportunityKinds);
 
-export const opportunityStatus = pgEnum("opportunity_status", ["draft", "open", "closed", "filled"]);
-export type OpportunityStatus = (typeof opportunityStatus.enumValues)[number];
+export const opportunityStatus = pgEnum("opportunity_status", opportunityStatuses);
 
 export const workplace = pgEnum("workplace", ["onsite", "hybrid", "remote"]);
 

@@ -4,6 +4,9 @@ import { calendarDate } from "../shared/dates.schemas";
 import { willViewSchema } from "../will/will.schemas";
 import { actions } from "../workflow/transitions";
 
+/** The pipeline groups applicants by stage; pages reach the vocabulary through the services. */
+export { hiringStages };
+
 /** The actions a person takes; "complete" is the effective-date job's alone. */
 const personAction = z.enum(actions).exclude(["complete"]);
 const workflowState = { status: z.enum(applicationStatuses), hiringStage: z.enum(hiringStages), releaseStatus: z.enum(releaseStatuses) };

@@ -157,7 +157,7 @@ export async function act(db: Database, actor: Actor, rawInput: ActInput, now = 
  * is left waiting. Runs in the caller's transaction (the status change); finalized moves stand.
  */
 export async function declineRemainingApplications(tx: Executor, input: { opportunityId: number; actorId: number; reason: string; now: Date }) {
-  const open = await lockApplications(tx, and(eq(applications.opportunityId, input.opportunityId), eq(applications.status, "active")));
+  const open = await lockApplications(tx, eq(applications.opportunityId, input.opportunityId), eq(applications.status, "active"));
   for (const row of open) {
     // The posting's decision, taken for its hiring manager; only live applications were locked, so none is refused.
     await applyTransition(tx, row, "decline", new Set(["hiring_manager"]), {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { opportunityKinds } from "@/db/vocabulary";
+import { opportunityKinds, opportunityStatuses } from "@/db/vocabulary";
 import { calendarDate } from "../shared/dates.schemas";
 import { skillId, skillLevel } from "../skills/skill.schemas";
 
@@ -70,7 +70,7 @@ export type DepartmentChoice = z.infer<typeof departmentChoiceSchema>;
 export const opportunitySummarySchema = z.object({
   id: z.number(),
   kind: z.enum(opportunityKinds),
-  status: z.enum(["draft", "open", "closed", "filled"]),
+  status: z.enum(opportunityStatuses),
   title: z.string(),
   department: bilingual,
   role: bilingual.nullable(),

@@ -1,4 +1,4 @@
-import { eq, type SQL } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { applications, opportunities } from "@/db/schema";
 import { writeAudit } from "../audit/audit.service";
@@ -9,8 +9,8 @@ import { type Action, type ActorRelation, type Refusal, transition, type Workflo
 /** An application as `applyTransition` needs it, read under a row lock. */
 export type LockedApplication = Awaited<ReturnType<typeof lockApplications>>[number];
 
-/** Reads and locks the applications matching `where` (the posting is only read) until the transaction ends. */
-export function lockApplications(tx: Executor, where: SQL | undefined) {
+/** Reads and locks the applications matching every condition (the posting is only read) until the transaction ends. */
+export function lockApplications(tx: Executor, condition: SQL, ...more: SQL[]) {
   return tx
     .select({
       id: applications.id,
@@ -29,7 +29,7 @@ export function lockApplications(tx: Executor, where: SQL | undefined) {
     })
     .from(applications)
     .innerJoin(opportunities, eq(opportunities.id, applications.opportunityId))
-    .where(where)
+    .where(and(condition, ...more))
     .orderBy(applications.id)
     .for("update", { of: applications });
 }

@@ -48,7 +48,7 @@ export async function applyDueMoves(db: Database, now = new Date()): Promise<num
   let applied = 0;
   for (const { id } of due) {
     const done = await db.transaction(async (tx) => {
-      const [row] = await lockApplications(tx, and(eq(applications.id, id), eq(applications.status, "finalized"), lte(applications.effectiveOn, today)));
+      const [row] = await lockApplications(tx, eq(applications.id, id), eq(applications.status, "finalized"), lte(applications.effectiveOn, today));
       if (!row) return false;
       const result = await applyTransition(tx, row, "complete", new Set(["system"]), { actorId: null, now });
       return result.ok;
