@@ -17,6 +17,7 @@ export type WorkflowState = {
 /** How the actor relates to this application; one person may hold several relations. */
 export type ActorRelation = "applicant" | "current_manager" | "hiring_manager" | "hr";
 
+/** Every workflow action, in the order screens offer them; the audit log records `application.<action>`. */
 export const actions = [
   "withdraw",
   "shortlist",
