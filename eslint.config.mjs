@@ -32,10 +32,29 @@ const layerRules = [
   },
 ];
 
+/**
+ * Pages and components never cast a workflow state: the server's output types are precise (and
+ * it sends the allowed actions), so a cast would only hide a wrong guess. Translation-key paths in
+ * template literals are the one place a string is narrowed to a literal.
+ */
+const workflowTypes = "ApplicationStatus|HiringStage|ReleaseStatus|ApprovalStepName|ConfidentialityPolicy|OpportunityKind|Action|AllowedAction|WorkflowState|Settings|ActInput";
+const noWorkflowCasts = {
+  files: ["app/**/*.ts", "app/**/*.tsx"],
+  rules: {
+    "no-restricted-syntax": [
+      "error",
+      { selector: "TSAsExpression:not(TemplateLiteral > TSAsExpression) > TSLiteralType", message: "Do not cast to a string literal: make the server's output type precise." },
+      { selector: `TSAsExpression > TSTypeReference[typeName.name=/^(${workflowTypes})$/]`, message: "Do not cast to a workflow type: the server's output says what it is." },
+      { selector: "TSAsExpression > TSIndexedAccessType", message: "Do not cast to a property type (e.g. WorkflowState[\"status\"]): make the server's output type precise." },
+    ],
+  },
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
   ...layerRules,
+  noWorkflowCasts,
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

@@ -556,7 +556,7 @@ async function main() {
       status: { type: "application_status", values: app.status },
       hiring_stage: { type: "hiring_stage", values: app.stage },
       release_status: { type: "release_status", values: app.release },
-      confidentiality: { type: "text", values: app.id.map(() => "until_offer") },
+      confidentiality: { type: "confidentiality_policy", values: app.id.map(() => "until_offer") },
       current_manager_id: { type: "int", values: app.manager },
       disclosed_at: { type: "timestamptz", values: app.disclosed },
       effective_on: { type: "date", values: app.effective },

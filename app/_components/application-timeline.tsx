@@ -1,28 +1,10 @@
 import { useFormatter, useTranslations } from "next-intl";
+import type { ApplicationView } from "@/server/services/applications/application.schemas";
 import { japanDay } from "./dates";
 
-type Step = {
-  step: string;
-  dueAt: Date | null;
-  escalatedAt: Date | null;
-  decidedAt: Date | null;
-  decision: string | null;
-  reason: string | null;
-  createdAt: Date;
-};
+type ApplicationSummary = Pick<ApplicationView, "status" | "hiringStage" | "releaseStatus" | "createdAt" | "decisionReason" | "releaseOn" | "effectiveOn" | "steps">;
 
-type ApplicationSummary = {
-  status: string;
-  hiringStage: string;
-  releaseStatus: string;
-  createdAt: Date;
-  decisionReason: string | null;
-  releaseOn: string | null;
-  effectiveOn: string | null;
-  steps: Step[];
-};
-
-const statusTone: Record<string, string> = {
+const statusTone: Partial<Record<ApplicationView["status"], string>> = {
   active: "bg-brand-50 text-brand-800 ring-brand-100",
   finalized: "bg-emerald-50 text-emerald-900 ring-emerald-300",
   completed: "bg-emerald-50 text-emerald-900 ring-emerald-300",

@@ -1,17 +1,13 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/app/_i18n/navigation";
-import type { applicationViewSchema } from "@/server/services/applications/application.schemas";
-import type { Action } from "@/server/services/workflow/transitions";
-import type { z } from "zod";
+import { type ApplicationView, hiringStages } from "@/server/services/applications/application.schemas";
+import type { AllowedAction } from "@/server/services/workflow/transitions";
 import { ApplicationOutcome, ApplicationStatusLine, ApplicationTimeline } from "./application-timeline";
 import { displayName, pick } from "./localized";
 import { WorkflowAction } from "./workflow-action";
-import { allowedActions } from "./workflow-state";
 
-type ApplicationView = z.infer<typeof applicationViewSchema>;
-
-const stages = ["review", "shortlisted", "interview", "offered"] as const;
-const hiringActions: readonly Action[] = ["shortlist", "interview", "offer", "decline"];
+/** The pipeline offers the hiring decisions; anything else the viewer may do happens on other screens. */
+const hiringActions: ReadonlySet<AllowedAction["action"]> = new Set(["shortlist", "interview", "offer", "decline"]);
 
 /**
  * The applicants to a posting, grouped by hiring stage, for its hiring manager (and HR, read-only
@@ -23,7 +19,7 @@ export async function HiringPipeline({ applications, isHiringManager }: { applic
   const tApplications = await getTranslations("applications");
   const locale = await getLocale();
   const groups = [
-    ...stages.map((stage) => ({ key: stage, title: tApplications(`stage.${stage}`), items: applications.filter((item) => item.status === "active" && item.hiringStage === stage) })),
+    ...hiringStages.map((stage) => ({ key: stage, title: tApplications(`stage.${stage}`), items: applications.filter((item) => item.status === "active" && item.hiringStage === stage) })),
     { key: "closed", title: t("closedGroup"), items: applications.filter((item) => item.status !== "active") },
   ];
 
@@ -47,7 +43,7 @@ export async function HiringPipeline({ applications, isHiringManager }: { applic
             <ul className="space-y-4">
               {group.items.map((application) => {
                 const name = displayName(application.person, locale);
-                const actions = isHiringManager ? allowedActions(application, ["hiring_manager"], hiringActions) : [];
+                const actions = application.allowedActions.filter((allowed) => hiringActions.has(allowed.action));
                 return (
                   <li key={application.id}>
                     <article aria-label={t("applicant", { name })} className="space-y-3 rounded border border-slate-200 p-4">
@@ -91,8 +87,8 @@ export async function HiringPipeline({ applications, isHiringManager }: { applic
                       <ApplicationTimeline application={application} headingId={`timeline-${application.id}`} headingLevel="h5" />
                       {actions.length > 0 ? (
                         <div className="flex flex-wrap items-start gap-3" role="group" aria-label={t("actionsFor", { name })}>
-                          {actions.map((action) => (
-                            <HiringActionControl key={`${application.id}-${application.version}-${action}`} action={action} application={application} name={name} />
+                          {actions.map((allowed) => (
+                            <HiringActionControl key={`${application.id}-${application.version}-${allowed.action}`} allowed={allowed} application={application} name={name} />
                           ))}
                         </div>
                       ) : null}
@@ -108,19 +104,18 @@ export async function HiringPipeline({ applications, isHiringManager }: { applic
   );
 }
 
-async function HiringActionControl({ action, application, name }: { action: Action; application: ApplicationView; name: string }) {
+async function HiringActionControl({ allowed, application, name }: { allowed: AllowedAction; application: ApplicationView; name: string }) {
   const t = await getTranslations("applications.actions");
-  const common = { applicationId: application.id, version: application.version };
-  switch (action) {
+  const common = { applicationId: application.id, version: application.version, allowed };
+  switch (allowed.action) {
     case "shortlist":
-      return <WorkflowAction {...common} action="shortlist" tone="primary" label={t("shortlist", { name })} />;
+      return <WorkflowAction {...common} tone="primary" label={t("shortlist", { name })} />;
     case "interview":
-      return <WorkflowAction {...common} action="interview" label={t("interview", { name })} />;
+      return <WorkflowAction {...common} label={t("interview", { name })} />;
     case "offer":
       return (
         <WorkflowAction
           {...common}
-          action="offer"
           tone="primary"
           label={t("offer", { name })}
           submitLabel={t("offerSubmit")}
@@ -131,9 +126,7 @@ async function HiringActionControl({ action, application, name }: { action: Acti
       return (
         <WorkflowAction
           {...common}
-          action="decline"
           tone="danger"
-          reason="required"
           label={t("decline", { name })}
           submitLabel={t("declineSubmit")}
           note={t("declineNote")}

@@ -10,18 +10,19 @@ import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
 
 const numberFields = ["profileStalenessDays", "releaseDeadlineBusinessDays", "minimumOpenDays", "reportMinimumGroupSize"] as const;
+type NumberField = (typeof numberFields)[number];
 
 /** The settings form: the server validates; its translated messages appear beside each field. */
 export function SettingsForm({ initial }: { initial: Settings }) {
   const t = useTranslations("settings");
   const trpc = useTRPC();
-  const [values, setValues] = useState<Record<keyof Settings, string>>({
+  const [values, setValues] = useState<Record<NumberField, string>>({
     profileStalenessDays: String(initial.profileStalenessDays),
     releaseDeadlineBusinessDays: String(initial.releaseDeadlineBusinessDays),
     minimumOpenDays: String(initial.minimumOpenDays),
     reportMinimumGroupSize: String(initial.reportMinimumGroupSize),
-    confidentialityPolicy: initial.confidentialityPolicy,
   });
+  const [confidentialityPolicy, setConfidentialityPolicy] = useState(initial.confidentialityPolicy);
   const update = useMutation(trpc.setting.update.mutationOptions());
   const { errorFor } = useFieldErrors(update.error);
 
@@ -36,7 +37,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           releaseDeadlineBusinessDays: Number(values.releaseDeadlineBusinessDays),
           minimumOpenDays: Number(values.minimumOpenDays),
           reportMinimumGroupSize: Number(values.reportMinimumGroupSize),
-          confidentialityPolicy: values.confidentialityPolicy as Settings["confidentialityPolicy"],
+          confidentialityPolicy,
         });
       }}
     >
@@ -61,8 +62,12 @@ export function SettingsForm({ initial }: { initial: Settings }) {
         label={t("fields.confidentialityPolicy.label")}
         hint={t("fields.confidentialityPolicy.hint")}
         error={errorFor("confidentialityPolicy")}
-        value={values.confidentialityPolicy}
-        onChange={(value) => setValues({ ...values, confidentialityPolicy: value })}
+        value={confidentialityPolicy}
+        onChange={(value) => {
+          // The options are the policies themselves, so the chosen value is always one of them.
+          const chosen = confidentialityPolicies.find((policy) => policy === value);
+          if (chosen) setConfidentialityPolicy(chosen);
+        }}
       >
         {confidentialityPolicies.map((policy) => (
           <option key={policy} value={policy}>

@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
-import { ACTION_REASON_MAX, type ActInput } from "@/server/services/applications/application.schemas";
+import { ACTION_REASON_MAX } from "@/server/services/applications/application.schemas";
+import type { AllowedAction } from "@/server/services/workflow/transitions";
 import { newIdempotencyKey } from "./idempotency-key";
 import { TextAreaField } from "./text-area-field";
 import { TextField } from "./text-field";
@@ -23,13 +24,12 @@ type Props = {
   applicationId: number;
   /** The version the viewer saw: deciding on a changed application is refused, not overwritten. */
   version: number;
-  action: ActInput["action"];
+  /** The action as the server allows it to this viewer; it also says whether a reason is needed. */
+  allowed: AllowedAction;
   /** The button that starts the action (or opens its form). */
   label: string;
   /** The button that sends the form; required when the action opens a form. */
   submitLabel?: string;
-  /** Ask for a reason first. */
-  reason?: "required" | "optional";
   /** Ask for a date first: the release date or the effective date (発令日). */
   date?: { field: "releaseOn" | "effectiveOn"; label: string; hint?: string; min?: string };
   /** Ask to confirm first, with this text. */
@@ -45,7 +45,9 @@ type Props = {
  * control sends one idempotency key and the version it was shown, so a double click or a retry
  * decides once, and a decision on an application that changed meanwhile is refused.
  */
-export function WorkflowAction({ applicationId, version, action, label, submitLabel, reason, date, confirm, note, tone = "neutral" }: Props) {
+export function WorkflowAction({ applicationId, version, allowed, label, submitLabel, date, confirm, note, tone = "neutral" }: Props) {
+  const { action } = allowed;
+  const reason = allowed.needsReason ? "required" : undefined;
   const t = useTranslations("applications.actions");
   const trpc = useTRPC();
   const router = useRouter();

@@ -4,12 +4,11 @@ import { createdAt, id, updatedAt } from "./columns";
 import { departments, roles } from "./organisation";
 import { people } from "./people";
 import { skills } from "./skills";
+import { applicationStatuses, approvalStepNames, confidentialityPolicies, hiringStages, opportunityKinds, opportunityStatuses, releaseStatuses } from "../vocabulary";
 
-export const opportunityKind = pgEnum("opportunity_kind", ["transfer", "project", "rotation", "mentorship", "casual_interview", "trial_joining"]);
-export type OpportunityKind = (typeof opportunityKind.enumValues)[number];
+export const opportunityKind = pgEnum("opportunity_kind", opportunityKinds);
 
-export const opportunityStatus = pgEnum("opportunity_status", ["draft", "open", "closed", "filled"]);
-export type OpportunityStatus = (typeof opportunityStatus.enumValues)[number];
+export const opportunityStatus = pgEnum("opportunity_status", opportunityStatuses);
 
 export const workplace = pgEnum("workplace", ["onsite", "hybrid", "remote"]);
 
@@ -84,14 +83,10 @@ export const opportunitySkills = pgTable(
   ],
 );
 
-export const applicationStatus = pgEnum("application_status", ["active", "withdrawn", "declined", "not_released", "finalized", "completed"]);
-export type ApplicationStatus = (typeof applicationStatus.enumValues)[number];
-
-export const hiringStage = pgEnum("hiring_stage", ["review", "shortlisted", "interview", "offered"]);
-export type HiringStage = (typeof hiringStage.enumValues)[number];
-
-export const releaseStatus = pgEnum("release_status", ["not_requested", "pending", "approved", "later", "declined", "overridden"]);
-export type ReleaseStatus = (typeof releaseStatus.enumValues)[number];
+export const applicationStatus = pgEnum("application_status", applicationStatuses);
+export const hiringStage = pgEnum("hiring_stage", hiringStages);
+export const releaseStatus = pgEnum("release_status", releaseStatuses);
+export const confidentialityPolicy = pgEnum("confidentiality_policy", confidentialityPolicies);
 
 /**
  * An application: the workflow lives in these columns and in `approvalSteps`; every change bumps
@@ -112,7 +107,7 @@ export const applications = pgTable(
     hiringStage: hiringStage().notNull().default("review"),
     releaseStatus: releaseStatus().notNull().default("not_requested"),
     /** The confidentiality policy in force when the person applied. */
-    confidentiality: text().notNull(),
+    confidentiality: confidentialityPolicy().notNull(),
     /** The manager at the time of applying: the one who releases. */
     currentManagerId: integer().references(() => people.id),
     /** From this moment the current manager may see the application (null: not yet). */
@@ -137,8 +132,7 @@ export const applications = pgTable(
 );
 export type Application = typeof applications.$inferSelect;
 
-export const approvalStep = pgEnum("approval_step", ["manager_release", "hr_decline_review", "hiring_decision", "hr_finalize"]);
-export type ApprovalStepName = (typeof approvalStep.enumValues)[number];
+export const approvalStep = pgEnum("approval_step", approvalStepNames);
 
 /** One row per workflow step of an application; a step is decided once (unique per application). */
 export const approvalSteps = pgTable(

@@ -40,7 +40,7 @@ describe("the application workflow", async () => {
     expect(due?.dueAt).toBeInstanceOf(Date);
     await manager.application.act({ applicationId: applied.applicationId, action: "release_approve" });
     const [toFinalize] = await hr.application.hrQueue();
-    expect(toFinalize).toMatchObject({ id: applied.applicationId, queue: "finalize", canFinalize: true });
+    expect(toFinalize).toMatchObject({ id: applied.applicationId, queue: "finalize", allowedActions: [{ action: "finalize", needsReason: false }] });
     const effectiveOn = inDays(10);
     await hr.application.act({ applicationId: applied.applicationId, action: "finalize", effectiveOn });
 
@@ -157,7 +157,7 @@ describe("the application workflow", async () => {
     await manager.application.act({ applicationId, action: "release_approve" });
     await expect(hr.application.act({ applicationId, action: "finalize", effectiveOn: inDays(30) })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const queue = await hr.application.hrQueue();
-    expect(queue.find((item) => item.id === applicationId)?.canFinalize).toBe(false);
+    expect(queue.find((item) => item.id === applicationId)?.allowedActions.map((allowed) => allowed.action)).not.toContain("finalize");
   });
 
   it("escalates an overdue release to HR exactly once (controllable clock)", async () => {
@@ -259,10 +259,13 @@ describe("conflicts of interest, ended applications and bad dates", async () => 
     const self = await callerFor(hrApplicant.id);
     const applicationId = await offered(self);
     await manager.application.act({ applicationId, action: "release_decline", reason: "繁忙期のため" });
-    await expect(self.application.act({ applicationId, action: "hr_override" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await hr.application.act({ applicationId, action: "hr_override" });
+    await expect(self.application.act({ applicationId, action: "hr_override", reason: "必要な異動" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Overriding a manager's decline must be justified: without a reason it is refused.
+    await expect(hr.application.act({ applicationId, action: "hr_override" })).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { messageKey: "reasonRequired" } });
+    await hr.application.act({ applicationId, action: "hr_override", reason: "本人のキャリアに必要な異動のため" });
     await expect(self.application.act({ applicationId, action: "finalize", effectiveOn: inDays(30) })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect((await self.application.hrQueue()).find((item) => item.id === applicationId)?.canFinalize).toBe(false);
+    // Their own application: they may still withdraw it, never finalize it.
+    expect((await self.application.hrQueue()).find((item) => item.id === applicationId)?.allowedActions).toEqual([{ action: "withdraw", needsReason: false }]);
     await hr.application.act({ applicationId, action: "finalize", effectiveOn: inDays(30) });
   });
 

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client";
+import type { ConfidentialityPolicy } from "../../db/vocabulary";
 import { createDepartment, createPerson, createRole } from "../../db/factories";
 import { actorForPerson } from "../../server/auth/actor";
 import { createOpportunity, setOpportunityStatus } from "../../server/services/opportunities/opportunity.service";
@@ -12,7 +13,7 @@ import { createCaller } from "../../server/trpc/root";
  * A receiving team for workflow tests: a hiring manager (with one report, so they count as a
  * manager) in another department, and an open transfer posting into a QA role there.
  */
-export async function createReceivingTeam(db: Database, cast: Cast, options: { confidentiality?: "manager_first" | "until_shortlist" | "until_offer"; minimumOpenDays?: number } = {}) {
+export async function createReceivingTeam(db: Database, cast: Cast, options: { confidentiality?: ConfidentialityPolicy; minimumOpenDays?: number } = {}) {
   await updateSettings(db, cast.actors.hr, {
     confidentialityPolicy: options.confidentiality ?? "until_offer",
     minimumOpenDays: options.minimumOpenDays ?? 0,

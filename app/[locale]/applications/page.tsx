@@ -4,7 +4,7 @@ import { KindBadge } from "@/app/_components/opportunity-badges";
 import { titleFrom } from "@/app/_components/page-metadata";
 import { requireActor } from "@/app/_components/require-actor";
 import { WorkflowAction } from "@/app/_components/workflow-action";
-import { allowedActions } from "@/app/_components/workflow-state";
+import { allowedAction } from "@/app/_components/allowed-action";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 
@@ -34,7 +34,7 @@ export default async function ApplicationsPage({ params }: PageProps<"/[locale]/
       ) : (
         <ul className="space-y-4">
           {applications.map((application) => {
-            const withdrawable = allowedActions(application, ["applicant"], ["withdraw"]).length > 0;
+            const withdraw = allowedAction(application, "withdraw");
             return (
               <li key={application.id}>
                 <article aria-labelledby={`application-${application.id}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -55,12 +55,12 @@ export default async function ApplicationsPage({ params }: PageProps<"/[locale]/
                     <p className="mt-2 whitespace-pre-wrap">{application.motivation}</p>
                   </details>
                   <ApplicationTimeline application={application} headingId={`timeline-${application.id}`} />
-                  {withdrawable ? (
+                  {withdraw ? (
                     <WorkflowAction
                       key={`${application.id}-${application.version}`}
                       applicationId={application.id}
                       version={application.version}
-                      action="withdraw"
+                      allowed={withdraw}
                       tone="danger"
                       label={t("actions.withdraw", { title: application.opportunityTitle })}
                       submitLabel={t("actions.withdrawSubmit")}

@@ -8,6 +8,7 @@ import { requireActor } from "@/app/_components/require-actor";
 import { WorkflowAction } from "@/app/_components/workflow-action";
 import { getServerCaller } from "@/app/_trpc/server";
 import { ApplicationFacts } from "@/app/_components/application-facts";
+import { allowedAction } from "@/app/_components/allowed-action";
 
 export const generateMetadata = titleFrom("inbox");
 
@@ -40,6 +41,9 @@ export default async function InboxPage({ params }: PageProps<"/[locale]/inbox">
             const name = displayName(item.person, currentLocale);
             const overdue = item.dueAt !== null && item.dueAt < now;
             const common = { applicationId: item.id, version: item.version };
+            const approve = allowedAction(item, "release_approve");
+            const later = allowedAction(item, "release_later");
+            const decline = allowedAction(item, "release_decline");
             return (
               <li key={item.id}>
                 <article
@@ -67,27 +71,29 @@ export default async function InboxPage({ params }: PageProps<"/[locale]/inbox">
                   </dl>
                   <ApplicationStatusLine application={item} />
                   <div className="flex flex-wrap items-start gap-3" role="group" aria-label={t("actionsFor", { name })}>
-                    <WorkflowAction key={`${item.id}-${item.version}-approve`} {...common} action="release_approve" tone="primary" label={t("approve")} />
-                    <WorkflowAction
-                      key={`${item.id}-${item.version}-later`}
-                      {...common}
-                      action="release_later"
-                      label={t("later")}
-                      submitLabel={t("laterSubmit")}
-                      date={{ field: "releaseOn", label: t("releaseOn"), hint: t("releaseOnHint"), min: today }}
-                      reason="required"
-                      note={t("laterNote")}
-                    />
-                    <WorkflowAction
-                      key={`${item.id}-${item.version}-decline`}
-                      {...common}
-                      action="release_decline"
-                      tone="danger"
-                      label={t("decline")}
-                      submitLabel={t("declineSubmit")}
-                      reason="required"
-                      note={t("declineNote")}
-                    />
+                    {approve ? <WorkflowAction key={`${item.id}-${item.version}-approve`} {...common} allowed={approve} tone="primary" label={t("approve")} /> : null}
+                    {later ? (
+                      <WorkflowAction
+                        key={`${item.id}-${item.version}-later`}
+                        {...common}
+                        allowed={later}
+                        label={t("later")}
+                        submitLabel={t("laterSubmit")}
+                        date={{ field: "releaseOn", label: t("releaseOn"), hint: t("releaseOnHint"), min: today }}
+                        note={t("laterNote")}
+                      />
+                    ) : null}
+                    {decline ? (
+                      <WorkflowAction
+                        key={`${item.id}-${item.version}-decline`}
+                        {...common}
+                        allowed={decline}
+                        tone="danger"
+                        label={t("decline")}
+                        submitLabel={t("declineSubmit")}
+                        note={t("declineNote")}
+                      />
+                    ) : null}
                   </div>
                 </article>
               </li>

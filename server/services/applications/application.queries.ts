@@ -1,11 +1,14 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import type { ApplicationStatus, ConfidentialityPolicy, HiringStage, ReleaseStatus } from "@/db/vocabulary";
 import { applications, approvalSteps, opportunities, people } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { canManageOpportunity, isHrStaff } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
 import { engagedWith, readableWills } from "../will/will.queries";
 import type { WillView } from "../will/will.schemas";
+import { allowedActions, workflowStateOf } from "../workflow/transitions";
+import { relationsOf } from "./application.relations";
 
 const personName = { id: people.id, familyName: people.familyName, givenName: people.givenName, romanizedName: people.romanizedName };
 
@@ -24,7 +27,30 @@ const applicationColumns = {
   version: applications.version,
   createdAt: applications.createdAt,
   person: personName,
+  // Not shown: what the transition table needs to decide what the viewer may do.
+  confidentiality: applications.confidentiality,
+  currentManagerId: applications.currentManagerId,
+  disclosedAt: applications.disclosedAt,
+  hiringManagerId: opportunities.ownerId,
 };
+
+type StoredWorkflow = {
+  person: { id: number };
+  status: ApplicationStatus;
+  hiringStage: HiringStage;
+  releaseStatus: ReleaseStatus;
+  confidentiality: ConfidentialityPolicy;
+  currentManagerId: number | null;
+  disclosedAt: Date | null;
+  hiringManagerId: number;
+};
+
+/** A row as the viewer sees it: the workflow facts stay on the server, the actions they allow go out. */
+function forViewer<Row extends StoredWorkflow>(actor: Actor, { confidentiality, currentManagerId, disclosedAt, hiringManagerId, ...row }: Row) {
+  const state = workflowStateOf({ ...row, confidentiality, currentManagerId });
+  const relations = relationsOf(actor, { personId: row.person.id, currentManagerId, disclosedAt, hiringManagerId });
+  return { ...row, allowedActions: allowedActions(state, relations) };
+}
 
 async function stepsOf(db: Executor, applicationIds: number[]) {
   if (applicationIds.length === 0) return [];
@@ -54,7 +80,7 @@ export async function myApplications(db: Executor, actor: Actor) {
     .where(eq(applications.personId, actor.personId))
     .orderBy(desc(applications.createdAt), desc(applications.id));
   const steps = await stepsOf(db, rows.map((row) => row.id));
-  return rows.map((row) => ({ ...row, steps: steps.filter((step) => step.applicationId === row.id), will: null as WillView | null }));
+  return rows.map((row) => ({ ...forViewer(actor, row), steps: steps.filter((step) => step.applicationId === row.id), will: null as WillView | null }));
 }
 
 /**
@@ -79,7 +105,7 @@ export async function pipelineFor(db: Executor, actor: Actor, opportunityId: num
     stepsOf(db, rows.map((row) => row.id)),
     readableWills(db, actor, [...applicantIds], (personId) => ({ hiresForOwner: hiresFor && engaged.has(personId) })),
   ]);
-  return rows.map((row) => ({ ...row, steps: steps.filter((step) => step.applicationId === row.id), will: wills.get(row.person.id) ?? null }));
+  return rows.map((row) => ({ ...forViewer(actor, row), steps: steps.filter((step) => step.applicationId === row.id), will: wills.get(row.person.id) ?? null }));
 }
 
 /**
@@ -103,7 +129,7 @@ export async function releaseInbox(db: Executor, actor: Actor) {
     )
     .orderBy(asc(approvalSteps.dueAt), asc(applications.id));
   // The motivation is written for the receiving team; the releasing manager decides on timing, not on it.
-  return rows.map((row) => ({ ...row, motivation: "", steps: [], will: null as WillView | null }));
+  return rows.map((row) => ({ ...forViewer(actor, row), motivation: "", steps: [], will: null as WillView | null }));
 }
 
 /** HR's queue: moves to finalize, overdue releases, and manager declines to review. */
@@ -115,8 +141,6 @@ export async function hrQueue(db: Executor, actor: Actor) {
       step: approvalSteps.step,
       dueAt: approvalSteps.dueAt,
       escalatedAt: approvalSteps.escalatedAt,
-      hiringManagerId: opportunities.ownerId,
-      currentManagerId: applications.currentManagerId,
     })
     .from(approvalSteps)
     .innerJoin(applications, eq(applications.id, approvalSteps.applicationId))
@@ -130,11 +154,9 @@ export async function hrQueue(db: Executor, actor: Actor) {
       ),
     )
     .orderBy(asc(approvalSteps.createdAt), asc(approvalSteps.id));
-  return rows.map(({ step, hiringManagerId, currentManagerId, ...row }) => ({
-    ...row,
+  return rows.map(({ step, ...row }) => ({
+    ...forViewer(actor, row),
     queue: step === "hr_finalize" ? ("finalize" as const) : step === "hr_decline_review" ? ("decline_review" as const) : ("escalation" as const),
-    // HR staff may not decide on a move they are party to (their own, their report's, their hire).
-    canFinalize: step === "hr_finalize" && ![hiringManagerId, currentManagerId, row.person.id].includes(actor.personId),
     steps: [],
     will: null as WillView | null,
   }));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { applicationStatuses, approvalStepNames, hiringStages, opportunityKinds, releaseStatuses } from "@/db/vocabulary";
 import { calendarDate } from "../shared/dates.schemas";
 import { willViewSchema } from "../will/will.schemas";
 import { actions } from "../workflow/transitions";
@@ -8,6 +9,13 @@ import { integerId } from "../shared/values.schemas";
 export const MOTIVATION_MAX = 4000;
 /** Longest reason given with a workflow step (decline, withdraw…). */
 export const ACTION_REASON_MAX = 2000;
+
+/** The pipeline groups applicants by stage; pages reach the vocabulary through the services. */
+export { hiringStages };
+
+/** The actions a person takes; "complete" is the effective-date job's alone. */
+const personAction = z.enum(actions).exclude(["complete"]);
+const workflowState = { status: z.enum(applicationStatuses), hiringStage: z.enum(hiringStages), releaseStatus: z.enum(releaseStatuses) };
 /** A client-chosen key: a retried request with the same key returns the first result. */
 const idempotencyKey = z.string().trim().min(8).max(100).optional();
 
@@ -23,7 +31,7 @@ export type ApplyInput = z.input<typeof applyInput>;
 export const actInput = z
   .object({
     applicationId: integerId,
-    action: z.enum(actions.filter((action) => action !== "complete") as [string, ...string[]]),
+    action: personAction,
     reason: z.string().trim().max(ACTION_REASON_MAX).default(""),
     /** release_later: when the person may go. */
     releaseOn: calendarDate.optional(),
@@ -40,9 +48,7 @@ export const applicationIdInput = z.object({ applicationId: integerId });
 
 export const actResultSchema = z.object({
   applicationId: z.number(),
-  status: z.string(),
-  hiringStage: z.string(),
-  releaseStatus: z.string(),
+  ...workflowState,
   version: z.number(),
   /** True when this call repeated one already applied (a retry or a double click): nothing changed. */
   replayed: z.boolean(),
@@ -51,7 +57,7 @@ export type ActResult = z.infer<typeof actResultSchema>;
 
 const nameSchema = z.object({ id: z.number(), familyName: z.string(), givenName: z.string(), romanizedName: z.string() });
 const stepSchema = z.object({
-  step: z.string(),
+  step: z.enum(approvalStepNames),
   dueAt: z.date().nullable(),
   escalatedAt: z.date().nullable(),
   decidedAt: z.date().nullable(),
@@ -64,10 +70,8 @@ export const applicationViewSchema = z.object({
   id: z.number(),
   opportunityId: z.number(),
   opportunityTitle: z.string(),
-  opportunityKind: z.string(),
-  status: z.string(),
-  hiringStage: z.string(),
-  releaseStatus: z.string(),
+  opportunityKind: z.enum(opportunityKinds),
+  ...workflowState,
   motivation: z.string(),
   decisionReason: z.string().nullable(),
   releaseOn: z.string().nullable(),
@@ -77,7 +81,11 @@ export const applicationViewSchema = z.object({
   person: nameSchema,
   steps: z.array(stepSchema),
   will: willViewSchema.nullable(),
+  /** What this viewer may do now, decided by the transition table on the stored state. */
+  allowedActions: z.array(z.object({ action: personAction, needsReason: z.boolean() })),
 });
+export type ApplicationView = z.infer<typeof applicationViewSchema>;
 
 export const inboxItemSchema = applicationViewSchema.extend({ dueAt: z.date().nullable(), escalatedAt: z.date().nullable() });
-export const hrQueueItemSchema = inboxItemSchema.extend({ queue: z.enum(["finalize", "escalation", "decline_review"]), canFinalize: z.boolean() });
+export const hrQueueItemSchema = inboxItemSchema.extend({ queue: z.enum(["finalize", "escalation", "decline_review"]) });
+export type HrQueueItem = z.infer<typeof hrQueueItemSchema>;

@@ -1,25 +1,16 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import { applications, approvalSteps, idempotencyKeys, opportunities, people } from "@/db/schema";
+import { applications, idempotencyKeys, opportunities, people } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { isHrStaff } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { getSettings } from "../settings/settings.service";
-import { businessDeadline, japanDate } from "../workflow/business-days";
-import {
-  type Action,
-  type ActorRelation,
-  actorFor,
-  type Effect,
-  initialState,
-  needsReason,
-  type StepName,
-  transition,
-  type WorkflowState,
-  workflowStateOf,
-} from "../workflow/transitions";
+import { applyTransition, lockApplications } from "../workflow/apply-transition";
+import { japanDate } from "../workflow/business-days";
+import { carryOutEffects } from "../workflow/effects";
+import { type Action, type ActorRelation, actorFor, initialState, needsReason, transition, type WorkflowState, workflowStateOf } from "../workflow/transitions";
+import { relationsOf } from "./application.relations";
 import { type ActInput, type ActResult, actInput, type ApplyInput, applyInput } from "./application.schemas";
 
 /** Runs `work` once per (actor, key): a replay returns the stored first result, inside the same transaction. */
@@ -44,44 +35,6 @@ async function once<T>(tx: Executor, actor: Actor, key: string | undefined, oper
     .set({ response: JSON.stringify(result) })
     .where(and(eq(idempotencyKeys.actorId, actor.personId), eq(idempotencyKeys.key, key)));
   return result;
-}
-
-/** The step rows and dates an effect list asks for. */
-async function applyEffects(
-  tx: Executor,
-  context: { applicationId: number; hiringManagerId: number; currentManagerId: number | null; actorId: number; reason: string; now: Date },
-  effects: Effect[],
-): Promise<{ disclosedAt?: Date }> {
-  const changes: { disclosedAt?: Date } = {};
-  for (const effect of effects) {
-    if (effect.type === "disclose") changes.disclosedAt = context.now;
-    if (effect.type === "open_step") {
-      const approverId: Record<StepName, number | null> = {
-        manager_release: context.currentManagerId,
-        hiring_decision: context.hiringManagerId,
-        hr_decline_review: null,
-        hr_finalize: null,
-      };
-      const dueAt = effect.step === "manager_release" ? businessDeadline(context.now, (await getSettings(tx)).releaseDeadlineBusinessDays) : null;
-      await tx.insert(approvalSteps).values({ applicationId: context.applicationId, step: effect.step, approverId: approverId[effect.step], dueAt });
-    }
-    if (effect.type === "close_open_steps") {
-      await tx
-        .update(approvalSteps)
-        .set({ decidedAt: context.now, decidedById: context.actorId, decision: effect.decision, reason: context.reason || null })
-        .where(and(eq(approvalSteps.applicationId, context.applicationId), isNull(approvalSteps.decidedAt)));
-    }
-    if (effect.type === "close_step") {
-      // `decided_at is null` + the unique (application, step) index: a step is decided once, ever.
-      const closed = await tx
-        .update(approvalSteps)
-        .set({ decidedAt: context.now, decidedById: context.actorId, decision: effect.decision, reason: context.reason || null })
-        .where(and(eq(approvalSteps.applicationId, context.applicationId), eq(approvalSteps.step, effect.step), isNull(approvalSteps.decidedAt)))
-        .returning({ id: approvalSteps.id });
-      if (closed.length !== 1) throw new AppError("CONFLICT", "applicationChanged");
-    }
-  }
-  return changes;
 }
 
 /**
@@ -119,9 +72,14 @@ export async function apply(db: Executor, actor: Actor, rawInput: ApplyInput, no
         .returning({ id: applications.id });
       if (inserted.length === 0) throw new AppError("CONFLICT", "alreadyApplied");
       const applicationId = inserted[0]!.id;
-      const { disclosedAt } = await applyEffects(
+      const { disclosedAt } = await carryOutEffects(
         tx,
-        { applicationId, hiringManagerId: opportunity.ownerId, currentManagerId, actorId: actor.personId, reason: "", now },
+        {
+          application: { id: applicationId, personId: actor.personId, opportunityId: opportunity.id, hiringManagerId: opportunity.ownerId, currentManagerId, effectiveOn: null },
+          actorId: actor.personId,
+          reason: "",
+          now,
+        },
         start.effects,
       );
       if (disclosedAt) await tx.update(applications).set({ disclosedAt }).where(eq(applications.id, applicationId));
@@ -130,16 +88,6 @@ export async function apply(db: Executor, actor: Actor, rawInput: ApplyInput, no
       return { applicationId, ...start.state, version: 0, replayed: false };
     }),
   );
-}
-
-/** How the actor relates to a locked application. The current manager counts only once it is disclosed. */
-function relationsOf(actor: Actor, row: { personId: number; currentManagerId: number | null; disclosedAt: Date | null; ownerId: number }) {
-  const relations = new Set<ActorRelation>();
-  if (row.personId === actor.personId) relations.add("applicant");
-  if (row.currentManagerId === actor.personId && row.disclosedAt) relations.add("current_manager");
-  if (row.ownerId === actor.personId) relations.add("hiring_manager");
-  if (isHrStaff(actor)) relations.add("hr");
-  return relations;
 }
 
 /** True when `action` has already been applied to this state (a retry or a double click). */
@@ -161,40 +109,22 @@ function alreadyApplied(state: WorkflowState, action: Action): boolean {
 }
 
 /**
- * One workflow transition, atomically: lock the application, check actor, state and version,
- * write the new state, the step decision, the audit row and the outbox event, commit. A repeat of
- * an action already applied returns the current state and changes nothing.
+ * One workflow step by a person, atomically: lock the application, check actor, version and input,
+ * then `applyTransition`. A repeat of an action already applied returns the current state and
+ * changes nothing.
  */
 export async function act(db: Database, actor: Actor, rawInput: ActInput, now = new Date()): Promise<ActResult> {
   const input = actInput.parse(rawInput);
-  const action = input.action as Action;
+  const action = input.action;
   return db.transaction((tx) =>
     once(tx, actor, input.idempotencyKey, `act:${input.applicationId}:${action}`, async () => {
-      const [row] = await tx
-        .select({
-          id: applications.id,
-          personId: applications.personId,
-          opportunityId: applications.opportunityId,
-          status: applications.status,
-          hiringStage: applications.hiringStage,
-          releaseStatus: applications.releaseStatus,
-          confidentiality: applications.confidentiality,
-          currentManagerId: applications.currentManagerId,
-          disclosedAt: applications.disclosedAt,
-          releaseOn: applications.releaseOn,
-          version: applications.version,
-          ownerId: opportunities.ownerId,
-        })
-        .from(applications)
-        .innerJoin(opportunities, eq(opportunities.id, applications.opportunityId))
-        .where(eq(applications.id, input.applicationId))
-        .for("update", { of: applications });
-      const relations = row ? relationsOf(actor, row) : new Set<ActorRelation>();
+      const [row] = await lockApplications(tx, eq(applications.id, input.applicationId));
+      const relations: ReadonlySet<ActorRelation | "system"> = row ? relationsOf(actor, row) : new Set();
       // Not involved (or a manager before disclosure): the application does not exist for them.
       if (!row || relations.size === 0) throw new AppError("NOT_FOUND");
       const state = workflowStateOf(row);
       const current = { applicationId: row.id, ...state, version: row.version };
-      const mayAct = relations.has(actorFor[action] as ActorRelation);
+      const mayAct = relations.has(actorFor[action]);
       if (mayAct && alreadyApplied(state, action) && !transition(state, action, relations).ok) return { ...current, replayed: true };
       if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw new AppError("CONFLICT", "applicationChanged");
       if (needsReason.has(action) && !input.reason) throw new AppError("BAD_REQUEST", "reasonRequired");
@@ -206,44 +136,18 @@ export async function act(db: Database, actor: Actor, rawInput: ActInput, now = 
         if (!input.effectiveOn) throw new AppError("BAD_REQUEST", "effectiveDateRequired");
         if (row.releaseOn && input.effectiveOn < row.releaseOn) throw new AppError("BAD_REQUEST", "effectiveBeforeRelease", { releaseOn: row.releaseOn });
       }
-      const result = transition(state, action, relations);
+      const result = await applyTransition(tx, row, action, relations, {
+        actorId: actor.personId,
+        reason: input.reason,
+        // Each date belongs to one action; one sent with another action is ignored.
+        releaseOn: action === "release_later" ? input.releaseOn : undefined,
+        effectiveOn: action === "finalize" ? input.effectiveOn : undefined,
+        now,
+      });
       if (!result.ok) {
         throw result.refusal === "wrong_state" ? new AppError("CONFLICT", "applicationChanged") : new AppError("FORBIDDEN", `workflow.${result.refusal}`);
       }
-      const { disclosedAt } = await applyEffects(
-        tx,
-        { applicationId: row.id, hiringManagerId: row.ownerId, currentManagerId: row.currentManagerId, actorId: actor.personId, reason: input.reason, now },
-        result.effects,
-      );
-      const version = row.version + 1;
-      await tx
-        .update(applications)
-        .set({
-          status: result.next.status,
-          hiringStage: result.next.hiringStage,
-          releaseStatus: result.next.releaseStatus,
-          ...(disclosedAt ? { disclosedAt } : {}),
-          ...(action === "release_later" ? { releaseOn: input.releaseOn } : {}),
-          ...(action === "finalize" ? { effectiveOn: input.effectiveOn } : {}),
-          ...(input.reason ? { decisionReason: input.reason } : {}),
-          version,
-        })
-        .where(eq(applications.id, row.id));
-      await writeAudit(tx, {
-        actorId: actor.personId,
-        action: `application.${action}`,
-        entityType: "application",
-        entityId: row.id,
-        data: { from: state, to: result.next, reason: input.reason || undefined },
-      });
-      await enqueue(tx, "application.transitioned", {
-        applicationId: row.id,
-        opportunityId: row.opportunityId,
-        personId: row.personId,
-        action,
-        disclosed: Boolean(disclosedAt),
-      });
-      return { applicationId: row.id, ...result.next, version, replayed: false };
+      return { applicationId: row.id, ...result.state, version: result.version, replayed: false };
     }),
   );
 }
@@ -252,34 +156,15 @@ export async function act(db: Database, actor: Actor, rawInput: ActInput, now = 
  * When a posting closes or fills, everyone still in review gets a decision with a reason — nobody
  * is left waiting. Runs in the caller's transaction (the status change); finalized moves stand.
  */
-export async function declineRemainingApplications(tx: Executor, input: { opportunityId: number; ownerId: number; actorId: number; reason: string; now: Date }) {
-  const open = await tx
-    .select({
-      id: applications.id,
-      personId: applications.personId,
-      status: applications.status,
-      hiringStage: applications.hiringStage,
-      releaseStatus: applications.releaseStatus,
-      confidentiality: applications.confidentiality,
-      currentManagerId: applications.currentManagerId,
-      version: applications.version,
-    })
-    .from(applications)
-    .where(and(eq(applications.opportunityId, input.opportunityId), eq(applications.status, "active")))
-    .for("update");
+export async function declineRemainingApplications(tx: Executor, input: { opportunityId: number; actorId: number; reason: string; now: Date }) {
+  const open = await lockApplications(tx, eq(applications.opportunityId, input.opportunityId), eq(applications.status, "active"));
   for (const row of open) {
-    const result = transition(workflowStateOf(row), "decline", new Set(["hiring_manager"]));
-    if (!result.ok) continue;
-    await applyEffects(
-      tx,
-      { applicationId: row.id, hiringManagerId: input.ownerId, currentManagerId: row.currentManagerId, actorId: input.actorId, reason: input.reason, now: input.now },
-      result.effects,
-    );
-    await tx
-      .update(applications)
-      .set({ status: result.next.status, decisionReason: input.reason, version: row.version + 1 })
-      .where(eq(applications.id, row.id));
-    await writeAudit(tx, { actorId: input.actorId, action: "application.decline", entityType: "application", entityId: row.id, data: { reason: input.reason, cause: "opportunity_closed" } });
-    await enqueue(tx, "application.transitioned", { applicationId: row.id, opportunityId: input.opportunityId, personId: row.personId, action: "decline" });
+    // The posting's decision, taken for its hiring manager; only live applications were locked, so none is refused.
+    await applyTransition(tx, row, "decline", new Set(["hiring_manager"]), {
+      actorId: input.actorId,
+      reason: input.reason,
+      cause: "opportunity_closed",
+      now: input.now,
+    });
   }
 }

@@ -3,6 +3,7 @@ import type { Database, Executor } from "@/db/client";
 import { applications, notifications, opportunities, outbox, type OutboxEvent, people, scoutInvites } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { serverTranslator } from "@/server/i18n";
+import { releaseGranted } from "../workflow/transitions";
 import type { Mailer } from "./mailer";
 import { type EventFacts, type NotificationKind, recipientsFor } from "./recipients";
 
@@ -50,7 +51,7 @@ async function deliver(tx: Executor, event: OutboxEvent, mailer: Mailer, baseUrl
     // Disclosure is judged at the event's time: a late delivery must not tell the manager of an earlier step.
     disclosed: row.disclosedAt !== null && row.disclosedAt <= event.createdAt,
     offered: row.hiringStage === "offered",
-    releaseGranted: ["approved", "later", "overridden"].includes(row.releaseStatus),
+    releaseGranted: releaseGranted(row),
   };
   const recipients = recipientsFor(facts);
   if (recipients.length === 0) return;

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { opportunityKinds, opportunityStatuses } from "@/db/vocabulary";
 import { calendarDate } from "../shared/dates.schemas";
 import { skillId, skillLevel } from "../skills/skill.schemas";
 import { bilingual, integerId } from "../shared/values.schemas";
 
-export const opportunityKinds = ["transfer", "project", "rotation", "mentorship", "casual_interview", "trial_joining"] as const;
+/** The posting filters list the kinds; pages reach the vocabulary through the services. */
+export { opportunityKinds };
 export const workplaces = ["onsite", "hybrid", "remote"] as const;
 export const opportunitySkillKinds = ["required", "preferred", "grows"] as const;
 
@@ -73,7 +75,7 @@ export type DepartmentChoice = z.infer<typeof departmentChoiceSchema>;
 export const opportunitySummarySchema = z.object({
   id: z.number(),
   kind: z.enum(opportunityKinds),
-  status: z.enum(["draft", "open", "closed", "filled"]),
+  status: z.enum(opportunityStatuses),
   title: z.string(),
   department: bilingual,
   role: bilingual.nullable(),

@@ -130,7 +130,6 @@ export async function setOpportunityStatus(
       changes.closedAt = now;
       await declineRemainingApplications(tx, {
         opportunityId: current.id,
-        ownerId: current.ownerId,
         actorId: actor.personId,
         reason: input.status === "filled" ? CLOSED_REASONS.filled : CLOSED_REASONS.closed,
         now,

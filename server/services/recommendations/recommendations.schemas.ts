@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { opportunityKinds } from "@/db/vocabulary";
 import { bilingual, integerId } from "../shared/values.schemas";
 
 const factor = z.object({ score: z.number(), weight: z.number(), contribution: z.number() });
@@ -77,7 +78,7 @@ export const candidatesOutput = z.object({
 
 export const recommendationsOutput = z.array(
   z.object({
-    opportunity: z.object({ id: z.number(), title: z.string(), kind: z.string(), department: bilingual }),
+    opportunity: z.object({ id: z.number(), title: z.string(), kind: z.enum(opportunityKinds), department: bilingual }),
     explanation: explanationSchema,
   }),
 );

@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { confidentialityPolicies } from "@/db/vocabulary";
 
-export const confidentialityPolicies = ["manager_first", "until_shortlist", "until_offer"] as const;
+/** The settings form lists the policies; pages reach the vocabulary through the services. */
+export { confidentialityPolicies };
 
 /** Every company-wide setting with its bounds; the defaults apply until HR changes one. */
 export const settingsSchema = z.object({
   /** A profile not reviewed for longer than this is flagged as stale. */
   profileStalenessDays: z.number().int().min(30).max(730),
-  /** When the current manager learns of an application: at apply, at shortlist or at offer. */
+  /** When the current manager learns of an application: on applying, at the shortlist or at the offer. */
   confidentialityPolicy: z.enum(confidentialityPolicies),
   /** Business days the current manager has to release before HR is alerted. */
   releaseDeadlineBusinessDays: z.number().int().min(1).max(60),

@@ -1,19 +1,15 @@
 /**
  * The application workflow as a pure transition table: state × action × actor → next state and
- * effects. No database, no clock: server/services/workflow/workflow.service.ts applies the result
+ * effects. No database, no clock: `applyTransition` (./apply-transition.ts) carries the result out
  * in one transaction. Anything not listed is refused with a reason and changes nothing.
  */
-
-export type Confidentiality = "manager_first" | "until_shortlist" | "until_offer";
-export type Status = "active" | "withdrawn" | "declined" | "not_released" | "finalized" | "completed";
-export type HiringStage = "review" | "shortlisted" | "interview" | "offered";
-export type ReleaseStatus = "not_requested" | "pending" | "approved" | "later" | "declined" | "overridden";
+import type { ApplicationStatus, ApprovalStepName, ConfidentialityPolicy, HiringStage, ReleaseStatus } from "@/db/vocabulary";
 
 export type WorkflowState = {
-  status: Status;
+  status: ApplicationStatus;
   hiringStage: HiringStage;
   releaseStatus: ReleaseStatus;
-  confidentiality: Confidentiality;
+  confidentiality: ConfidentialityPolicy;
   /** The applicant has a manager who must release them (false: nobody to ask). */
   hasReleasingManager: boolean;
 };
@@ -21,21 +17,8 @@ export type WorkflowState = {
 /** How the actor relates to this application; one person may hold several relations. */
 export type ActorRelation = "applicant" | "current_manager" | "hiring_manager" | "hr";
 
-export type Action =
-  | "withdraw"
-  | "shortlist"
-  | "interview"
-  | "offer"
-  | "decline"
-  | "release_approve"
-  | "release_later"
-  | "release_decline"
-  | "hr_override"
-  | "hr_uphold"
-  | "finalize"
-  | "complete";
-
-export const actions: readonly Action[] = [
+/** Every workflow action, in the order screens offer them; the audit log records `application.<action>`. */
+export const actions = [
   "withdraw",
   "shortlist",
   "interview",
@@ -48,19 +31,22 @@ export const actions: readonly Action[] = [
   "hr_uphold",
   "finalize",
   "complete",
-];
-
-export type StepName = "manager_release" | "hr_decline_review" | "hiring_decision" | "hr_finalize";
+] as const;
+export type Action = (typeof actions)[number];
 
 export type Effect =
   /** The current manager may now see the application; their release step opens with a deadline. */
   | { type: "disclose" }
-  | { type: "open_step"; step: StepName }
-  | { type: "close_step"; step: StepName; decision: string }
+  | { type: "open_step"; step: ApprovalStepName }
+  | { type: "close_step"; step: ApprovalStepName; decision: string }
   /** The application ended: every step still open is closed with this decision (nothing left waiting or escalating). */
   | { type: "close_open_steps"; decision: string }
   /** Apply the move (or record the participation): the person's department, role, manager change. */
   | { type: "apply_move" };
+
+const everyEffectType: Record<Effect["type"], true> = { disclose: true, open_step: true, close_step: true, close_open_steps: true, apply_move: true };
+/** Every effect type, at run time: the test that each has a branch in the interpreter iterates it. */
+export const effectTypes = Object.keys(everyEffectType) as Effect["type"][];
 
 export type Refusal = "not_allowed_for_actor" | "wrong_state" | "hr_conflict_of_interest";
 
@@ -82,10 +68,13 @@ export const actorFor: Record<Action, ActorRelation | "system"> = {
   complete: "system",
 };
 
-const releaseGranted = (state: WorkflowState) => ["approved", "later", "overridden"].includes(state.releaseStatus);
+const grantedReleases: ReadonlySet<ReleaseStatus> = new Set(["approved", "later", "overridden"]);
+
+/** The current manager let the person go (now, later, or HR overrode their decline). */
+export const releaseGranted = (state: Pick<WorkflowState, "releaseStatus">) => grantedReleases.has(state.releaseStatus);
 
 /** The hiring step that discloses the application to the current manager under each policy. */
-const disclosingStage: Record<Confidentiality, HiringStage | "apply"> = {
+const disclosingStage: Record<ConfidentialityPolicy, HiringStage | "apply"> = {
   manager_first: "apply",
   until_shortlist: "shortlisted",
   until_offer: "offered",
@@ -112,7 +101,7 @@ function afterHiringStage(state: WorkflowState, stage: HiringStage): { next: Wor
 }
 
 /** The state right after applying: the hiring step opens; under "manager first" the manager is asked at once. */
-export function initialState(confidentiality: Confidentiality, hasReleasingManager: boolean): { state: WorkflowState; effects: Effect[] } {
+export function initialState(confidentiality: ConfidentialityPolicy, hasReleasingManager: boolean): { state: WorkflowState; effects: Effect[] } {
   const base: WorkflowState = { status: "active", hiringStage: "review", releaseStatus: "not_requested", confidentiality, hasReleasingManager };
   const opened: Effect[] = [{ type: "open_step", step: "hiring_decision" }];
   if (disclosingStage[confidentiality] !== "apply") return { state: base, effects: opened };
@@ -130,12 +119,7 @@ export function initialState(confidentiality: Confidentiality, hasReleasingManag
 export function transition(state: WorkflowState, action: Action, relations: ReadonlySet<ActorRelation | "system">): TransitionResult {
   const required = actorFor[action];
   if (!relations.has(required)) return { ok: false, refusal: "not_allowed_for_actor" };
-  // HR's checks must come from someone not already party to the move: not the applicant, the
-  // releasing manager or the hiring manager.
-  const hrCheck = action === "finalize" || action === "hr_override" || action === "hr_uphold";
-  if (hrCheck && (relations.has("applicant") || relations.has("current_manager") || relations.has("hiring_manager"))) {
-    return { ok: false, refusal: "hr_conflict_of_interest" };
-  }
+  if (required === "hr" && hasHrConflictOfInterest(relations)) return { ok: false, refusal: "hr_conflict_of_interest" };
   const refuse: TransitionResult = { ok: false, refusal: "wrong_state" };
   const active = state.status === "active";
 
@@ -206,22 +190,43 @@ export function transition(state: WorkflowState, action: Action, relations: Read
   }
 }
 
-/** Actions that need a reason from the actor (every applicant gets a decision with a reason). */
-export const needsReason: ReadonlySet<Action> = new Set(["decline", "release_later", "release_decline", "hr_uphold"]);
+/**
+ * HR's checks must come from someone not already party to the move: not the applicant, the
+ * releasing manager or the hiring manager.
+ */
+export function hasHrConflictOfInterest(relations: ReadonlySet<ActorRelation | "system">): boolean {
+  return relations.has("applicant") || relations.has("current_manager") || relations.has("hiring_manager");
+}
+
+/**
+ * Actions that need a reason from the actor: every applicant gets a decision with a reason, and
+ * overriding a manager's decline is justified in the audit trail.
+ */
+export const needsReason: ReadonlySet<Action> = new Set(["decline", "release_later", "release_decline", "hr_override", "hr_uphold"]);
+
+/** An action this viewer may take now, and whether it asks them for a reason. */
+export type AllowedAction = { action: Exclude<Action, "complete">; needsReason: boolean };
+
+/** What the viewer may do to an application in this state, in the table's order ("complete" belongs to the job). */
+export function allowedActions(state: WorkflowState, relations: ReadonlySet<ActorRelation>): AllowedAction[] {
+  return actions.flatMap((action) =>
+    action !== "complete" && transition(state, action, relations).ok ? [{ action, needsReason: needsReason.has(action) }] : [],
+  );
+}
 
 /** The workflow state of a stored application row. */
 export function workflowStateOf(row: {
-  status: Status;
+  status: ApplicationStatus;
   hiringStage: HiringStage;
   releaseStatus: ReleaseStatus;
-  confidentiality: string;
+  confidentiality: ConfidentialityPolicy;
   currentManagerId: number | null;
 }): WorkflowState {
   return {
     status: row.status,
     hiringStage: row.hiringStage,
     releaseStatus: row.releaseStatus,
-    confidentiality: row.confidentiality as Confidentiality,
+    confidentiality: row.confidentiality,
     hasReleasingManager: row.currentManagerId !== null,
   };
 }

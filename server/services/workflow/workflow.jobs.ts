@@ -1,10 +1,10 @@
 import { and, eq, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { applications, approvalSteps, moves, opportunities, participations, people } from "@/db/schema";
+import { applications, approvalSteps } from "@/db/schema";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
+import { applyTransition, lockApplications } from "./apply-transition";
 import { japanDate } from "./business-days";
-import { transition, workflowStateOf } from "./transitions";
 
 /**
  * Escalates every release step past its deadline to HR — exactly once per step: the update only
@@ -35,9 +35,9 @@ export async function escalateOverdueReleases(db: Database, now = new Date()): P
 }
 
 /**
- * On the effective date (発令日) a finalized move takes effect: a transfer changes the person's
- * department, role and manager and writes the ledger row; a project, rotation or other try records
- * a participation instead. Each application in its own transaction, locked, so a rerun is harmless.
+ * On the effective date (発令日) a finalized move takes effect through the "complete" transition,
+ * whose move effect changes the person's post or records the participation. Each application in
+ * its own transaction, locked, so a rerun (or a second worker) finds nothing left to do.
  */
 export async function applyDueMoves(db: Database, now = new Date()): Promise<number> {
   const today = japanDate(now);
@@ -48,78 +48,12 @@ export async function applyDueMoves(db: Database, now = new Date()): Promise<num
   let applied = 0;
   for (const { id } of due) {
     const done = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .select({
-          id: applications.id,
-          status: applications.status,
-          hiringStage: applications.hiringStage,
-          releaseStatus: applications.releaseStatus,
-          confidentiality: applications.confidentiality,
-          currentManagerId: applications.currentManagerId,
-          personId: applications.personId,
-          effectiveOn: applications.effectiveOn,
-          opportunityId: opportunities.id,
-          kind: opportunities.kind,
-          toDepartmentId: opportunities.departmentId,
-          toRoleId: opportunities.roleId,
-          toManagerId: opportunities.ownerId,
-          timePercent: opportunities.timePercent,
-          startOn: opportunities.startOn,
-          endOn: opportunities.endOn,
-        })
-        .from(applications)
-        .innerJoin(opportunities, eq(opportunities.id, applications.opportunityId))
-        .where(eq(applications.id, id))
-        .for("update", { of: applications });
-      if (!row || row.status !== "finalized" || !row.effectiveOn) return false;
-      const result = transition(workflowStateOf(row), "complete", new Set(["system"]));
-      if (!result.ok) return false;
-      const [person] = await tx
-        .select({ departmentId: people.departmentId, roleId: people.roleId, managerId: people.managerId })
-        .from(people)
-        .where(eq(people.id, row.personId))
-        .for("update");
-      if (!person) return false;
-      if (row.kind === "transfer") {
-        const toRoleId = row.toRoleId ?? person.roleId;
-        await tx
-          .update(people)
-          .set({
-            departmentId: row.toDepartmentId,
-            roleId: toRoleId,
-            managerId: row.toManagerId === row.personId ? person.managerId : row.toManagerId,
-            ...(toRoleId !== person.roleId ? { roleSince: row.effectiveOn, levelSince: row.effectiveOn } : {}),
-          })
-          .where(eq(people.id, row.personId));
-        await tx.insert(moves).values({
-          personId: row.personId,
-          applicationId: row.id,
-          kind: row.kind,
-          fromDepartmentId: person.departmentId,
-          toDepartmentId: row.toDepartmentId,
-          fromRoleId: person.roleId,
-          toRoleId,
-          fromManagerId: person.managerId,
-          toManagerId: row.toManagerId,
-          effectiveOn: row.effectiveOn,
-        });
-      } else {
-        await tx.insert(participations).values({
-          personId: row.personId,
-          opportunityId: row.opportunityId,
-          applicationId: row.id,
-          timePercent: row.timePercent,
-          startOn: row.startOn && row.startOn > row.effectiveOn ? row.startOn : row.effectiveOn,
-          endOn: row.endOn,
-        });
-      }
-      await tx.update(applications).set({ status: "completed" }).where(eq(applications.id, row.id));
-      await writeAudit(tx, { actorId: null, action: "application.complete", entityType: "application", entityId: row.id, data: { kind: row.kind } });
-      await enqueue(tx, "application.transitioned", { applicationId: row.id, opportunityId: row.opportunityId, personId: row.personId, action: "complete" });
-      return true;
+      const [row] = await lockApplications(tx, eq(applications.id, id), eq(applications.status, "finalized"), lte(applications.effectiveOn, today));
+      if (!row) return false;
+      const result = await applyTransition(tx, row, "complete", new Set(["system"]), { actorId: null, now });
+      return result.ok;
     });
     if (done) applied++;
   }
   return applied;
 }
-

@@ -9,11 +9,9 @@ import { requireActor } from "@/app/_components/require-actor";
 import { WorkflowAction } from "@/app/_components/workflow-action";
 import { getServerCaller } from "@/app/_trpc/server";
 import { isHrStaff } from "@/server/auth/policies";
-import type { hrQueueItemSchema } from "@/server/services/applications/application.schemas";
-import type { z } from "zod";
+import type { HrQueueItem } from "@/server/services/applications/application.schemas";
 import { ApplicationFacts } from "@/app/_components/application-facts";
-
-type QueueItem = z.infer<typeof hrQueueItemSchema>;
+import { allowedAction } from "@/app/_components/allowed-action";
 
 export const generateMetadata = titleFrom("hrQueue");
 
@@ -72,7 +70,7 @@ export default async function HrQueuePage({ params }: PageProps<"/[locale]/hr/qu
   );
 }
 
-async function QueueCard({ item }: { item: QueueItem }) {
+async function QueueCard({ item }: { item: HrQueueItem }) {
   const t = await getTranslations("hrQueue");
   const locale = await getLocale();
   const format = await getFormatter();
@@ -80,6 +78,9 @@ async function QueueCard({ item }: { item: QueueItem }) {
   const common = { applicationId: item.id, version: item.version };
   const overdue = item.dueAt !== null && item.dueAt < new Date();
   const explanationId = `finalize-blocked-${item.id}`;
+  const finalize = allowedAction(item, "finalize");
+  const override = allowedAction(item, "hr_override");
+  const uphold = allowedAction(item, "hr_uphold");
   return (
     <article aria-labelledby={`queue-item-${item.queue}-${item.id}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <div className="flex flex-wrap items-center gap-2">
@@ -116,11 +117,11 @@ async function QueueCard({ item }: { item: QueueItem }) {
       </dl>
       <ApplicationStatusLine application={item} />
       {item.queue === "finalize" ? (
-        item.canFinalize ? (
+        finalize ? (
           <WorkflowAction
             key={`${item.id}-${item.version}-finalize`}
             {...common}
-            action="finalize"
+            allowed={finalize}
             tone="primary"
             label={t("finalize", { name })}
             submitLabel={t("finalizeSubmit")}
@@ -146,26 +147,28 @@ async function QueueCard({ item }: { item: QueueItem }) {
       {item.queue === "escalation" ? <p className="text-sm text-slate-700">{t("escalationHint")}</p> : null}
       {item.queue === "decline_review" ? (
         <div className="flex flex-wrap items-start gap-3" role="group" aria-label={t("reviewFor", { name })}>
-          <WorkflowAction
-            key={`${item.id}-${item.version}-override`}
-            {...common}
-            action="hr_override"
-            tone="primary"
-            reason="required"
-            label={t("override")}
-            submitLabel={t("overrideSubmit")}
-            note={t("overrideNote")}
-          />
-          <WorkflowAction
-            key={`${item.id}-${item.version}-uphold`}
-            {...common}
-            action="hr_uphold"
-            tone="danger"
-            reason="required"
-            label={t("uphold")}
-            submitLabel={t("upholdSubmit")}
-            note={t("upholdNote")}
-          />
+          {override ? (
+            <WorkflowAction
+              key={`${item.id}-${item.version}-override`}
+              {...common}
+              allowed={override}
+              tone="primary"
+              label={t("override")}
+              submitLabel={t("overrideSubmit")}
+              note={t("overrideNote")}
+            />
+          ) : null}
+          {uphold ? (
+            <WorkflowAction
+              key={`${item.id}-${item.version}-uphold`}
+              {...common}
+              allowed={uphold}
+              tone="danger"
+              label={t("uphold")}
+              submitLabel={t("upholdSubmit")}
+              note={t("upholdNote")}
+            />
+          ) : null}
         </div>
       ) : null}
     </article>

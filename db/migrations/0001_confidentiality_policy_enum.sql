@@ -1,0 +1,2 @@
+CREATE TYPE "public"."confidentiality_policy" AS ENUM('manager_first', 'until_shortlist', 'until_offer');--> statement-breakpoint
+ALTER TABLE "applications" ALTER COLUMN "confidentiality" SET DATA TYPE "public"."confidentiality_policy" USING "confidentiality"::"public"."confidentiality_policy";
