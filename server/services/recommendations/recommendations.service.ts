@@ -36,8 +36,9 @@ async function storeCandidates(db: Executor, opportunity: OpenOpportunity, ranke
 /**
  * Recomputes the candidates of these open opportunities (all when omitted) over everyone who
  * consents to be a candidate; closed ones lose their rows. The owner is never their own candidate.
+ * Returns the ids of the open opportunities it recomputed.
  */
-export async function recomputeCandidates(db: Database, opportunityIds?: number[], now = new Date()): Promise<number> {
+export async function recomputeCandidates(db: Database, opportunityIds?: number[], now = new Date()): Promise<number[]> {
   const context = await cachedMatchContext(db);
   const [pool, open] = await Promise.all([cachedCandidatePool(db, context, now), loadOpenOpportunities(db, context, opportunityIds)]);
   await db.transaction(async (tx) => {
@@ -53,7 +54,7 @@ export async function recomputeCandidates(db: Database, opportunityIds?: number[
       await storeCandidates(tx, opportunity, rankCandidates(candidates, opportunity, context, CANDIDATES_KEPT), now);
     }
   });
-  return open.length;
+  return open.map((opportunity) => opportunity.opportunityId);
 }
 
 /** Skill names for every skill an explanation mentions, so the client can show them. */
