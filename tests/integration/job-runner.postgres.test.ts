@@ -13,7 +13,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPerson, createSkill } from "../../db/factories";
 import { auditLog, matchScores, opportunities, outbox } from "../../db/schema";
 import { openPostgres } from "../../db/client";
+import { actorForPerson } from "../../server/auth/actor";
 import { exclusiveRunner } from "../../server/jobs/exclusive";
+import { processOutbox } from "../../server/services/outbox/dispatcher";
+import { setOwnSkill } from "../../server/services/profile/profile.service";
+import { refreshStaleMatches } from "../../server/services/recommendations/match-refresh";
 import { recomputeCandidates } from "../../server/services/recommendations/recommendations.service";
 import { createCast } from "../setup/cast";
 import { createReceivingTeam } from "../setup/mobility";
@@ -22,11 +26,12 @@ import { createTestDatabase } from "../setup/test-database";
 type Change = { personId: number; skillId: number; level: 1 | 2 | 3 | 4 };
 type JobRun = { id: number; job: string; startedAt: string; finishedAt: string; pid: number; opportunityIds?: number[]; people?: number };
 
-const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
-
-/** A child process and its stdout, line by line. */
+/**
+ * A child process and its stdout, line by line. Node itself runs the script (with tsx's loader),
+ * so signals reach it directly as they would reach a deployed process.
+ */
 function start(script: string, env: Record<string, string>) {
-  const child: ChildProcessWithoutNullStreams = spawn(tsx, [script], { env: { ...process.env, ...env }, stdio: "pipe" });
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", script], { env: { ...process.env, ...env }, stdio: "pipe" });
   const waiting: Array<{ line: string; resolve: () => void }> = [];
   const seen: string[] = [];
   createInterface({ input: child.stdout }).on("line", (line) => {
@@ -62,6 +67,20 @@ describe("two app processes and a worker on one PostgreSQL", async () => {
   const cast = await createCast(db);
   const teams = [await createReceivingTeam(db, cast), await createReceivingTeam(db, cast)];
   const skill = await createSkill(db);
+  // The postings ask for the skill the people change, so every change can move a ranking.
+  for (const team of teams) {
+    const posting = await team.hiring.opportunity.byId({ opportunityId: team.opportunityId });
+    await team.hiring.opportunity.update({
+      opportunityId: team.opportunityId,
+      expectedVersion: posting.version,
+      kind: "transfer",
+      title: posting.title,
+      description: posting.description,
+      departmentId: team.department.id,
+      roleId: team.role.id,
+      skills: [{ skillId: skill.id, kind: "required", level: 2 }],
+    });
+  }
   const candidates: Awaited<ReturnType<typeof createPerson>>[] = [];
   for (let i = 0; i < 100; i++) candidates.push(await createPerson(db, { departmentId: cast.departments.team.id, openToScouting: true }));
   await recomputeCandidates(db);
@@ -99,6 +118,19 @@ describe("two app processes and a worker on one PostgreSQL", async () => {
     }));
   const lastAuditId = async () => (await db.select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id)).at(-1)?.id ?? 0;
   const settled = () => until(async () => (await pending(["profile.changed", "matches.stale"])) === 0, "the outbox and the recompute job to settle");
+  const scores = async () =>
+    (await db.select({ opportunityId: matchScores.opportunityId, personId: matchScores.personId, rank: matchScores.rank, score: matchScores.score }).from(matchScores)).sort(
+      (a, b) => a.opportunityId - b.opportunityId || a.rank - b.rank,
+    );
+  /** Recomputes every posting in a new process-like handle, whose candidate pool starts empty. */
+  const recomputeFromScratch = async () => {
+    const fresh = await openPostgres({ url, poolSize: 4 });
+    try {
+      await recomputeCandidates(fresh.db);
+    } finally {
+      await fresh.close();
+    }
+  };
 
   it("folds a burst of 200 profile changes into one recompute of each posting", async () => {
     await settled();
@@ -137,17 +169,31 @@ describe("two app processes and a worker on one PostgreSQL", async () => {
     }
 
     // The suggestions the processes left equal a recompute from scratch in a new process.
-    const scores = async () =>
-      (await db.select({ opportunityId: matchScores.opportunityId, personId: matchScores.personId, rank: matchScores.rank, score: matchScores.score }).from(matchScores)).sort(
-        (a, b) => a.opportunityId - b.opportunityId || a.rank - b.rank,
-      );
     const left = await scores();
-    const fresh = await openPostgres({ url, poolSize: 4 });
-    try {
-      await recomputeCandidates(fresh.db);
-    } finally {
-      await fresh.close();
-    }
+    await recomputeFromScratch();
     expect(left).toEqual(await scores());
+  });
+
+  it("a process's candidate pool takes in the changes another process's recompute took", async () => {
+    const [first, second] = [await openPostgres({ url, poolSize: 4 }), await openPostgres({ url, poolSize: 4 })];
+    try {
+      // Both pools loaded, as in two long-running processes.
+      await recomputeCandidates(first.db);
+      await recomputeCandidates(second.db);
+      const change = async (people: typeof candidates, level: Change["level"]) => {
+        for (const person of people) await setOwnSkill(db, (await actorForPerson(db, person.id))!, { skillId: skill.id, level });
+        await processOutbox(db, { send: async () => {} });
+      };
+      await change(candidates.slice(0, 10), 1);
+      expect(await refreshStaleMatches(first.db)).not.toBeNull();
+      await change(candidates.slice(10, 20), 1);
+      expect(await refreshStaleMatches(second.db)).not.toBeNull();
+      // The second recompute saw the first ten too, though the first process took their events.
+      const left = await scores();
+      await recomputeFromScratch();
+      expect(left).toEqual(await scores());
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
   });
 });
