@@ -14,8 +14,11 @@ export type RunExclusive = <T>(job: ExclusiveJob, task: () => Promise<T>) => Pro
  * Holds a session advisory lock (`pg_try_advisory_lock`) on one client checked out of the pool for
  * the whole task: the lock belongs to that connection, so it must not go back to the pool while
  * held, and the task's own queries use other connections. If the process dies, PostgreSQL ends the
- * session and frees the lock. (A transaction-pooling proxy such as PgBouncer in transaction mode
- * would break session locks; connect the worker directly or in session mode.)
+ * session and frees the lock. Should that one connection drop while the task runs, the lock is
+ * gone with it and another process may start the job; the jobs stay correct then (each step is its
+ * own transaction and taking an event twice is harmless), only no longer alone. A
+ * transaction-pooling proxy such as PgBouncer in transaction mode would break session locks:
+ * connect directly or in session mode.
  */
 async function withAdvisoryLock<T>(pool: Pool, key: number, task: () => Promise<T>): Promise<Outcome<T>> {
   const client = await pool.connect();

@@ -131,7 +131,7 @@ async function refresh(db: Executor, state: PoolState, now: Date): Promise<PoolS
     marks.maxId > state.maxPersonId
       ? await queryRows<{ id: number | string }>(db, sql`select id from people where id > ${state.maxPersonId}`)
       : [];
-  // Ids only grow: fewer people than those known plus those added means someone was deleted.
+  // Ids only grow, so any other count means someone was deleted (or added meanwhile): start over.
   if (marks.count !== state.peopleCount + added.length) return null;
   for (const row of added) changed.personIds.add(Number(row.id));
   state.peopleCount = marks.count;
