@@ -15,8 +15,9 @@ export type RunExclusive = <T>(job: ExclusiveJob, task: () => Promise<T>) => Pro
  * the whole task: the lock belongs to that connection, so it must not go back to the pool while
  * held, and the task's own queries use other connections. If the process dies, PostgreSQL ends the
  * session and frees the lock. Should that one connection drop while the task runs, the lock is
- * gone with it and another process may start the job; the jobs stay correct then (each step is its
- * own transaction and taking an event twice is harmless), only no longer alone. A
+ * gone with it and another process may start the job alongside. That is rare, and what it risks is
+ * bounded: a conflicting write fails and is retried on the next tick, and a candidate pool in
+ * another process may miss a refresh until its periodic full reload (match-cache.ts). A
  * transaction-pooling proxy such as PgBouncer in transaction mode would break session locks:
  * connect directly or in session mode.
  */
