@@ -40,13 +40,17 @@ async function withAdvisoryLock<T>(pool: Pool, key: number, task: () => Promise<
   }
 }
 
+const runningJobs = new WeakMap<object, Set<ExclusiveJob>>();
+
 /**
  * Once-at-a-time jobs. On PostgreSQL several app and worker processes may share the database, so
  * each run holds the job's advisory lock; on the embedded PGlite database only one process can
  * open the data directory, so the in-process guard is the whole story.
  */
 export function exclusiveRunner(handle: DatabaseHandle): RunExclusive {
-  const running = new Set<ExclusiveJob>();
+  // Shared by every runner on this database handle in this process.
+  const running = runningJobs.get(handle.db) ?? new Set<ExclusiveJob>();
+  runningJobs.set(handle.db, running);
   return async (job, task) => {
     if (running.has(job)) return { ran: false };
     running.add(job);
