@@ -5,7 +5,8 @@ import { like } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { notifications, outbox } from "../../db/schema";
 import { createMailer, type Mail } from "../../server/services/notifications/mailer";
-import { processOutbox } from "../../server/services/outbox/dispatcher";
+import { dispatchEvents, processOutbox } from "../../server/services/outbox/dispatcher";
+import { leaseDue } from "../../server/services/outbox/outbox";
 import { callerAs, createCast } from "../setup/cast";
 import { createReceivingTeam } from "../setup/mobility";
 import { createTestDatabase } from "../setup/test-database";
@@ -19,6 +20,7 @@ describe("notifications and confidentiality (until_shortlist)", async () => {
   const mailer = createMailer({ MAIL_DIR: mailDir });
   const employee = callerAs(db, cast, "employee");
   const manager = callerAs(db, cast, "manager");
+  const colleague = callerAs(db, cast, "colleague");
   const deliver = async () => (await processOutbox(db, mailer, { baseUrl: "http://localhost:3000" })).count;
   const mailsTo = (email: string) => readdirSync(mailDir).map((file) => readFileSync(join(mailDir, file), "utf8")).filter((mail) => mail.includes(`To: ${email}`));
 
@@ -70,7 +72,6 @@ describe("notifications and confidentiality (until_shortlist)", async () => {
   });
 
   it("e-mails after the notification is committed, in both languages with their own links; a failed send is retried, never repeated", async () => {
-    const colleague = callerAs(db, cast, "colleague");
     await colleague.application.submit({ opportunityId: team.opportunityId, motivation: "テスト設計を学びたい" });
     const smtpDown = { send: async () => Promise.reject(new Error("SMTP server unavailable")) };
     await processOutbox(db, smtpDown, { baseUrl: "http://localhost:3000" });
@@ -86,5 +87,20 @@ describe("notifications and confidentiality (until_shortlist)", async () => {
     const [ja, en] = sent[0]!.text.split("\n\n");
     expect(ja).toContain(`http://localhost:3000/ja/opportunities/${team.opportunityId}`);
     expect(en).toContain(`http://localhost:3000/en/opportunities/${team.opportunityId}`);
+  });
+
+  it("sends an e-mail taken by a process that died before sending, once that process's claim runs out", async () => {
+    const [application] = await colleague.application.mine();
+    await colleague.application.act({ applicationId: application!.id, action: "withdraw" });
+    const sent: Mail[] = [];
+    const recording = { send: async (mail: Mail) => void sent.push(mail) };
+    // A process writes the notification and takes its e-mail, then dies before sending it.
+    const now = new Date(Date.now() + 7_200_000);
+    await dispatchEvents(db, { now });
+    expect(await leaseDue(db, "notification.mail", now, 10, 600_000)).toHaveLength(1);
+    await processOutbox(db, recording, { now });
+    expect(sent).toEqual([]);
+    await processOutbox(db, recording, { now: new Date(now.getTime() + 600_000) });
+    expect(sent.map((mail) => mail.to)).toEqual([team.hiringManager.email]);
   });
 });

@@ -88,6 +88,18 @@ async function sendMail(db: Database, mailer: Mailer, now: Date, limit: number, 
   return leased.length;
 }
 
+/** The transactional half of `processOutbox`: routes every due event, in batches, sending no e-mail. */
+export async function dispatchEvents(db: Database, options: { now?: Date; limit?: number } = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  const limit = options.limit ?? BATCH;
+  let count = 0;
+  for (;;) {
+    const taken = await dispatchBatch(db, now, limit);
+    count += taken;
+    if (taken < limit) return count;
+  }
+}
+
 /**
  * The one consumer of the outbox's domain events: in-app notifications, their e-mail, and the hand-over
  * of changed people and postings to the candidate recompute job (`matches.stale`). Delivery is at least
@@ -96,14 +108,8 @@ async function sendMail(db: Database, mailer: Mailer, now: Date, limit: number, 
  * routed events it took.
  */
 export async function processOutbox(db: Database, mailer: Mailer, options: { now?: Date; limit?: number; baseUrl?: string } = {}): Promise<{ count: number }> {
-  const now = options.now ?? new Date();
   const limit = options.limit ?? BATCH;
-  let count = 0;
-  for (;;) {
-    const taken = await dispatchBatch(db, now, limit);
-    count += taken;
-    if (taken < limit) break;
-  }
+  const count = await dispatchEvents(db, { now: options.now, limit });
   // The e-mail events were just written with the database's clock: send them on the clock as it is now.
   const mailNow = options.now ?? new Date();
   while ((await sendMail(db, mailer, mailNow, limit, options.baseUrl ?? "")) === limit);
