@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -20,6 +20,10 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // Tests of several processes sharing one database need PostgreSQL: they run in the
+          // PostgreSQL pass (TEST_DATABASE_URL set; `npm test` and CI make that pass) and are not
+          // part of the PGlite pass at all.
+          exclude: [...configDefaults.exclude, ...(process.env.TEST_DATABASE_URL ? [] : ["tests/integration/**/*.postgres.test.ts"])],
           globalSetup: ["tests/setup/global-setup.ts"],
           setupFiles: ["tests/setup/fail-on-console-error.ts"],
           testTimeout: 60_000,

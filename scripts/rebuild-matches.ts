@@ -5,7 +5,7 @@ import { recomputeCandidates } from "../server/services/recommendations/recommen
 const handle = await openDatabase();
 try {
   const started = performance.now();
-  const count = await recomputeCandidates(handle.db);
+  const { length: count } = await recomputeCandidates(handle.db);
   console.log(`Rebuilt the candidates of ${count} open postings in ${Math.round(performance.now() - started)} ms.`);
 } finally {
   await handle.close();

@@ -15,6 +15,10 @@ const envSchema = z
     NEXTAUTH_SECRET: optionalText,
     /** "1" turns on the one-click demo sign-in (`npm run demo` sets it). Never on by default. */
     KAKEZAN_DEMO: z.enum(["0", "1"]).default("0"),
+    /** "off": this process serves requests only; the background jobs run in `npm run worker` instead. */
+    KAKEZAN_JOBS: z.enum(["on", "off"]).default("on"),
+    /** How often overdue releases are escalated and effective dates applied. */
+    KAKEZAN_SCHEDULE_SECONDS: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().default(60)),
     OIDC_ISSUER: optionalText,
     OIDC_CLIENT_ID: optionalText,
     OIDC_CLIENT_SECRET: optionalText,
@@ -42,6 +46,10 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   }
   return parsed.data;
+}
+
+export function runsBackgroundJobs(env: Env = readEnv()): boolean {
+  return env.KAKEZAN_JOBS === "on";
 }
 
 export function isDemoSignInEnabled(env: Env = readEnv()): boolean {

@@ -1,53 +1,79 @@
-import type { Database } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
+import { readEnv } from "@/server/env";
+import { writeAudit } from "@/server/services/audit/audit.service";
 import { createMailer } from "@/server/services/notifications/mailer";
-import { processOutbox } from "@/server/services/notifications/notification.service";
-import { recomputeCandidates } from "@/server/services/recommendations/recommendations.service";
+import { processOutbox } from "@/server/services/outbox/dispatcher";
+import { refreshStaleMatches } from "@/server/services/recommendations/match-refresh";
 import { applyDueMoves, escalateOverdueReleases } from "@/server/services/workflow/workflow.jobs";
+import { type ExclusiveJob, exclusiveRunner } from "./exclusive";
 
 const OUTBOX_EVERY_MS = 2_000;
-/** Deadlines and effective dates are checked every minute unless KAKEZAN_SCHEDULE_SECONDS says otherwise. */
-const DEFAULT_SCHEDULE_SECONDS = 60;
+const MATCHES_EVERY_MS = 2_000;
 
-/** Runs `task` every `ms`, never two at once; a failure is logged and the next tick tries again. */
-function every(ms: number, name: string, task: () => Promise<unknown>) {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    task()
+type Loop = { timer: NodeJS.Timeout; running: Promise<unknown> | null };
+
+/** Runs `task` every `ms`, never two at once in this process; a failure is logged and the next tick tries again. */
+function every(ms: number, name: string, task: () => Promise<unknown>): Loop {
+  const loop: Loop = { timer: setInterval(() => tick(), ms), running: null };
+  const tick = () => {
+    if (loop.running) return;
+    loop.running = task()
       .catch((error: unknown) => console.error(`[jobs] ${name} failed:`, error instanceof Error ? error.message : error))
       .finally(() => {
-        running = false;
+        loop.running = null;
       });
-  }, ms);
-  timer.unref();
-  return timer;
+  };
+  // Timers alone do not keep a web process alive; the worker keeps itself alive.
+  loop.timer.unref();
+  return loop;
 }
 
 /**
- * The server's background work: deliver the outbox (notifications and e-mail), escalate overdue
- * releases, apply moves on their effective date. Safe to run in several processes at once.
+ * A run of a once-at-a-time job that changed something, in the audit log (actor: the system), with
+ * its start, end and process: the record operators — and the multi-process test — read.
  */
-export function startBackgroundJobs(db: Database, env: Record<string, string | undefined> = process.env) {
-  const mailer = createMailer(env);
+async function recordRun(handle: DatabaseHandle, job: ExclusiveJob, startedAt: Date, result: Record<string, unknown> | null) {
+  if (!result) return;
+  const data = { ...result, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), pid: process.pid };
+  await writeAudit(handle.db, { actorId: null, action: "job.run", entityType: "job", entityId: job, data });
+}
+
+export type BackgroundJobs = { stop(): Promise<void> };
+
+/**
+ * The background work: dispatch the outbox (notifications, their e-mail, match hand-over), which is
+ * safe in several processes at once; and, one process at a time, recompute stale candidates and
+ * run the schedule (escalate overdue releases, apply moves on their effective date).
+ */
+export function startBackgroundJobs(handle: DatabaseHandle, rawEnv: Record<string, string | undefined> = process.env): BackgroundJobs {
+  const env = readEnv(rawEnv);
+  const { db } = handle;
+  const mailer = createMailer(rawEnv);
   const baseUrl = env.NEXTAUTH_URL ?? "http://localhost:3000";
-  every(OUTBOX_EVERY_MS, "outbox", async () => {
-    // Drain while full batches come back; then refresh the candidates those events made stale.
-    const opportunityIds = new Set<number>();
-    let people = false;
-    for (;;) {
-      const { count, refresh } = await processOutbox(db, mailer, { baseUrl });
-      for (const id of refresh.opportunityIds) opportunityIds.add(id);
-      people ||= refresh.people;
-      if (count < 50) break;
-    }
-    // A person's change can move them in any posting's ranking; a posting's change only its own.
-    if (people) await recomputeCandidates(db);
-    else if (opportunityIds.size > 0) await recomputeCandidates(db, [...opportunityIds]);
-  });
-  const scheduleSeconds = Number(env.KAKEZAN_SCHEDULE_SECONDS) > 0 ? Number(env.KAKEZAN_SCHEDULE_SECONDS) : DEFAULT_SCHEDULE_SECONDS;
-  every(scheduleSeconds * 1000, "schedule", async () => {
-    await escalateOverdueReleases(db);
-    await applyDueMoves(db);
-  });
+  const runExclusive = exclusiveRunner(handle);
+  const exclusive = (job: ExclusiveJob, task: () => Promise<Record<string, unknown> | null>) => () =>
+    runExclusive(job, async () => {
+      const startedAt = new Date();
+      await recordRun(handle, job, startedAt, await task());
+    });
+  const loops = [
+    every(OUTBOX_EVERY_MS, "outbox", () => processOutbox(db, mailer, { baseUrl })),
+    every(MATCHES_EVERY_MS, "matches.refresh", exclusive("matches.refresh", () => refreshStaleMatches(db))),
+    every(
+      env.KAKEZAN_SCHEDULE_SECONDS * 1000,
+      "schedule",
+      exclusive("schedule", async () => {
+        const escalated = await escalateOverdueReleases(db);
+        const moved = await applyDueMoves(db);
+        return escalated + moved > 0 ? { escalated, moved } : null;
+      }),
+    ),
+  ];
+  return {
+    /** Stops the timers and waits for the runs in progress to finish. */
+    async stop() {
+      for (const loop of loops) clearInterval(loop.timer);
+      await Promise.all(loops.map((loop) => loop.running));
+    },
+  };
 }

@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createPerson, createRole, createSkill, setPersonSkill } from "../../db/factories";
 import { people } from "../../db/schema";
+import { processOutbox } from "../../server/services/outbox/dispatcher";
+import { enqueue } from "../../server/services/outbox/outbox";
 import { cachedCandidatePool, cachedMatchContext } from "../../server/services/recommendations/match-cache";
 import { loadCandidateProfiles, loadMatchContext } from "../../server/services/recommendations/recommendations.data";
 import { callerAs, createCast } from "../setup/cast";
@@ -19,12 +21,14 @@ describe("match caches", async () => {
 
   const fresh = async (now: Date) => loadCandidateProfiles(db, await loadMatchContext(db), { purpose: "candidates" }, now);
   const cached = async (now: Date) => cachedCandidatePool(db, await cachedMatchContext(db), now);
+  /** The outbox dispatcher hands changed people over to matching. */
+  const dispatch = () => processOutbox(db, { send: async () => {} });
 
-  it("serves the same pool as a fresh load, across profile events, direct row changes and time", async () => {
+  it("serves the same pool as a fresh load, across dispatched profile changes, new people and time", async () => {
     const now = new Date("2026-11-01T00:00:00Z");
     expect(await cached(now)).toEqual(await fresh(now));
 
-    // A change announced by a profile.changed event (the Will service), not yet delivered.
+    // A change announced by a profile.changed event (the Will service), once dispatched.
     await employee.will.save({
       statement: "テスト設計に挑戦したい",
       targetRoleIds: [role.id],
@@ -36,11 +40,15 @@ describe("match caches", async () => {
       shareWithMatching: true,
       expectedVersion: 0,
     });
+    await dispatch();
     expect((await cached(now)).map((profile) => profile.personId)).toContain(cast.persons.employee.id);
     expect(await cached(now)).toEqual(await fresh(now));
 
-    // A direct row change without any event: deactivation, and a new consenting person.
+    // A deactivation made outside the services but announced, and a new consenting person
+    // inserted without any event (new people are found by id).
     await db.update(people).set({ active: false }).where(eq(people.id, scouted.id));
+    await enqueue(db, "profile.changed", { personId: scouted.id });
+    await dispatch();
     const newcomer = await createPerson(db, { departmentId: cast.departments.team.id, roleId: role.id, openToScouting: true });
     const pool = await cached(now);
     expect(pool.map((profile) => profile.personId)).not.toContain(scouted.id);

@@ -4,6 +4,7 @@ import { createPerson, createSkill, setPersonSkill } from "../../db/factories";
 import { matchScores, people, personSkills } from "../../db/schema";
 import { actorForPerson } from "../../server/auth/actor";
 import { createOpportunity, setOpportunityStatus } from "../../server/services/opportunities/opportunity.service";
+import { processOutbox } from "../../server/services/outbox/dispatcher";
 import { recomputeCandidates } from "../../server/services/recommendations/recommendations.service";
 import { createContextInner } from "../../server/trpc/context";
 import { createCaller } from "../../server/trpc/root";
@@ -101,6 +102,8 @@ describe("the side doors around matching", async () => {
     const colleague = callerAs(db, cast, "colleague");
     await setPersonSkill(db, cast.persons.colleague.id, bugs.id, 3);
     await colleague.profile.update({ openToScouting: true });
+    // The dispatcher hands the change to matching, as the background job does.
+    await processOutbox(db, { send: async () => {} });
     await recomputeCandidates(db);
     expect((await candidates()).total).toBe(2);
     // Withdrawn consent: gone at once, before any recompute.
@@ -128,6 +131,7 @@ describe("the side doors around matching", async () => {
     };
     const own = await postAs(cast.persons.manager.id);
     const above = await postAs(skipLevel.id);
+    await processOutbox(db, { send: async () => {} });
     await recomputeCandidates(db);
     for (const posting of [own, above]) {
       expect(await db.select().from(matchScores).where(and(eq(matchScores.opportunityId, posting.id), eq(matchScores.personId, cast.persons.employee.id)))).toEqual([]);

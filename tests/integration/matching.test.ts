@@ -3,13 +3,23 @@ import { describe, expect, it } from "vitest";
 import { createPerson, createRole, createSkill, setPersonSkill } from "../../db/factories";
 import { matchScores, people } from "../../db/schema";
 import { matchingPolicy } from "../../server/services/matching/matching.policy";
+import { processOutbox } from "../../server/services/outbox/dispatcher";
+import { enqueue } from "../../server/services/outbox/outbox";
 import { recomputeCandidates } from "../../server/services/recommendations/recommendations.service";
 import { callerAs, createCast } from "../setup/cast";
 import { createReceivingTeam } from "../setup/mobility";
 import { createTestDatabase } from "../setup/test-database";
 
+/** No e-mail in these tests. */
+const mailer = { send: async () => {} };
+
 describe("matching with consent", async () => {
   const { db } = await createTestDatabase();
+  /** What the background jobs do after a change: dispatch the outbox, then recompute. */
+  const refresh = async (opportunityIds?: number[]) => {
+    await processOutbox(db, mailer);
+    await recomputeCandidates(db, opportunityIds);
+  };
   const cast = await createCast(db);
   const team = await createReceivingTeam(db, cast);
   const testing = await createSkill(db, { nameJa: "テスト設計", nameEn: "Test design" });
@@ -46,7 +56,7 @@ describe("matching with consent", async () => {
   // and has not opted in to scouting.
   await saveWill(employee, 0, true, "now");
   await saveWill(colleague, 0, false, "not_now");
-  await recomputeCandidates(db);
+  await refresh();
 
   it("lists only people open to move or to scouting, with explanations and the policy version", async () => {
     const served = await team.hiring.match.candidates({ opportunityId: team.opportunityId });
@@ -69,7 +79,7 @@ describe("matching with consent", async () => {
   it("a private Will never influences the hiring manager's view; opting in to scouting makes one a candidate", async () => {
     await employee.profile.update({ openToScouting: true });
     await colleague.profile.update({ openToScouting: true });
-    await recomputeCandidates(db);
+    await refresh();
     const served = await team.hiring.match.candidates({ opportunityId: team.opportunityId });
     expect(served.items).toHaveLength(2);
     const colleagueRow = (await db.select().from(matchScores).where(eq(matchScores.personId, cast.persons.colleague.id)))[0]!;
@@ -97,10 +107,10 @@ describe("matching with consent", async () => {
 
   it("leaves out someone who hides their skills, unless they opted in to scouting", async () => {
     await employee.profile.update({ showSkillsInDirectory: false, openToScouting: false });
-    await recomputeCandidates(db);
+    await refresh();
     expect((await db.select().from(matchScores).where(eq(matchScores.personId, cast.persons.employee.id))).length).toBe(0);
     await employee.profile.update({ openToScouting: true });
-    await recomputeCandidates(db);
+    await refresh();
     expect((await db.select().from(matchScores).where(eq(matchScores.personId, cast.persons.employee.id))).length).toBe(1);
     await employee.profile.update({ showSkillsInDirectory: true });
   });
@@ -108,10 +118,12 @@ describe("matching with consent", async () => {
   it("drops a person who deactivates, on the next refresh", async () => {
     const role = await createRole(db);
     const leaver = await createPerson(db, { departmentId: cast.departments.team.id, roleId: role.id, openToScouting: true });
-    await recomputeCandidates(db, [team.opportunityId]);
+    await refresh([team.opportunityId]);
     expect((await db.select().from(matchScores).where(eq(matchScores.personId, leaver.id))).length).toBe(1);
+    // Deactivated outside the services (an HR data fix), announced as every profile change is.
     await db.update(people).set({ active: false }).where(eq(people.id, leaver.id));
-    await recomputeCandidates(db, [team.opportunityId]);
+    await enqueue(db, "profile.changed", { personId: leaver.id });
+    await refresh([team.opportunityId]);
     expect(await db.select().from(matchScores).where(eq(matchScores.personId, leaver.id))).toEqual([]);
   });
 });
@@ -126,9 +138,8 @@ describe("scouting (社内FA)", async () => {
   const manager = callerAs(db, cast, "manager");
   await employee.profile.update({ openToScouting: true });
   await recomputeCandidates(db);
-  const { processOutbox } = await import("../../server/services/notifications/notification.service");
   const mails: string[] = [];
-  const mailer = { send: async (mail: { to: string }) => void mails.push(mail.to) };
+  const recording = { send: async (mail: { to: string }) => void mails.push(mail.to) };
 
   it("the hiring manager invites a hidden candidate; the person sees it; the current manager learns nothing", async () => {
     const [candidate] = (await team.hiring.match.candidates({ opportunityId: team.opportunityId })).items;
@@ -137,7 +148,7 @@ describe("scouting (社内FA)", async () => {
     await expect(
       team.hiring.scout.invite({ opportunityId: team.opportunityId, candidateKey: candidate!.candidateKey, message: "もう一度" }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
-    await processOutbox(db, mailer);
+    await processOutbox(db, recording);
     const [invite] = await employee.scout.mine();
     expect(invite).toMatchObject({ id: inviteId, status: "pending", message: "QA チームで一緒に働きませんか" });
     expect((await employee.notification.list()).map((item) => item.kind)).toContain("scoutInvited");
@@ -155,7 +166,7 @@ describe("scouting (社内FA)", async () => {
     const { applicationId } = await employee.scout.respond({ inviteId: invite!.id, response: "casual_interview" });
     expect(applicationId).toBeNull();
     await expect(employee.scout.respond({ inviteId: invite!.id, response: "decline" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await processOutbox(db, mailer);
+    await processOutbox(db, recording);
     expect((await team.hiring.notification.list()).map((item) => item.kind)).toContain("scoutAccepted");
     expect(await manager.notification.list()).toEqual([]);
   });
@@ -174,6 +185,7 @@ describe("scouting (社内FA)", async () => {
       shareWithMatching: true,
       expectedVersion: 0,
     });
+    await processOutbox(db, recording);
     await recomputeCandidates(db);
     const items = (await team.hiring.match.candidates({ opportunityId: team.opportunityId })).items;
     // The list does not say who accepts scouting; the invitation is refused.

@@ -1,10 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { like } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { notifications, outbox } from "../../db/schema";
-import { createMailer } from "../../server/services/notifications/mailer";
-import { processOutbox } from "../../server/services/notifications/notification.service";
+import { createMailer, type Mail } from "../../server/services/notifications/mailer";
+import { dispatchEvents, processOutbox } from "../../server/services/outbox/dispatcher";
+import { leaseDue } from "../../server/services/outbox/outbox";
 import { callerAs, createCast } from "../setup/cast";
 import { createReceivingTeam } from "../setup/mobility";
 import { createTestDatabase } from "../setup/test-database";
@@ -18,6 +20,7 @@ describe("notifications and confidentiality (until_shortlist)", async () => {
   const mailer = createMailer({ MAIL_DIR: mailDir });
   const employee = callerAs(db, cast, "employee");
   const manager = callerAs(db, cast, "manager");
+  const colleague = callerAs(db, cast, "colleague");
   const deliver = async () => (await processOutbox(db, mailer, { baseUrl: "http://localhost:3000" })).count;
   const mailsTo = (email: string) => readdirSync(mailDir).map((file) => readFileSync(join(mailDir, file), "utf8")).filter((mail) => mail.includes(`To: ${email}`));
 
@@ -53,8 +56,8 @@ describe("notifications and confidentiality (until_shortlist)", async () => {
   it("delivers each event once, even when an event is delivered again (at-least-once delivery)", async () => {
     const mailsBefore = readdirSync(mailDir).length;
     const notificationsBefore = (await db.select().from(notifications)).length;
-    // Pretend a worker crashed after delivering but before marking: everything is delivered again.
-    await db.update(outbox).set({ processedAt: null });
+    // Pretend a worker crashed after delivering but before marking: every event is delivered again.
+    await db.update(outbox).set({ processedAt: null }).where(like(outbox.type, "application.%"));
     expect(await deliver()).toBeGreaterThan(0);
     expect((await db.select().from(notifications)).length).toBe(notificationsBefore);
     expect(readdirSync(mailDir).length).toBe(mailsBefore);
@@ -66,5 +69,38 @@ describe("notifications and confidentiality (until_shortlist)", async () => {
     await employee.notification.markRead({ ids: [own!.id, others!.id] });
     expect(await employee.notification.unreadCount()).toBe(0);
     expect(await manager.notification.unreadCount()).toBe(1);
+  });
+
+  it("e-mails after the notification is committed, in both languages with their own links; a failed send is retried, never repeated", async () => {
+    await colleague.application.submit({ opportunityId: team.opportunityId, motivation: "テスト設計を学びたい" });
+    const smtpDown = { send: async () => Promise.reject(new Error("SMTP server unavailable")) };
+    await processOutbox(db, smtpDown, { baseUrl: "http://localhost:3000" });
+    // The notification is there even though its e-mail could not be sent.
+    expect((await team.hiring.notification.list()).filter((item) => item.kind === "applicationReceived")).toHaveLength(2);
+
+    const sent: Mail[] = [];
+    const recording = { send: async (mail: Mail) => void sent.push(mail) };
+    const afterBackoff = new Date(Date.now() + 3_600_000);
+    await processOutbox(db, recording, { baseUrl: "http://localhost:3000", now: afterBackoff });
+    await processOutbox(db, recording, { baseUrl: "http://localhost:3000", now: new Date(afterBackoff.getTime() + 3_600_000) });
+    expect(sent.map((mail) => mail.to)).toEqual([team.hiringManager.email]);
+    const [ja, en] = sent[0]!.text.split("\n\n");
+    expect(ja).toContain(`http://localhost:3000/ja/opportunities/${team.opportunityId}`);
+    expect(en).toContain(`http://localhost:3000/en/opportunities/${team.opportunityId}`);
+  });
+
+  it("sends an e-mail taken by a process that died before sending, once that process's claim runs out", async () => {
+    const [application] = await colleague.application.mine();
+    await colleague.application.act({ applicationId: application!.id, action: "withdraw" });
+    const sent: Mail[] = [];
+    const recording = { send: async (mail: Mail) => void sent.push(mail) };
+    // A process writes the notification and takes its e-mail, then dies before sending it.
+    const now = new Date(Date.now() + 7_200_000);
+    await dispatchEvents(db, { now });
+    expect(await leaseDue(db, "notification.mail", now, 10, 600_000)).toHaveLength(1);
+    await processOutbox(db, recording, { now });
+    expect(sent).toEqual([]);
+    await processOutbox(db, recording, { now: new Date(now.getTime() + 600_000) });
+    expect(sent.map((mail) => mail.to)).toEqual([team.hiringManager.email]);
   });
 });

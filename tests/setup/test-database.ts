@@ -6,22 +6,24 @@ import { adminUrl, databaseUrl } from "./postgres-url";
 
 /**
  * A fresh, migrated database for one test file: a copy of the run's template (PGlite dump or
- * PostgreSQL `CREATE DATABASE … TEMPLATE`). Closed and dropped after the file.
+ * PostgreSQL `CREATE DATABASE … TEMPLATE`). Closed and dropped after the file. On PostgreSQL `url`
+ * lets other processes connect to it.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   const template = inject("postgresTemplate");
   if (serverUrl && template) {
     const name = `kakezan_test_${randomBytes(5).toString("hex")}`;
     const admin = await openPostgres({ url: adminUrl(serverUrl), poolSize: 1 });
     await admin.db.execute(`create database ${name} template ${template}`);
-    const handle = await openPostgres({ url: databaseUrl(serverUrl, name), poolSize: 60 });
+    const url = databaseUrl(serverUrl, name);
+    const handle = await openPostgres({ url, poolSize: 60 });
     afterAll(async () => {
       await handle.close();
       await admin.db.execute(`drop database if exists ${name} with (force)`);
       await admin.close();
     });
-    return handle;
+    return { ...handle, url };
   }
   const dumpPath = inject("pgliteTemplate");
   if (!dumpPath) throw new Error("The integration global setup did not provide a database template.");

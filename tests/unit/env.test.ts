@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDemoSignInEnabled, oidcConfig, readEnv } from "../../server/env";
+import { isDemoSignInEnabled, oidcConfig, readEnv, runsBackgroundJobs } from "../../server/env";
 
 describe("configuration", () => {
   it("keeps demo sign-in off unless KAKEZAN_DEMO=1", () => {
@@ -7,6 +7,14 @@ describe("configuration", () => {
     expect(isDemoSignInEnabled(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", KAKEZAN_DEMO: "0" }))).toBe(false);
     expect(isDemoSignInEnabled(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", KAKEZAN_DEMO: "1" }))).toBe(true);
     expect(() => readEnv({ KAKEZAN_DEMO: "yes" })).toThrow(/KAKEZAN_DEMO/);
+  });
+
+  it("runs the background jobs in the web process unless KAKEZAN_JOBS=off", () => {
+    expect(runsBackgroundJobs(readEnv({}))).toBe(true);
+    expect(runsBackgroundJobs(readEnv({ KAKEZAN_JOBS: "off" }))).toBe(false);
+    expect(() => readEnv({ KAKEZAN_JOBS: "no" })).toThrow(/KAKEZAN_JOBS/);
+    expect(readEnv({}).KAKEZAN_SCHEDULE_SECONDS).toBe(60);
+    expect(() => readEnv({ KAKEZAN_SCHEDULE_SECONDS: "0" })).toThrow(/KAKEZAN_SCHEDULE_SECONDS/);
   });
 
   it("requires a secret in production", () => {

@@ -1,27 +1,26 @@
 /*
- * Per-process caches for matching at scale (PERFORMANCE.md: recompute one opportunity over 100,000
- * people ≤ 300 ms; a person's top 20 of 2,000 open opportunities p95 ≤ 30 ms). Each cache belongs
- * to one database handle (a WeakMap keyed by it) and is checked against the database on every use
- * with cheap queries, so callers see exactly what a fresh load would give:
+ * Per-process caches for matching at scale: recomputing one opportunity's candidates over 100,000
+ * people must stay within about 300 ms, and a person's top 20 of 2,000 open opportunities within
+ * 30 ms at the 95th percentile (bench/candidates.bench.ts and bench/recommendations.bench.ts).
+ * Each cache belongs to one database handle (a WeakMap keyed by it) and is checked against the
+ * database on every use with cheap queries:
  * - the match context (taxonomy, career map): row counts and row versions (xmin) of the small
  *   reference tables;
  * - the open opportunities, compiled: count, latest `updated_at` and version sum of open postings;
  * - the candidate pool (everyone who consents to be a candidate): loaded once, then refreshed for
- *   the people named in `profile.changed` outbox events and the people whose row changed
- *   (`people.updated_at`); a full reload when the context changes, a person is deleted, or after
- *   POOL_MAX_AGE_MS as a safety net.
+ *   the people the outbox dispatcher reported as changed (see `changedPeopleSince`) and for people
+ *   added since; a full reload when the context changes, a person is deleted, or after
+ *   POOL_MAX_AGE_MS as a safety net for rows changed outside the services (which announce every
+ *   change that matters to matching with a `profile.changed` event).
  */
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "@/db/client";
 import type { CandidateProfile, MatchContext } from "../matching/matching.types";
+import { eventsAfter, lastEventId, pendingOf } from "../outbox/outbox";
 import { yearsBetween } from "../people/people.queries";
 import { loadCandidateProfiles, loadMatchContext, loadOpenOpportunities, type OpenOpportunity } from "./recommendations.data";
 
 const POOL_MAX_AGE_MS = 10 * 60_000;
-/** Outbox ids are taken at insert time; an event committed late may carry an id below one already seen. */
-const OUTBOX_LOOKBACK = 1_000;
-/** `people.updated_at` comes from the application's clock or the database's: re-scan a window. */
-const PEOPLE_LOOKBACK_MS = 10_000;
 
 type ContextCache = { fingerprint: string; context: MatchContext };
 const contexts = new WeakMap<object, ContextCache>();
@@ -73,29 +72,33 @@ type PoolState = {
   loadedAt: number;
   entries: Map<number, PoolEntry>;
   peopleCount: number;
-  outboxSeen: number;
-  seenEvents: Set<number>;
-  peopleWatermark: number;
-  recentPeople: Map<number, number>;
+  maxPersonId: number;
+  /** The last `matches.refreshed` event this pool has taken into account. */
+  refreshedSeen: number;
 };
 const pools = new WeakMap<object, PoolState>();
 const busy = new WeakMap<object, Promise<unknown>>();
 
-type Marks = { peopleCount: number; outboxMax: number };
-async function marksOf(db: Executor): Promise<Marks> {
-  const [row] = await queryRows<{ people_count: number | string; outbox_max: number | string }>(
-    db,
-    sql`select (select count(*) from people) as people_count, (select coalesce(max(id), 0) from outbox) as outbox_max`,
-  );
-  return { peopleCount: Number(row?.people_count ?? 0), outboxMax: Number(row?.outbox_max ?? 0) };
+type PeopleMarks = { count: number; maxId: number };
+async function peopleMarks(db: Executor): Promise<PeopleMarks> {
+  const [row] = await queryRows<{ count: number | string; max_id: number | string }>(db, sql`select count(*) as count, coalesce(max(id), 0) as max_id from people`);
+  return { count: Number(row?.count ?? 0), maxId: Number(row?.max_id ?? 0) };
 }
 
-async function changedPeople(db: Executor, sinceMs: number) {
-  const rows = await queryRows<{ id: number; updated_at: Date | string }>(
-    db,
-    sql`select id, updated_at from people where updated_at > ${new Date(sinceMs).toISOString()}::timestamptz`,
-  );
-  return rows.map((row) => ({ id: Number(row.id), at: new Date(row.updated_at).getTime() }));
+/**
+ * The people the dispatcher reported as changed since this pool last looked, across processes:
+ * - `matches.stale` events not yet taken by the recompute job: read whole, they are few;
+ * - `matches.refreshed` events after `afterId`: the recompute job, in whichever process holds its
+ *   lock, writes one when it takes `matches.stale` events (and commits it before the lock is
+ *   released), so their ids grow in commit order and an id cursor misses none of them.
+ * Read in this order: an event the recompute job moves from the first kind to the second in
+ * between is then found in the second.
+ */
+async function changedPeopleSince(db: Executor, afterId: number): Promise<{ personIds: Set<number>; lastRefreshed: number }> {
+  const stale = await pendingOf(db, "matches.stale");
+  const refreshed = await eventsAfter(db, "matches.refreshed", afterId);
+  const personIds = new Set([...stale, ...refreshed].flatMap((event) => event.payload.personIds));
+  return { personIds, lastRefreshed: refreshed.at(-1)?.id ?? afterId };
 }
 
 function entryOf(profile: CandidateProfile, levelSince: string): PoolEntry {
@@ -115,46 +118,27 @@ async function loadEntries(db: Executor, context: MatchContext, now: Date, perso
 }
 
 async function fullLoad(db: Executor, context: MatchContext, now: Date): Promise<PoolState> {
-  const [marks, [latest]] = await Promise.all([marksOf(db), queryRows<{ latest: Date | string | null }>(db, sql`select max(updated_at) as latest from people`)]);
-  const peopleWatermark = latest?.latest ? new Date(latest.latest).getTime() : 0;
-  const recent = await changedPeople(db, peopleWatermark - PEOPLE_LOOKBACK_MS);
-  const recentPeople = new Map(recent.map((row) => [row.id, row.at]));
+  // Marks first: whatever changes while the pool loads is refreshed again on the next use.
+  const [marks, refreshedSeen] = await Promise.all([peopleMarks(db), lastEventId(db, "matches.refreshed")]);
   const entries = await loadEntries(db, context, now);
-  return { context, loadedAt: Date.now(), entries, peopleCount: marks.peopleCount, outboxSeen: marks.outboxMax, seenEvents: new Set(), peopleWatermark, recentPeople };
+  return { context, loadedAt: Date.now(), entries, peopleCount: marks.count, maxPersonId: marks.maxId, refreshedSeen };
 }
 
 async function refresh(db: Executor, state: PoolState, now: Date): Promise<PoolState | null> {
-  const marks = await marksOf(db);
-  if (marks.peopleCount < state.peopleCount) return null; // someone was deleted: start over
-  const from = Math.max(0, state.outboxSeen - OUTBOX_LOOKBACK);
-  const [events, people] = await Promise.all([
-    queryRows<{ id: number | string; person_id: string | null }>(
-      db,
-      sql`select id, payload->>'personId' as person_id from outbox where id > ${from} and type = 'profile.changed'`,
-    ),
-    changedPeople(db, state.peopleWatermark - PEOPLE_LOOKBACK_MS),
-  ]);
-  const stale = new Set<number>();
-  for (const event of events) {
-    const id = Number(event.id);
-    if (state.seenEvents.has(id)) continue;
-    state.seenEvents.add(id);
-    if (event.person_id !== null && Number.isInteger(Number(event.person_id))) stale.add(Number(event.person_id));
-  }
-  for (const id of state.seenEvents) if (id <= from) state.seenEvents.delete(id);
-  const recent = new Map<number, number>();
-  let watermark = state.peopleWatermark;
-  for (const row of people) {
-    if (state.recentPeople.get(row.id) !== row.at) stale.add(row.id);
-    recent.set(row.id, row.at);
-    watermark = Math.max(watermark, row.at);
-  }
-  state.recentPeople = recent;
-  state.peopleWatermark = watermark;
-  state.outboxSeen = Math.max(state.outboxSeen, marks.outboxMax);
-  state.peopleCount = marks.peopleCount;
-  if (stale.size > 0) {
-    const ids = [...stale];
+  const marks = await peopleMarks(db);
+  const changed = await changedPeopleSince(db, state.refreshedSeen);
+  const added =
+    marks.maxId > state.maxPersonId
+      ? await queryRows<{ id: number | string }>(db, sql`select id from people where id > ${state.maxPersonId}`)
+      : [];
+  // Ids only grow, so any other count means someone was deleted (or added meanwhile): start over.
+  if (marks.count !== state.peopleCount + added.length) return null;
+  for (const row of added) changed.personIds.add(Number(row.id));
+  state.peopleCount = marks.count;
+  state.maxPersonId = Math.max(state.maxPersonId, marks.maxId);
+  state.refreshedSeen = changed.lastRefreshed;
+  if (changed.personIds.size > 0) {
+    const ids = [...changed.personIds];
     const reloaded = await loadEntries(db, state.context, now, ids);
     for (const id of ids) {
       const entry = reloaded.get(id);

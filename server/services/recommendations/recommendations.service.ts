@@ -40,8 +40,9 @@ async function storeCandidates(db: Executor, opportunity: OpenOpportunity, ranke
  * Recomputes the candidates of these open opportunities (all when omitted) over everyone who
  * consents to be a candidate; closed ones lose their rows. Neither the owner nor anyone below them
  * in the management chain is ever their candidate: the owner could single out their own reports.
+ * Returns the ids of the open opportunities it recomputed.
  */
-export async function recomputeCandidates(db: Database, opportunityIds?: number[], now = new Date()): Promise<number> {
+export async function recomputeCandidates(db: Database, opportunityIds?: number[], now = new Date()): Promise<number[]> {
   const context = await cachedMatchContext(db);
   const [pool, open] = await Promise.all([cachedCandidatePool(db, context, now), loadOpenOpportunities(db, context, opportunityIds)]);
   const below = await peopleBelowEach(db, [...new Set(open.map((opportunity) => opportunity.ownerId))]);
@@ -59,7 +60,7 @@ export async function recomputeCandidates(db: Database, opportunityIds?: number[
       await storeCandidates(tx, opportunity, rankCandidates(candidates, opportunity, context, CANDIDATES_KEPT), now);
     }
   });
-  return open.length;
+  return open.map((opportunity) => opportunity.opportunityId);
 }
 
 /** Names of every skill these explanations mention, so the client can show them. */
