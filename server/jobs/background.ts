@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from "@/db/client";
 import { readEnv } from "@/server/env";
+import { log, safeError } from "@/server/log";
 import { writeAudit } from "@/server/services/audit/audit.service";
 import { createMailer } from "@/server/services/notifications/mailer";
 import { processOutbox } from "@/server/services/outbox/dispatcher";
@@ -18,7 +19,7 @@ function every(ms: number, name: string, task: () => Promise<unknown>): Loop {
   const tick = () => {
     if (loop.running) return;
     loop.running = task()
-      .catch((error: unknown) => console.error(`[jobs] ${name} failed:`, error instanceof Error ? error.message : error))
+      .catch((error: unknown) => log.error({ job: name, error: safeError(error) }, "background job failed"))
       .finally(() => {
         loop.running = null;
       });

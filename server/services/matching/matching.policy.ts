@@ -1,6 +1,6 @@
 /*
  * The matching policy: every tunable number of the score, as data, under a version that every
- * explanation carries (ARCHITECTURE.md, "Matching is deterministic and explainable"). Changing any
+ * explanation carries, so any ranking can be traced back to the numbers that produced it. Changing any
  * number here changes rankings: bump `version`, and re-run the evaluation
  * (tests/unit/matching-evaluation.test.ts) — never re-label the evaluation set to fit.
  *
@@ -44,7 +44,7 @@ export interface MatchingPolicy {
     readonly pathCreditBySteps: readonly number[];
     /**
      * Desired skills the opportunity grows, counted up to this many, give full alignment. Only the
-     * skills it grows count (issue #5): a desired skill merely required there is not a Will met, and
+     * skills it grows count: a desired skill merely required there is not a Will met, and
      * counting it would let adding a requirement raise a score.
      */
     readonly desiredSaturation: number;

@@ -1,6 +1,6 @@
 /*
- * Rankings over many people or many opportunities (PERFORMANCE.md: one opportunity over 100,000
- * people ≤ 300 ms; one person over 2,000 opportunities, top 20, p95 ≤ 30 ms).
+ * Rankings over many people or many opportunities (targets measured by `npm run bench`: one
+ * opportunity over 100,000 people ≤ 300 ms; one person over 2,000 opportunities, top 20, p95 ≤ 30 ms).
  *
  * Deterministic order: eligible matches by total (highest first), then gated ones by what they
  * would score without the gate (near misses first), ties by id ascending — so the input order never

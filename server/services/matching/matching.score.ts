@@ -1,5 +1,5 @@
 /*
- * The matching score (issue #5, PRODUCT.md capability 7): pure, deterministic and explainable. No
+ * The matching score: pure, deterministic and explainable. No
  * database, no clock, no randomness — the same profiles, context and policy always give the same
  * score, the same reasons and the same what-ifs. Every number comes from the policy
  * (matching.policy.ts); "w" below is an item weight = the level the opportunity lists for it, so a

@@ -1,5 +1,5 @@
 /*
- * The inputs and the output of matching (issue #5). Pure data: the queries load these from the
+ * The inputs and the output of matching. Pure data: the queries load these from the
  * database, respecting consent (a Will reaches matching only when its owner shares it with the
  * matching engine) — this module only scores what it is given.
  *

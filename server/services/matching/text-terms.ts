@@ -1,6 +1,7 @@
 /*
  * Terms of a free text (a Will statement, an opportunity's title and description) for matching:
- * Japanese and English, deterministic, no external service (ARCHITECTURE.md: Intl.Segmenter).
+ * Japanese and English, deterministic, no external service (word boundaries from `Intl.Segmenter`,
+ * built into Node).
  *
  * termsOf(text):
  *  1. NFKC (full/half width folded) and lower case, so ＱＡ, ｸﾚｰﾑ and QA meet;
