@@ -134,11 +134,13 @@ describe("the side doors around matching", async () => {
       expect((await posting.caller.match.candidates({ opportunityId: posting.id })).items).toEqual([]);
     }
     // Someone moved under the hiring manager after the last recompute is not served to them either.
-    expect((await candidates()).total).toBe(1);
+    const [listed] = (await candidates()).items;
     await db.update(people).set({ managerId: team.hiringManager.id }).where(eq(people.id, cast.persons.employee.id));
     const served = await candidates();
     expect(served.total).toBe(0);
     expect(served.items).toEqual([]);
+    // Nor can they be invited with the key the list gave before.
+    await expect(team.hiring.scout.invite({ opportunityId: team.opportunityId, candidateKey: listed!.candidateKey, message: "うちのチームへ" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await db.update(people).set({ managerId: cast.persons.manager.id }).where(eq(people.id, cast.persons.employee.id));
   });
 
