@@ -215,7 +215,9 @@ test("ja: the hiring manager invites a hidden candidate who accepts scouting; th
   await expect(page.getByRole("checkbox", { name: new RegExp(`^${l.openToScouting}`) })).toBeChecked();
 });
 
-test("en: an invitation to a hidden candidate who does not accept scouting is refused; HR invites the employee, who declines", async ({ page }) => {
+test("en: an invitation to a hidden candidate who does not accept scouting is refused; HR invites the employee, who declines", async ({ page, consoleErrors }) => {
+  // The refused invitation is a 403 answer the form shows; the browser logs it too.
+  consoleErrors.allow(/status of 403 \(Forbidden\)/);
   const l = text.en;
   await signInAs(page, "hiring_manager", "en");
   await openPosting(page, "en", community, { department: l.departmentName });

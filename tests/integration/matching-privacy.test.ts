@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createPerson, createSkill, setPersonSkill } from "../../db/factories";
-import { matchScores, people, personSkills } from "../../db/schema";
+import { matchScores, people, personSkills, skillAdjacency } from "../../db/schema";
 import { actorForPerson } from "../../server/auth/actor";
 import { createOpportunity, setOpportunityStatus } from "../../server/services/opportunities/opportunity.service";
 import { processOutbox } from "../../server/services/outbox/dispatcher";
@@ -41,7 +41,11 @@ describe("the side doors around matching", async () => {
     roleId: team.role.id,
     skills: postingSkills,
   });
+  // A neighbour of a skill the posting grows: holding it earns adjacency credit, never a listed fact.
+  const manualTesting = await createSkill(db, { nameJa: "手動テスト", nameEn: "Manual testing" });
+  await db.insert(skillAdjacency).values({ skillA: Math.min(automation.id, manualTesting.id), skillB: Math.max(automation.id, manualTesting.id), weight: 0.8 });
   const employee = callerAs(db, cast, "employee", { locale: "en" });
+  await setPersonSkill(db, cast.persons.employee.id, manualTesting.id, 2);
   await setPersonSkill(db, cast.persons.employee.id, bugs.id, 4);
   await setPersonSkill(db, cast.persons.employee.id, testing.id, 2);
   await employee.profile.update({ openToScouting: true });
@@ -76,6 +80,8 @@ describe("the side doors around matching", async () => {
     // Readiness is served only as "past the standard years or not", never as a value to invert.
     expect(candidate!.facts.readiness).toEqual({ standardYears: null, pastStandard: false });
     expect(Object.keys(candidate!.facts.factors).sort()).toEqual(["growth", "skillFit", "willAlignment"]);
+    // Only the posting's own skills are named: a held neighbour would be a fact about the profile.
+    expect(Object.keys(candidate!.facts.skillNames).sort()).toEqual(postingSkills.map((skill) => String(skill.skillId)).sort());
     // What would raise the match: reaching the needed level, never "2→3".
     for (const whatIf of candidate!.facts.whatIfs) expect(postingSkills.find((skill) => skill.skillId === whatIf.skillId)?.level).toBe(whatIf.level);
     expect(candidate!.facts.whatIfs.map((whatIf) => whatIf.skillId)).not.toContain(bugs.id);
@@ -138,11 +144,13 @@ describe("the side doors around matching", async () => {
       expect((await posting.caller.match.candidates({ opportunityId: posting.id })).items).toEqual([]);
     }
     // Someone moved under the hiring manager after the last recompute is not served to them either.
-    expect((await candidates()).total).toBe(1);
+    const [listed] = (await candidates()).items;
     await db.update(people).set({ managerId: team.hiringManager.id }).where(eq(people.id, cast.persons.employee.id));
     const served = await candidates();
     expect(served.total).toBe(0);
     expect(served.items).toEqual([]);
+    // Nor can they be invited with the key the list gave before.
+    await expect(team.hiring.scout.invite({ opportunityId: team.opportunityId, candidateKey: listed!.candidateKey, message: "うちのチームへ" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await db.update(people).set({ managerId: cast.persons.manager.id }).where(eq(people.id, cast.persons.employee.id));
   });
 

@@ -63,20 +63,20 @@ export async function recomputeCandidates(db: Database, opportunityIds?: number[
   return open.map((opportunity) => opportunity.opportunityId);
 }
 
-/** Names of every skill these explanations mention, so the client can show them. */
-async function skillNamesOf(db: Executor, explanations: MatchExplanation[]): Promise<ServedExplanation["skillNames"]> {
+/** Names of these skills, so the client can show them. */
+async function skillNamesOf(db: Executor, ids: ReadonlySet<number>): Promise<ServedExplanation["skillNames"]> {
+  const names = ids.size ? await db.select({ id: skills.id, ja: skills.nameJa, en: skills.nameEn }).from(skills).where(inArray(skills.id, [...ids])) : [];
+  return Object.fromEntries(names.map((name) => [String(name.id), { ja: name.ja, en: name.en }]));
+}
+
+/** Explanations as served to the person they are about, with the names of every skill they mention. */
+async function withSkillNames(db: Executor, explanations: MatchExplanation[]): Promise<ServedExplanation[]> {
   const ids = new Set<number>();
   for (const explanation of explanations) {
     for (const list of [explanation.matchedSkills, explanation.stretch, explanation.gaps, explanation.gateReasons]) for (const item of list) ids.add(item.skillId);
     for (const item of explanation.adjacentUsed) ids.add(item.skillId).add(item.viaSkillId);
   }
-  const names = ids.size ? await db.select({ id: skills.id, ja: skills.nameJa, en: skills.nameEn }).from(skills).where(inArray(skills.id, [...ids])) : [];
-  return Object.fromEntries(names.map((name) => [String(name.id), { ja: name.ja, en: name.en }]));
-}
-
-/** Explanations as served to the person they are about, with the names of the skills they mention. */
-async function withSkillNames(db: Executor, explanations: MatchExplanation[]): Promise<ServedExplanation[]> {
-  const skillNames = await skillNamesOf(db, explanations);
+  const skillNames = await skillNamesOf(db, ids);
   return explanations.map((explanation) => ({ ...explanation, skillNames }) as unknown as ServedExplanation);
 }
 
@@ -130,8 +130,9 @@ export async function candidatesFor(db: Executor, actor: Actor, input: { opportu
     engagedWith(db, input.opportunityId),
   ]);
   const known = new Set([...invited, ...applied].map((row) => row.personId));
-  const stored = rows.map((row) => row.explanation as unknown as MatchExplanation);
-  const skillNames = await skillNamesOf(db, stored);
+  const facts = rows.map((row) => candidateFacts(row.explanation as unknown as MatchExplanation, engaged.has(row.person.id)));
+  // Only the skills the banded facts mention: a held neighbour's name would be a fact about the profile.
+  const skillNames = await skillNamesOf(db, new Set(facts.flatMap((item) => item.skills.map((skill) => skill.skillId))));
   return {
     total: total?.total ?? 0,
     computedAt: rows[0]?.computedAt ?? null,
@@ -141,7 +142,7 @@ export async function candidatesFor(db: Executor, actor: Actor, input: { opportu
       person: known.has(row.person.id) ? row.person : null,
       candidateKey: candidateKey(input.opportunityId, row.person.id),
       invited: invited.some((invite) => invite.personId === row.person.id),
-      facts: { ...candidateFacts(stored[index]!, engaged.has(row.person.id)), skillNames },
+      facts: { ...facts[index]!, skillNames },
     })),
   };
 }
