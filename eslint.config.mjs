@@ -19,6 +19,24 @@ const layerRules = [
     },
   },
   {
+    // The matching engine is pure: no database, no other service, nothing that loads or serves.
+    files: ["server/services/matching/{matching.score,matching.rank,matching.policy,matching.types,text-terms,candidate-facts}.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["next", "next/*", "@trpc/*", "react", "react-dom", "@/app/*", "@/server/trpc/*"], message: "Services hold the rules: no Next.js, tRPC or React here." },
+            {
+              group: ["drizzle-orm", "drizzle-orm/*", "@/db/*", "../*", "./matching.service", "./matching.data", "./match-cache", "./match-refresh", "./management-chain"],
+              message: "The matching engine is pure: it scores what it is given and loads nothing.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["server/trpc/routers/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["drizzle-orm", "drizzle-orm/*", "@/db/schema", "@/db/schema/*"], message: "Routers are transport only: call a service." }] }],

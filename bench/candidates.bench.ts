@@ -9,7 +9,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "../db/client";
 import { actorForPerson } from "../server/auth/actor";
-import { candidatesFor, recomputeCandidates } from "../server/services/recommendations/recommendations.service";
+import { candidatesFor, recomputeCandidates } from "../server/services/matching/matching.service";
 import { openBigSeed, summarize, verdict, writeResult } from "./big-seed";
 
 const NAME = "candidates";

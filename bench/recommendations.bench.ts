@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "../db/client";
 import { actorForPerson } from "../server/auth/actor";
-import { recommendationsFor } from "../server/services/recommendations/recommendations.service";
+import { recommendationsFor } from "../server/services/matching/matching.service";
 import { openBigSeed, summarize, verdict, writeResult } from "./big-seed";
 
 const NAME = "recommendations";

@@ -11,7 +11,7 @@ import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed";
 import { demoPersonas } from "../db/seed/personas";
-import { recomputeCandidates } from "../server/services/recommendations/recommendations.service";
+import { recomputeCandidates } from "../server/services/matching/matching.service";
 import { startServer } from "./start";
 
 const port = Number(process.env.PORT ?? 3000);

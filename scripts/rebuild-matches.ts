@@ -1,6 +1,6 @@
 /** `npm run matches:rebuild`: recomputes every open posting's candidates (after a policy change, say). */
 import { openDatabase } from "../db/client";
-import { recomputeCandidates } from "../server/services/recommendations/recommendations.service";
+import { recomputeCandidates } from "../server/services/matching/matching.service";
 
 const handle = await openDatabase();
 try {

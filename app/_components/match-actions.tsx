@@ -30,7 +30,7 @@ export function NotInterestedButton({ opportunityId, title }: { opportunityId: n
   const t = useTranslations("recommendations");
   const trpc = useTRPC();
   const router = useRouter();
-  const hide = useMutation(trpc.match.notInterested.mutationOptions({ onSuccess: () => router.refresh() }));
+  const hide = useMutation(trpc.matching.notInterested.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
     <div className="flex flex-col items-start gap-1">
       <button

@@ -1,5 +1,5 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import type { CandidateFacts, ServedExplanation } from "@/server/services/recommendations/recommendations.schemas";
+import type { CandidateFacts, ServedExplanation } from "@/server/services/matching/matching.schemas";
 import { pick } from "./localized";
 
 const factorNames = ["skillFit", "willAlignment", "growth", "readiness"] as const;
@@ -248,7 +248,7 @@ const bandStyle = {
 
 /**
  * A suggested candidate's match as a hiring manager sees it: banded facts only
- * (server/services/recommendations/candidate-facts.ts) — how the candidate stands against each
+ * (server/services/matching/candidate-facts.ts) — how the candidate stands against each
  * listed skill, never the level they hold; the factors in whole points without readiness; the Will
  * as points until the person applies or accepts an invitation; no time at level.
  */

@@ -4,7 +4,7 @@ import { log, safeError } from "@/server/log";
 import { writeAudit } from "@/server/services/audit/audit.service";
 import { createMailer } from "@/server/services/notifications/mailer";
 import { processOutbox } from "@/server/services/outbox/dispatcher";
-import { refreshStaleMatches } from "@/server/services/recommendations/match-refresh";
+import { refreshStaleMatches } from "@/server/services/matching/match-refresh";
 import { applyDueMoves, escalateOverdueReleases } from "@/server/services/workflow/workflow.jobs";
 import { type ExclusiveJob, exclusiveRunner } from "./exclusive";
 

@@ -2,7 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "./init";
 import { careerMapRouter } from "./routers/career-map";
 import { applicationRouter } from "./routers/application";
 import { conversationRouter } from "./routers/conversation";
-import { matchRouter } from "./routers/match";
+import { matchingRouter } from "./routers/matching";
 import { meRouter } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
 import { opportunityRouter } from "./routers/opportunity";
@@ -20,7 +20,7 @@ export const appRouter = createTRPCRouter({
   application: applicationRouter,
   careerMap: careerMapRouter,
   conversation: conversationRouter,
-  match: matchRouter,
+  matching: matchingRouter,
   me: meRouter,
   notification: notificationRouter,
   opportunity: opportunityRouter,

@@ -116,9 +116,9 @@ const matrix: Record<string, Rule> = {
   "application.pipeline": { allowed: ["manager", "hr"], call: (c, f) => c.application.pipeline({ opportunityId: f.opportunityId }) },
   "application.inbox": { allowed: everyone, call: (c) => c.application.inbox() },
   "application.hrQueue": { allowed: ["hr"], call: (c) => c.application.hrQueue() },
-  "match.candidates": { allowed: ["manager", "hr"], call: (c, f) => c.match.candidates({ opportunityId: f.opportunityId }) },
-  "match.recommendations": { allowed: everyone, call: (c) => c.match.recommendations({}) },
-  "match.notInterested": { allowed: everyone, call: (c, f) => c.match.notInterested({ opportunityId: f.otherOpportunityId }) },
+  "matching.candidates": { allowed: ["manager", "hr"], call: (c, f) => c.matching.candidates({ opportunityId: f.opportunityId }) },
+  "matching.recommendations": { allowed: everyone, call: (c) => c.matching.recommendations({}) },
+  "matching.notInterested": { allowed: everyone, call: (c, f) => c.matching.notInterested({ opportunityId: f.otherOpportunityId }) },
   // Keys come from the candidates list; an unknown key reads as not found even for the owner.
   "scout.invite": { allowed: [], call: (c, f) => c.scout.invite({ opportunityId: f.opportunityId, candidateKey: "unknown-candidate-key", message: "ぜひ" }) },
   "scout.respond": { allowed: [], call: (c) => c.scout.respond({ inviteId: 987_654, response: "decline" }) },

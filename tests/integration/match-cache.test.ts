@@ -4,8 +4,8 @@ import { createPerson, createRole, createSkill, setPersonSkill } from "../../db/
 import { people } from "../../db/schema";
 import { processOutbox } from "../../server/services/outbox/dispatcher";
 import { enqueue } from "../../server/services/outbox/outbox";
-import { cachedCandidatePool, cachedMatchContext } from "../../server/services/recommendations/match-cache";
-import { loadCandidateProfiles, loadMatchContext } from "../../server/services/recommendations/recommendations.data";
+import { cachedCandidatePool, cachedMatchContext } from "../../server/services/matching/match-cache";
+import { loadCandidateProfiles, loadMatchContext } from "../../server/services/matching/matching.data";
 import { callerAs, createCast } from "../setup/cast";
 import { createTestDatabase } from "../setup/test-database";
 

@@ -5,7 +5,7 @@ import { matchScores, people, personSkills, skillAdjacency } from "../../db/sche
 import { actorForPerson } from "../../server/auth/actor";
 import { createOpportunity, setOpportunityStatus } from "../../server/services/opportunities/opportunity.service";
 import { processOutbox } from "../../server/services/outbox/dispatcher";
-import { recomputeCandidates } from "../../server/services/recommendations/recommendations.service";
+import { recomputeCandidates } from "../../server/services/matching/matching.service";
 import { createContextInner } from "../../server/trpc/context";
 import { createCaller } from "../../server/trpc/root";
 import { callerAs, createCast } from "../setup/cast";
@@ -60,7 +60,7 @@ describe("the side doors around matching", async () => {
     shareWithMatching: true,
     expectedVersion: 0,
   });
-  const candidates = () => team.hiring.match.candidates({ opportunityId: team.opportunityId });
+  const candidates = () => team.hiring.matching.candidates({ opportunityId: team.opportunityId });
   const storedExplanation = async () =>
     (await db.select().from(matchScores).where(and(eq(matchScores.opportunityId, team.opportunityId), eq(matchScores.personId, cast.persons.employee.id))))[0]
       ?.explanation as { willTermsMatched: { term: string }[] } | undefined;
@@ -141,7 +141,7 @@ describe("the side doors around matching", async () => {
     await recomputeCandidates(db);
     for (const posting of [own, above]) {
       expect(await db.select().from(matchScores).where(and(eq(matchScores.opportunityId, posting.id), eq(matchScores.personId, cast.persons.employee.id)))).toEqual([]);
-      expect((await posting.caller.match.candidates({ opportunityId: posting.id })).items).toEqual([]);
+      expect((await posting.caller.matching.candidates({ opportunityId: posting.id })).items).toEqual([]);
     }
     // Someone moved under the hiring manager after the last recompute is not served to them either.
     const [listed] = (await candidates()).items;

@@ -5,7 +5,7 @@ import { matchScores, people } from "../../db/schema";
 import { matchingPolicy } from "../../server/services/matching/matching.policy";
 import { processOutbox } from "../../server/services/outbox/dispatcher";
 import { enqueue } from "../../server/services/outbox/outbox";
-import { recomputeCandidates } from "../../server/services/recommendations/recommendations.service";
+import { recomputeCandidates } from "../../server/services/matching/matching.service";
 import { callerAs, createCast } from "../setup/cast";
 import { createReceivingTeam } from "../setup/mobility";
 import { createTestDatabase } from "../setup/test-database";
@@ -59,7 +59,7 @@ describe("matching with consent", async () => {
   await refresh();
 
   it("lists only people open to move or to scouting, with explanations and the policy version", async () => {
-    const served = await team.hiring.match.candidates({ opportunityId: team.opportunityId });
+    const served = await team.hiring.matching.candidates({ opportunityId: team.opportunityId });
     const rows = await db.select().from(matchScores).where(eq(matchScores.opportunityId, team.opportunityId));
     expect(rows.map((row) => row.personId)).toEqual([cast.persons.employee.id]);
     expect(rows[0]?.policyVersion).toBe(matchingPolicy.version);
@@ -80,7 +80,7 @@ describe("matching with consent", async () => {
     await employee.profile.update({ openToScouting: true });
     await colleague.profile.update({ openToScouting: true });
     await refresh();
-    const served = await team.hiring.match.candidates({ opportunityId: team.opportunityId });
+    const served = await team.hiring.matching.candidates({ opportunityId: team.opportunityId });
     expect(served.items).toHaveLength(2);
     const colleagueRow = (await db.select().from(matchScores).where(eq(matchScores.personId, cast.persons.colleague.id)))[0]!;
     const explanation = colleagueRow.explanation as { roleAlignment: unknown; willTermsMatched: unknown[]; factors: { willAlignment: { score: number } } };
@@ -91,18 +91,18 @@ describe("matching with consent", async () => {
 
   it("never shows candidates to anyone but the hiring manager and HR", async () => {
     for (const role of ["employee", "colleague", "manager", "admin"] as const) {
-      await expect(callerAs(db, cast, role).match.candidates({ opportunityId: team.opportunityId }), role).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(callerAs(db, cast, role).matching.candidates({ opportunityId: team.opportunityId }), role).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
   });
 
   it("recommends opportunities to a person with their whole Will, and remembers 'not interested'", async () => {
-    const [first] = await colleague.match.recommendations({});
+    const [first] = await colleague.matching.recommendations({});
     expect(first?.opportunity.id).toBe(team.opportunityId);
     // Their own (private) Will is used for their own recommendations.
     expect(first?.explanation.roleAlignment?.targetRoleId).toBe(team.role.id);
     expect(first?.explanation.whatIfs.length).toBeGreaterThan(0);
-    await colleague.match.notInterested({ opportunityId: team.opportunityId });
-    expect((await colleague.match.recommendations({})).map((item) => item.opportunity.id)).not.toContain(team.opportunityId);
+    await colleague.matching.notInterested({ opportunityId: team.opportunityId });
+    expect((await colleague.matching.recommendations({})).map((item) => item.opportunity.id)).not.toContain(team.opportunityId);
   });
 
   it("leaves out someone who hides their skills, unless they opted in to scouting", async () => {
@@ -142,7 +142,7 @@ describe("scouting (社内FA)", async () => {
   const recording = { send: async (mail: { to: string }) => void mails.push(mail.to) };
 
   it("the hiring manager invites a hidden candidate; the person sees it; the current manager learns nothing", async () => {
-    const [candidate] = (await team.hiring.match.candidates({ opportunityId: team.opportunityId })).items;
+    const [candidate] = (await team.hiring.matching.candidates({ opportunityId: team.opportunityId })).items;
     expect(candidate?.person).toBeNull();
     const { inviteId } = await team.hiring.scout.invite({ opportunityId: team.opportunityId, candidateKey: candidate!.candidateKey, message: "QA チームで一緒に働きませんか" });
     await expect(
@@ -153,7 +153,7 @@ describe("scouting (社内FA)", async () => {
     expect(invite).toMatchObject({ id: inviteId, status: "pending", message: "QA チームで一緒に働きませんか" });
     expect((await employee.notification.list()).map((item) => item.kind)).toContain("scoutInvited");
     // Once invited, the hiring manager sees who it is.
-    const [named] = (await team.hiring.match.candidates({ opportunityId: team.opportunityId })).items;
+    const [named] = (await team.hiring.matching.candidates({ opportunityId: team.opportunityId })).items;
     expect(named?.person?.id).toBe(cast.persons.employee.id);
     // Nothing reaches the current manager: no notification, no mail, no inbox item.
     expect(await manager.notification.list()).toEqual([]);
@@ -187,7 +187,7 @@ describe("scouting (社内FA)", async () => {
     });
     await processOutbox(db, recording);
     await recomputeCandidates(db);
-    const items = (await team.hiring.match.candidates({ opportunityId: team.opportunityId })).items;
+    const items = (await team.hiring.matching.candidates({ opportunityId: team.opportunityId })).items;
     // The list does not say who accepts scouting; the invitation is refused.
     const notScoutable = items.find((item) => !item.invited);
     expect(notScoutable).toBeDefined();

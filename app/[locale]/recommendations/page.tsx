@@ -20,7 +20,7 @@ export default async function RecommendationsPage({ params }: PageProps<"/[local
   await requireActor(locale);
   const t = await getTranslations("recommendations");
   const currentLocale = await getLocale();
-  const recommendations = await (await getServerCaller()).match.recommendations({ limit: 20 });
+  const recommendations = await (await getServerCaller()).matching.recommendations({ limit: 20 });
 
   return (
     <div className="space-y-6">

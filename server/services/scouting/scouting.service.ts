@@ -8,7 +8,7 @@ import { AppError } from "@/server/errors";
 import { apply } from "../applications/application.service";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
-import { candidateKey, servableCandidates } from "../recommendations/recommendations.service";
+import { candidateKey, servableCandidates } from "../matching/matching.service";
 import { inviteInput, respondInput } from "./scouting.schemas";
 
 /**

@@ -26,7 +26,7 @@ function pageFrom(value: string | string[] | undefined): number {
 async function load(opportunityId: number, page: number) {
   const caller = await getServerCaller();
   // The candidates first: for anyone but the posting's hiring manager and HR they are NOT_FOUND.
-  const candidates = await orNotFound(caller.match.candidates({ opportunityId, page }));
+  const candidates = await orNotFound(caller.matching.candidates({ opportunityId, page }));
   const opportunity = await orNotFound(caller.opportunity.byId({ opportunityId }));
   return { candidates, opportunity };
 }

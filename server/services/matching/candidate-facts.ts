@@ -11,8 +11,8 @@
  * - what-ifs as "reach the needed level in this listed skill", never "2→3".
  * Pure: the serving layer calls it on stored explanations.
  */
-import type { MatchExplanation, OpportunitySkillKind, SkillId } from "../matching/matching.types";
-import type { CandidateFacts, SkillBand } from "./recommendations.schemas";
+import type { MatchExplanation, OpportunitySkillKind, SkillId } from "./matching.types";
+import type { CandidateFacts, SkillBand } from "./matching.schemas";
 
 const kindOrder: Record<OpportunitySkillKind, number> = { required: 0, preferred: 1, grows: 2 };
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { candidatesInput, candidatesOutput, recommendationsOutput } from "@/server/services/recommendations/recommendations.schemas";
-import { candidatesFor, markNotInterested, recommendationsFor } from "@/server/services/recommendations/recommendations.service";
+import { candidatesInput, candidatesOutput, recommendationsOutput } from "@/server/services/matching/matching.schemas";
+import { candidatesFor, markNotInterested, recommendationsFor } from "@/server/services/matching/matching.service";
 import { integerId } from "@/server/services/shared/values.schemas";
 import { createTRPCRouter } from "../init";
 import { protectedProcedure } from "../procedures";
 
-export const matchRouter = createTRPCRouter({
+export const matchingRouter = createTRPCRouter({
   /** Suggested candidates for a posting (its hiring manager or HR), precomputed, with explanations. */
   candidates: protectedProcedure
     .input(candidatesInput)

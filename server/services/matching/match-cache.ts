@@ -15,10 +15,10 @@
  */
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "@/db/client";
-import type { CandidateProfile, MatchContext } from "../matching/matching.types";
+import type { CandidateProfile, MatchContext } from "./matching.types";
 import { eventsAfter, lastEventId, pendingOf } from "../outbox/outbox";
 import { yearsBetween } from "../people/people.queries";
-import { loadCandidateProfiles, loadMatchContext, loadOpenOpportunities, type OpenOpportunity } from "./recommendations.data";
+import { loadCandidateProfiles, loadMatchContext, loadOpenOpportunities, type OpenOpportunity } from "./matching.data";
 
 const POOL_MAX_AGE_MS = 10 * 60_000;
 

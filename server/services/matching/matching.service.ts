@@ -5,14 +5,14 @@ import { applications, departments, matchScores, notInterested, opportunities, p
 import type { Actor } from "@/server/auth/actor";
 import { canManageOpportunity } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
-import { rankCandidates, rankOpportunities } from "../matching/matching.rank";
-import type { MatchContext, MatchExplanation } from "../matching/matching.types";
+import { rankCandidates, rankOpportunities } from "./matching.rank";
+import type { MatchContext, MatchExplanation } from "./matching.types";
 import { engagedWith } from "../will/will.queries";
 import { candidateFacts } from "./candidate-facts";
 import { peopleBelow, peopleBelowEach } from "./management-chain";
 import { cachedCandidatePool, cachedMatchContext, cachedOpenOpportunities } from "./match-cache";
-import { candidateConsent, loadCandidateProfiles, loadOpenOpportunities, type OpenOpportunity } from "./recommendations.data";
-import type { ServedExplanation } from "./recommendations.schemas";
+import { candidateConsent, loadCandidateProfiles, loadOpenOpportunities, type OpenOpportunity } from "./matching.data";
+import type { ServedExplanation } from "./matching.schemas";
 
 /** How many candidates are kept per opportunity, and served per page. */
 export const CANDIDATES_KEPT = 200;

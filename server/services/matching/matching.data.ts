@@ -15,9 +15,9 @@ import {
   wills,
   willTargetRoles,
 } from "@/db/schema";
-import { buildAdjacency, buildRoleSteps } from "../matching/matching.score";
-import type { CandidateProfile, MatchContext, OpportunityProfile } from "../matching/matching.types";
-import { buildAliasIndex, termsOf } from "../matching/text-terms";
+import { buildAdjacency, buildRoleSteps } from "./matching.score";
+import type { CandidateProfile, MatchContext, OpportunityProfile } from "./matching.types";
+import { buildAliasIndex, termsOf } from "./text-terms";
 import { yearsBetween } from "../people/people.queries";
 
 /** The taxonomy and career map as the scorer needs them. */

@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { enqueue, markDone, pendingOf } from "../outbox/outbox";
-import { recomputeCandidates } from "./recommendations.service";
+import { recomputeCandidates } from "./matching.service";
 
 /**
  * The recompute job: takes every `matches.stale` event the outbox dispatcher has handed over (from
