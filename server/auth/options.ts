@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { type Env, oidcConfig } from "@/server/env";
 import { isActivePersonEmail, linkUserToPerson } from "@/server/services/session/session.service";
+import { rateLimits } from "@/server/http/rate-limit";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from "./session-cookie";
 
 /**
@@ -50,7 +51,12 @@ export function buildAuthOptions(db: Database, env: Env): AuthOptions {
         ]
       : [],
     callbacks: {
-      signIn: ({ user }) => isActivePersonEmail(db, user.email),
+      // Per person (the e-mail the provider vouched for): a refused attempt goes back to the sign-in
+      // page with its own message rather than "not registered".
+      signIn: async ({ user }) => {
+        if (user.email && !rateLimits.signIn.take(`oidc:${user.email.toLowerCase()}`).ok) return "/signin?error=too-many";
+        return isActivePersonEmail(db, user.email);
+      },
     },
     events: {
       signIn: async ({ user }) => {

@@ -34,7 +34,8 @@ export class RateLimiter {
 }
 
 /**
- * The limits, per person (sign-in: per persona or per client address). Generous for a person
+ * The limits, per person (sign-in: per demo persona, or per e-mail the identity provider vouched
+ * for — never per client address, since a whole office may share one). Generous for a person
  * working normally — a skills editor saving on every change, a day of applying — and far below
  * what a script would send.
  */
@@ -43,8 +44,8 @@ export const rateLimits = {
   apply: new RateLimiter(20, 60 * 60_000),
   /** Profile, skill and Will saves: 120 a minute. */
   profileSave: new RateLimiter(120, 60_000),
-  /** Sign-in attempts: 30 in ten minutes. */
-  signIn: new RateLimiter(30, 10 * 60_000),
+  /** Sign-ins: 60 in ten minutes. */
+  signIn: new RateLimiter(60, 10 * 60_000),
 } as const;
 
 export type RateLimitName = keyof typeof rateLimits;

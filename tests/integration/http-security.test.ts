@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { people } from "../../db/schema";
+import { buildAuthOptions } from "../../server/auth/options";
+import { readEnv } from "../../server/env";
 import { rateLimits } from "../../server/http/rate-limit";
 import { handleTrpcRequest } from "../../server/trpc/http";
 import { callerAs, createCast } from "../setup/cast";
@@ -74,5 +77,16 @@ describe("the tRPC endpoint over HTTP", async () => {
     await expect(callerAs(db, cast, "manager").application.submit({ opportunityId: 1, motivation: "I would like to try this." })).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
     });
+  });
+
+  it("limits company sign-ins per person, with its own message, and others still sign in", async () => {
+    const signIn = buildAuthOptions(db, readEnv()).callbacks!.signIn!;
+    const attempt = (email: string) => signIn({ user: { id: email, email }, account: null, profile: undefined, email: undefined, credentials: undefined });
+    const [employee] = await db.select({ email: people.email }).from(people).where(eq(people.id, cast.persons.employee.id));
+    const [colleague] = await db.select({ email: people.email }).from(people).where(eq(people.id, cast.persons.colleague.id));
+    for (let i = 0; i < rateLimits.signIn.limit; i++) expect(await attempt(employee!.email)).toBe(true);
+    expect(await attempt(employee!.email.toUpperCase())).toBe("/signin?error=too-many");
+    expect(await attempt(colleague!.email)).toBe(true);
+    expect(await attempt("stranger@example.com")).toBe(false);
   });
 });
