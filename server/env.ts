@@ -23,6 +23,8 @@ const envSchema = z
     OIDC_CLIENT_ID: optionalText,
     OIDC_CLIENT_SECRET: optionalText,
     OIDC_NAME: optionalText,
+    /** SMTP server for e-mail; without it (demo, development, tests) e-mail is written to .eml files. */
+    SMTP_URL: optionalText,
     /** The least severe log lines written (JSON on standard output); `silent` writes none. */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
@@ -33,6 +35,10 @@ const envSchema = z
     }
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
       ctx.addIssue({ code: "custom", message: "NEXTAUTH_SECRET is required in production." });
+    }
+    // Without SMTP, e-mail would silently go to files nobody reads; only the demo wants that.
+    if (env.NODE_ENV === "production" && env.KAKEZAN_DEMO !== "1" && !env.SMTP_URL) {
+      ctx.addIssue({ code: "custom", message: "SMTP_URL is required in production (only the demo, KAKEZAN_DEMO=1, writes e-mail to files)." });
     }
   });
 

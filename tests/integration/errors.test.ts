@@ -49,6 +49,7 @@ describe("errors over HTTP", async () => {
   it("an unexpected error reaches a production client as a generic message with a correlation id", async () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("NEXTAUTH_SECRET", "a-production-secret");
+    vi.stubEnv("SMTP_URL", "smtp://mail.example");
     const failing = createTRPCRouter({
       ...appRouter._def.record,
       boom: publicProcedure.input(z.object({})).query(() => {

@@ -3,8 +3,8 @@ import { isDemoSignInEnabled, oidcConfig, readEnv, runsBackgroundJobs } from "..
 
 describe("configuration", () => {
   it("keeps demo sign-in off unless KAKEZAN_DEMO=1", () => {
-    expect(isDemoSignInEnabled(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s" }))).toBe(false);
-    expect(isDemoSignInEnabled(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", KAKEZAN_DEMO: "0" }))).toBe(false);
+    expect(isDemoSignInEnabled(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", SMTP_URL: "smtp://mail" }))).toBe(false);
+    expect(isDemoSignInEnabled(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", SMTP_URL: "smtp://mail", KAKEZAN_DEMO: "0" }))).toBe(false);
     expect(isDemoSignInEnabled(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", KAKEZAN_DEMO: "1" }))).toBe(true);
     expect(() => readEnv({ KAKEZAN_DEMO: "yes" })).toThrow(/KAKEZAN_DEMO/);
   });
@@ -19,6 +19,13 @@ describe("configuration", () => {
 
   it("requires a secret in production", () => {
     expect(() => readEnv({ NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET is required in production/);
+  });
+
+  it("requires an SMTP server in production, except for the demo", () => {
+    expect(() => readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s" })).toThrow(/SMTP_URL is required in production/);
+    expect(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", SMTP_URL: "smtps://u:p@mail.example" }).SMTP_URL).toBe("smtps://u:p@mail.example");
+    expect(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", KAKEZAN_DEMO: "1" }).SMTP_URL).toBeUndefined();
+    expect(readEnv({}).SMTP_URL).toBeUndefined();
   });
 
   it("logs from info up unless LOG_LEVEL says otherwise, and refuses an unknown level", () => {
