@@ -41,7 +41,8 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    // E-mail goes to files the specs read; effective dates are checked every 2 s instead of every minute.
+    // E-mail goes to files the specs read; effective dates are checked every 2 s instead of every
+    // minute; the server logs warnings and errors only, so the run's output stays readable.
     env: {
       PORT: String(port),
       PGLITE_DIR: `.data/e2e-${port}/pglite`,
@@ -50,6 +51,7 @@ export default defineConfig({
       DATABASE_URL: "",
       MAIL_DIR: e2eMailDir,
       KAKEZAN_SCHEDULE_SECONDS: "2",
+      LOG_LEVEL: "warn",
     },
   },
 });
