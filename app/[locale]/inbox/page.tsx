@@ -1,10 +1,11 @@
-import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ApplicationStatusLine } from "@/app/_components/application-timeline";
 import { japanToday } from "@/app/_components/dates";
 import { displayName } from "@/app/_components/localized";
 import { KindBadge } from "@/app/_components/opportunity-badges";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { PageHeading } from "@/app/_components/page-heading";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { WorkflowAction } from "@/app/_components/workflow-action";
 import { getServerCaller } from "@/app/_trpc/server";
 import { ApplicationFacts } from "@/app/_components/application-facts";
@@ -18,9 +19,7 @@ export const generateMetadata = titleFrom("inbox");
  * the viewer, and a former manager may still have a release to give.
  */
 export default async function InboxPage({ params }: PageProps<"/[locale]/inbox">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  await signedInPage(params);
   const t = await getTranslations("inbox");
   const currentLocale = await getLocale();
   const format = await getFormatter();
@@ -29,10 +28,7 @@ export default async function InboxPage({ params }: PageProps<"/[locale]/inbox">
   const today = japanToday(now);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-2 text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       {items.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">{t("empty")}</p>
       ) : (

@@ -1,10 +1,11 @@
-import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { japanDay } from "@/app/_components/dates";
 import { pick } from "@/app/_components/localized";
 import { KindBadge, OpportunityStatusBadge } from "@/app/_components/opportunity-badges";
 import { Pagination } from "@/app/_components/pagination";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { PageHeading } from "@/app/_components/page-heading";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 import { isHrStaff } from "@/server/auth/policies";
@@ -33,9 +34,7 @@ const whole = (value: string | string[] | undefined, min: number, max: number) =
 
 /** Browse and search postings; the form is a plain GET, so it works without JavaScript. */
 export default async function OpportunitiesPage({ params, searchParams }: PageProps<"/[locale]/opportunities">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const actor = await requireActor(locale);
+  const { actor } = await signedInPage(params);
   const t = await getTranslations("opportunities");
   const currentLocale = await getLocale();
   const format = await getFormatter();
@@ -89,10 +88,7 @@ export default async function OpportunitiesPage({ params, searchParams }: PagePr
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold">{t("title")}</h1>
-          <p className="mt-2 text-slate-700">{t("intro")}</p>
-        </div>
+        <PageHeading title={t("title")} intro={t("intro")} />
         {mayPost ? (
           <Link href="/opportunities/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             {t("post")}

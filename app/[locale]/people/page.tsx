@@ -1,8 +1,8 @@
-import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { displayName, pick, secondaryName } from "@/app/_components/localized";
 import { Pagination } from "@/app/_components/pagination";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 import { PEOPLE_QUERY_MAX } from "@/server/services/people/people.schemas";
@@ -14,9 +14,7 @@ export const generateMetadata = titleFrom("people");
 
 /** The directory: search colleagues by name or reading; works without JavaScript. */
 export default async function PeoplePage({ params, searchParams }: PageProps<"/[locale]/people">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  await signedInPage(params);
   const t = await getTranslations("people");
   const currentLocale = await getLocale();
   const query = await searchParams;

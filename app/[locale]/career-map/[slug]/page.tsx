@@ -1,8 +1,8 @@
-import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { CareerGapPanel } from "@/app/_components/career-gap-panel";
 import { type Bilingual, pick } from "@/app/_components/localized";
-import { requireActor } from "@/app/_components/require-actor";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { orNotFound, orNull } from "@/app/_trpc/or-not-found";
 import { getRequestContext, getServerCaller } from "@/app/_trpc/server";
@@ -33,9 +33,7 @@ function Items({ items, empty, locale }: { items: Bilingual[]; empty: string; lo
 /** A role of the career map: its levels 1–4, the viewer's own gap to it, and the paths in and out. */
 export default async function CareerRolePage({ params, searchParams }: PageProps<"/[locale]/career-map/[slug]">) {
   // Not decoded: a slug is plain ASCII, so anything percent-encoded fails validation → 404.
-  const { locale, slug } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  const { slug } = await signedInPage(params);
   const t = await getTranslations("careerMap");
   const currentLocale = await getLocale();
   const caller = await getServerCaller();

@@ -1,11 +1,12 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ApplicationStatusLine } from "@/app/_components/application-timeline";
 import { japanDay, japanToday } from "@/app/_components/dates";
 import { displayName } from "@/app/_components/localized";
 import { KindBadge } from "@/app/_components/opportunity-badges";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { PageHeading } from "@/app/_components/page-heading";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { WorkflowAction } from "@/app/_components/workflow-action";
 import { getServerCaller } from "@/app/_trpc/server";
 import { isHrStaff } from "@/server/auth/policies";
@@ -17,9 +18,7 @@ export const generateMetadata = titleFrom("hrQueue");
 
 /** HR's queue: moves to finalize, overdue releases, and manager declines to review. HR only. */
 export default async function HrQueuePage({ params }: PageProps<"/[locale]/hr/queue">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const actor = await requireActor(locale);
+  const { actor } = await signedInPage(params);
   if (!isHrStaff(actor)) notFound();
   const t = await getTranslations("hrQueue");
   const items = await (await getServerCaller()).application.hrQueue();
@@ -30,10 +29,7 @@ export default async function HrQueuePage({ params }: PageProps<"/[locale]/hr/qu
   ] as const;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-2 text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       <nav aria-label={t("sectionsNav")}>
         <ul className="flex flex-wrap gap-4 text-sm">
           {sections.map((section) => (

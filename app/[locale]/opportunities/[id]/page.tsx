@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ApplyForm } from "@/app/_components/apply-form";
 import { japanDay } from "@/app/_components/dates";
 import { HiringPipeline } from "@/app/_components/hiring-pipeline";
@@ -6,23 +6,18 @@ import { LevelBadge } from "@/app/_components/level-badge";
 import { displayName, pick } from "@/app/_components/localized";
 import { KindBadge, OpportunityStatusBadge } from "@/app/_components/opportunity-badges";
 import { OpportunityStatusControls } from "@/app/_components/opportunity-status-controls";
-import { requireActor } from "@/app/_components/require-actor";
+import { titleFrom } from "@/app/_components/page-metadata";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { idFromPath, orNotFound } from "@/app/_trpc/or-not-found";
 import { getServerCaller } from "@/app/_trpc/server";
 import { opportunitySkillKinds } from "@/server/services/opportunities/opportunity.schemas";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/opportunities/[id]">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "opportunities" });
-  return { title: t("detailTitle") };
-}
+export const generateMetadata = titleFrom("opportunities", "detailTitle");
 
 /** One posting: everything about it, applying for the viewer, and managing it for its owner and HR. */
 export default async function OpportunityPage({ params }: PageProps<"/[locale]/opportunities/[id]">) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireActor(locale);
+  const { id, actor } = await signedInPage(params);
   const opportunityId = idFromPath(id);
   const caller = await getServerCaller();
   // A draft that is not yours and a posting that does not exist look the same: a 404.
