@@ -5,6 +5,7 @@ import { KindBadge, OpportunityStatusBadge } from "@/app/_components/opportunity
 import { Pagination } from "@/app/_components/pagination";
 import { titleFrom } from "@/app/_components/page-metadata";
 import { PageHeading } from "@/app/_components/page-heading";
+import { SearchField } from "@/app/_components/search-field";
 import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
@@ -144,46 +145,17 @@ export default async function OpportunitiesPage({ params, searchParams }: PagePr
               ))}
             </select>
           </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="opportunity-skill" className="text-sm font-medium">
-              {t("filters.skill")}
-            </label>
-            <input
-              id="opportunity-skill"
-              name="skill"
-              type="search"
-              defaultValue={skillText}
-              maxLength={SKILL_QUERY_MAX}
-              className="w-full rounded border border-slate-400 px-3 py-2"
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="opportunity-max-time" className="text-sm font-medium">
-              {t("filters.maxTime")}
-            </label>
-            <input
-              id="opportunity-max-time"
-              name="maxTime"
-              type="number"
-              inputMode="numeric"
-              {...TIME_PERCENT_RANGE}
-              defaultValue={maxTimePercent ?? ""}
-              className="w-full rounded border border-slate-400 px-3 py-2"
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="opportunity-location" className="text-sm font-medium">
-              {t("filters.location")}
-            </label>
-            <input
-              id="opportunity-location"
-              name="location"
-              type="search"
-              defaultValue={location}
-              maxLength={LOCATION_MAX}
-              className="w-full rounded border border-slate-400 px-3 py-2"
-            />
-          </div>
+          <SearchField id="opportunity-skill" name="skill" label={t("filters.skill")} defaultValue={skillText} maxLength={SKILL_QUERY_MAX} />
+          <SearchField
+            id="opportunity-max-time"
+            name="maxTime"
+            type="number"
+            inputMode="numeric"
+            label={t("filters.maxTime")}
+            {...TIME_PERCENT_RANGE}
+            defaultValue={maxTimePercent ?? ""}
+          />
+          <SearchField id="opportunity-location" name="location" label={t("filters.location")} defaultValue={location} maxLength={LOCATION_MAX} />
         </div>
         <div className="flex flex-wrap items-center gap-4">
           <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
