@@ -9,6 +9,7 @@ import { TAGLINE_MAX } from "@/server/services/profile/profile.schemas";
 import { CheckboxField } from "./checkbox-field";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
+import { MutationStatus } from "./mutation-status";
 
 /** Tagline, directory visibility, the scouting opt-in (社内FA), and "my profile is up to date". */
 export function ProfileSettingsForm({ tagline, showSkillsInDirectory, openToScouting }: { tagline: string; showSkillsInDirectory: boolean; openToScouting: boolean }) {
@@ -66,10 +67,7 @@ export function ProfileSettingsForm({ tagline, showSkillsInDirectory, openToScou
           <button type="button" disabled={reviewed.isPending} onClick={() => reviewed.mutate()} className="rounded border border-slate-400 px-4 py-2 hover:bg-slate-100">
             {t("markReviewed")}
           </button>
-          <p aria-live="polite" className="text-sm">
-            {update.isSuccess || reviewed.isSuccess ? t("saved") : null}
-            {update.error ? <span role="alert" className="text-red-800">{update.error.message}</span> : null}
-          </p>
+          <MutationStatus success={update.isSuccess || reviewed.isSuccess ? t("saved") : null} error={update.error?.message} />
         </div>
       </form>
     </section>

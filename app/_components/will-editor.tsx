@@ -21,6 +21,7 @@ import { SelectField } from "./select-field";
 import { SkillPicker } from "./skill-picker";
 import { TextAreaField } from "./text-area-field";
 import { useFieldErrors } from "./use-field-errors";
+import { MutationStatus } from "./mutation-status";
 
 export type RoleChoice = { id: number; slug: string; name: Bilingual };
 /** Career-map roles of one job family, in map order. */
@@ -378,15 +379,12 @@ export function WillEditor({ initialWill, initialHistory, roleGroups }: Props) {
           >
             {t("save")}
           </button>
-          <div aria-live="polite" className="min-h-7 text-sm">
-            {save.isPending ? t("saving") : null}
-            {save.isSuccess ? <span className="font-medium text-emerald-800">{t("saved", { version: save.data.version })}</span> : null}
-            {save.error ? (
-              <span role="alert" className="text-red-800">
-                {save.error.message}
-              </span>
-            ) : null}
-          </div>
+          <MutationStatus
+            className="min-h-7 text-sm"
+            pending={save.isPending ? t("saving") : null}
+            success={save.isSuccess ? <span className="font-medium text-emerald-800">{t("saved", { version: save.data.version })}</span> : null}
+            error={save.error?.message}
+          />
           {conflict ? (
             <div className="flex w-full flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 px-4 py-3">
               <button
