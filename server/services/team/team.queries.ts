@@ -6,6 +6,7 @@ import { yearsBetween } from "../people/people.queries";
 import { getSettings } from "../settings/settings.service";
 import { readableWills } from "../will/will.queries";
 import type { Reminders, TeamMember } from "./team.schemas";
+import { personNameColumns } from "../people/person-name.columns";
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -31,12 +32,9 @@ async function latestConversations(db: Executor, personIds: number[]) {
 export async function getMyTeam(db: Executor, actor: Actor, now = new Date()): Promise<TeamMember[]> {
   const reports = await db
     .select({
-      id: people.id,
-      familyName: people.familyName,
-      givenName: people.givenName,
+      ...personNameColumns,
       familyNameKana: people.familyNameKana,
       givenNameKana: people.givenNameKana,
-      romanizedName: people.romanizedName,
       roleJa: roles.nameJa,
       roleEn: roles.nameEn,
       level: people.level,
