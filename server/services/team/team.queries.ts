@@ -7,6 +7,7 @@ import { getSettings } from "../settings/settings.service";
 import { readableWills } from "../will/will.queries";
 import type { Reminders, TeamMember } from "./team.schemas";
 import { personNameColumns } from "../people/person-name.columns";
+import { personRoleLevel, timeAtLevelColumns } from "../people/time-at-level.columns";
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -37,13 +38,11 @@ export async function getMyTeam(db: Executor, actor: Actor, now = new Date()): P
       givenNameKana: people.givenNameKana,
       roleJa: roles.nameJa,
       roleEn: roles.nameEn,
-      level: people.level,
-      levelSince: people.levelSince,
-      standardYears: roleLevels.standardYears,
+      ...timeAtLevelColumns,
     })
     .from(people)
     .innerJoin(roles, eq(roles.id, people.roleId))
-    .leftJoin(roleLevels, and(eq(roleLevels.roleId, people.roleId), eq(roleLevels.level, people.level)))
+    .leftJoin(roleLevels, personRoleLevel)
     .where(and(eq(people.managerId, actor.personId), eq(people.active, true)))
     .orderBy(people.familyNameKana, people.givenNameKana, people.id);
   const ids = reports.map((report) => report.id);
