@@ -10,6 +10,7 @@ import { CheckboxField } from "./checkbox-field";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
 import { MutationStatus } from "./mutation-status";
+import { CardSection } from "./card-section";
 
 /** Tagline, directory visibility, the scouting opt-in (社内FA), and "my profile is up to date". */
 export function ProfileSettingsForm({ tagline, showSkillsInDirectory, openToScouting }: { tagline: string; showSkillsInDirectory: boolean; openToScouting: boolean }) {
@@ -23,10 +24,7 @@ export function ProfileSettingsForm({ tagline, showSkillsInDirectory, openToScou
   const reviewed = useMutation(trpc.profile.markReviewed.mutationOptions({ onSuccess: () => router.refresh() }));
   const { errorFor } = useFieldErrors(update.error);
   return (
-    <section aria-labelledby="profile-settings-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <h2 id="profile-settings-heading" className="text-lg font-semibold">
-        {t("settingsHeading")}
-      </h2>
+    <CardSection headingId="profile-settings-heading" title={t("settingsHeading")} className="space-y-4">
       <form
         className="space-y-4"
         onSubmit={(event) => {
@@ -70,6 +68,6 @@ export function ProfileSettingsForm({ tagline, showSkillsInDirectory, openToScou
           <MutationStatus success={update.isSuccess || reviewed.isSuccess ? t("saved") : null} error={update.error?.message} />
         </div>
       </form>
-    </section>
+    </CardSection>
   );
 }

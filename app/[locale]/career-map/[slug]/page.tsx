@@ -6,6 +6,7 @@ import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { orNotFound, orNull } from "@/app/_trpc/or-not-found";
 import { getRequestContext, getServerCaller } from "@/app/_trpc/server";
+import { CardSection } from "@/app/_components/card-section";
 
 /** The role, once per request (metadata and page share it); "not a slug at all" is a 404 too. */
 const loadRole = cache(async (slug: string) => orNotFound((await getServerCaller()).careerMap.role({ slug })));
@@ -79,10 +80,7 @@ export default async function CareerRolePage({ params, searchParams }: PageProps
         {pick(role.description, currentLocale) ? <p className="mt-3 text-slate-800">{pick(role.description, currentLocale)}</p> : null}
       </section>
 
-      <section aria-labelledby="levels-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="levels-heading" className="text-lg font-semibold">
-          {t("role.levelsHeading")}
-        </h2>
+      <CardSection headingId="levels-heading" title={t("role.levelsHeading")}>
         {role.levels.length === 0 ? (
           <p className="mt-2 text-slate-600">{t("role.noLevels")}</p>
         ) : (
@@ -169,7 +167,7 @@ export default async function CareerRolePage({ params, searchParams }: PageProps
             </div>
           </>
         )}
-      </section>
+      </CardSection>
 
       {gap ? (
         <CareerGapPanel gap={gap} roleSlug={role.slug} levelGuide={levelGuide} />
@@ -177,10 +175,7 @@ export default async function CareerRolePage({ params, searchParams }: PageProps
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-600">{t("gap.unavailable")}</p>
       )}
 
-      <section aria-labelledby="paths-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="paths-heading" className="text-lg font-semibold">
-          {t("role.paths")}
-        </h2>
+      <CardSection headingId="paths-heading" title={t("role.paths")}>
         <div className="mt-3 grid gap-6 md:grid-cols-2">
           {(
             [
@@ -218,7 +213,7 @@ export default async function CareerRolePage({ params, searchParams }: PageProps
             </div>
           ))}
         </div>
-      </section>
+      </CardSection>
     </div>
   );
 }

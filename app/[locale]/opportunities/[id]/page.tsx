@@ -12,6 +12,7 @@ import { Link } from "@/app/_i18n/navigation";
 import { idFromPath, orNotFound } from "@/app/_trpc/or-not-found";
 import { getServerCaller } from "@/app/_trpc/server";
 import { opportunitySkillKinds } from "@/server/services/opportunities/opportunity.schemas";
+import { CardSection } from "@/app/_components/card-section";
 
 export const generateMetadata = titleFrom("opportunities", "detailTitle");
 
@@ -103,21 +104,15 @@ export default async function OpportunityPage({ params }: PageProps<"/[locale]/o
           </dl>
         </section>
 
-        <section aria-labelledby="description-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 id="description-heading" className="text-lg font-semibold">
-            {t("fields.description")}
-          </h2>
+        <CardSection headingId="description-heading" title={t("fields.description")}>
           {opportunity.description ? (
             <p className="mt-2 whitespace-pre-wrap">{opportunity.description}</p>
           ) : (
             <p className="mt-2 text-slate-600">{t("noDescription")}</p>
           )}
-        </section>
+        </CardSection>
 
-        <section aria-labelledby="skills-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 id="skills-heading" className="text-lg font-semibold">
-            {t("fields.skills")}
-          </h2>
+        <CardSection headingId="skills-heading" title={t("fields.skills")}>
           <div className="mt-2 space-y-4">
             {opportunitySkillKinds.map((kind) => {
               const skills = opportunity.skills.filter((skill) => skill.kind === kind);
@@ -142,7 +137,7 @@ export default async function OpportunityPage({ params }: PageProps<"/[locale]/o
               );
             })}
           </div>
-        </section>
+        </CardSection>
       </article>
 
       {opportunity.myApplicationId !== null ? (
@@ -164,10 +159,7 @@ export default async function OpportunityPage({ params }: PageProps<"/[locale]/o
       )}
 
       {opportunity.canEdit ? (
-        <section aria-labelledby="manage-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 id="manage-heading" className="text-lg font-semibold">
-            {t("manage.title")}
-          </h2>
+        <CardSection headingId="manage-heading" title={t("manage.title")} className="space-y-3">
           {opportunity.fillableFrom && opportunity.status === "open" ? (
             <p className="text-sm text-slate-700">{t("manage.fillableFrom", { date: format.dateTime(opportunity.fillableFrom, { dateStyle: "long", timeStyle: "short" }) })}</p>
           ) : null}
@@ -183,7 +175,7 @@ export default async function OpportunityPage({ params }: PageProps<"/[locale]/o
             </Link>
             <OpportunityStatusControls opportunityId={opportunity.id} status={opportunity.status} />
           </div>
-        </section>
+        </CardSection>
       ) : null}
 
       {pipeline ? <HiringPipeline applications={pipeline} isHiringManager={isOwner} /> : null}
