@@ -20,6 +20,9 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/career-m
   return { title: `${pick(role.name, locale)} · ${t("title")}` };
 }
 
+/** The columns of the levels table, in order. */
+const levelColumns = ["level", "standardYears", "keyExperiences", "qualifications", "skills"] as const;
+
 function Items({ items, empty, locale }: { items: Bilingual[]; empty: string; locale: string }) {
   if (items.length === 0) return <span className="text-slate-600">{empty}</span>;
   return (
@@ -109,21 +112,11 @@ export default async function CareerRolePage({ params, searchParams }: PageProps
                 </colgroup>
                 <thead>
                   <tr className="border-b border-slate-300 text-slate-700">
-                    <th scope="col" className="py-2 pr-3">
-                      {t("role.level")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("role.standardYears")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("role.keyExperiences")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("role.qualifications")}
-                    </th>
-                    <th scope="col" className="py-2">
-                      {t("role.skills")}
-                    </th>
+                    {levelColumns.map((column, index) => (
+                      <th key={column} scope="col" className={index < levelColumns.length - 1 ? "py-2 pr-3" : "py-2"}>
+                        {t(`role.${column}`)}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
