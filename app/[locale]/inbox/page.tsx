@@ -10,6 +10,7 @@ import { WorkflowAction } from "@/app/_components/workflow-action";
 import { getServerCaller } from "@/app/_trpc/server";
 import { ApplicationFacts } from "@/app/_components/application-facts";
 import { allowedAction } from "@/app/_components/allowed-action";
+import { Fact } from "@/app/_components/fact";
 
 export const generateMetadata = titleFrom("inbox");
 
@@ -59,11 +60,10 @@ export default async function InboxPage({ params }: PageProps<"/[locale]/inbox">
                   </h2>
                   <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
                     <ApplicationFacts name={name} personId={item.person.id} opportunityId={item.opportunityId} opportunityTitle={item.opportunityTitle} appliedAt={item.createdAt} />
-                    <dt className="text-slate-600">{t("deadline")}</dt>
-                    <dd className={overdue ? "font-semibold text-red-900" : undefined}>
+                    <Fact term={t("deadline")} className={overdue ? "font-semibold text-red-900" : undefined}>
                       {item.dueAt ? format.dateTime(item.dueAt, { dateStyle: "long", timeStyle: "short" }) : t("noDeadline")}
                       {item.escalatedAt ? ` — ${t("escalatedOn", { date: format.dateTime(item.escalatedAt, { dateStyle: "medium" }) })}` : null}
-                    </dd>
+                    </Fact>
                   </dl>
                   <ApplicationStatusLine application={item} />
                   <div className="flex flex-wrap items-start gap-3" role="group" aria-label={t("actionsFor", { name })}>

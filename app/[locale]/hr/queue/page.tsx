@@ -13,6 +13,7 @@ import { isHrStaff } from "@/server/auth/policies";
 import type { HrQueueItem } from "@/server/services/applications/application.schemas";
 import { ApplicationFacts } from "@/app/_components/application-facts";
 import { allowedAction } from "@/app/_components/allowed-action";
+import { Fact } from "@/app/_components/fact";
 
 export const generateMetadata = titleFrom("hrQueue");
 
@@ -93,22 +94,13 @@ async function QueueCard({ item }: { item: HrQueueItem }) {
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <ApplicationFacts name={name} personId={item.person.id} opportunityId={item.opportunityId} opportunityTitle={item.opportunityTitle} appliedAt={item.createdAt} />
         {item.queue === "escalation" && item.dueAt ? (
-          <>
-            <dt className="text-slate-600">{t("releaseDeadline")}</dt>
-            <dd className={overdue ? "font-semibold text-red-900" : undefined}>{format.dateTime(item.dueAt, { dateStyle: "long", timeStyle: "short" })}</dd>
-          </>
+          <Fact term={t("releaseDeadline")} className={overdue ? "font-semibold text-red-900" : undefined}>{format.dateTime(item.dueAt, { dateStyle: "long", timeStyle: "short" })}</Fact>
         ) : null}
         {item.releaseOn ? (
-          <>
-            <dt className="text-slate-600">{t("releaseOn")}</dt>
-            <dd>{format.dateTime(japanDay(item.releaseOn), { dateStyle: "long" })}</dd>
-          </>
+          <Fact term={t("releaseOn")}>{format.dateTime(japanDay(item.releaseOn), { dateStyle: "long" })}</Fact>
         ) : null}
         {item.queue === "decline_review" && item.decisionReason ? (
-          <>
-            <dt className="text-slate-600">{t("managerReason")}</dt>
-            <dd className="whitespace-pre-wrap">{item.decisionReason}</dd>
-          </>
+          <Fact term={t("managerReason")} className="whitespace-pre-wrap">{item.decisionReason}</Fact>
         ) : null}
       </dl>
       <ApplicationStatusLine application={item} />
