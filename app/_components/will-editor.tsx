@@ -54,6 +54,38 @@ function Chip({ label, removeLabel, onRemove }: { label: string; removeLabel: st
 }
 
 /** One saved version, collapsed: its date, statement, horizon, openness, targets and audience. */
+/** One choice of a few, as radio buttons under a legend; its error is named by the fieldset. */
+function RadioChoice<Value extends string>({
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+  error,
+}: {
+  name: string;
+  legend: string;
+  options: { value: Value; label: string }[];
+  value: Value;
+  onChange: (value: Value) => void;
+  error?: string;
+}) {
+  return (
+    <fieldset aria-describedby={describedBy(error && errorId(name))}>
+      <legend className="font-medium">{legend}</legend>
+      <div className="mt-2 space-y-1">
+        {options.map((option) => (
+          <label key={option.value} className="flex items-center gap-2">
+            <input type="radio" name={name} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} className="h-4 w-4" />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      <FieldError id={errorId(name)} error={error} />
+    </fieldset>
+  );
+}
+
 function HistoryEntry({ version, roleNames }: { version: WillVersion; roleNames: Map<number, Bilingual> }) {
   const t = useTranslations("will");
   const locale = useLocale();
@@ -323,30 +355,22 @@ export function WillEditor({ initialWill, initialHistory, roleGroups }: Props) {
         </fieldset>
 
         <div className="grid gap-8 sm:grid-cols-2">
-          <fieldset aria-describedby={describedBy(errorWithin("horizon") && errorId("horizon"))}>
-            <legend className="font-medium">{t("horizon.legend")}</legend>
-            <div className="mt-2 space-y-1">
-              {willHorizons.map((value) => (
-                <label key={value} className="flex items-center gap-2">
-                  <input type="radio" name="horizon" value={value} checked={horizon === value} onChange={() => setHorizon(value)} className="h-4 w-4" />
-                  {t(`horizon.${value}`)}
-                </label>
-              ))}
-            </div>
-            <FieldError id={errorId("horizon")} error={errorWithin("horizon")} />
-          </fieldset>
-          <fieldset aria-describedby={describedBy(errorWithin("openness") && errorId("openness"))}>
-            <legend className="font-medium">{t("openness.legend")}</legend>
-            <div className="mt-2 space-y-1">
-              {willOpennessValues.map((value) => (
-                <label key={value} className="flex items-center gap-2">
-                  <input type="radio" name="openness" value={value} checked={openness === value} onChange={() => setOpenness(value)} className="h-4 w-4" />
-                  {t(`openness.${value}`)}
-                </label>
-              ))}
-            </div>
-            <FieldError id={errorId("openness")} error={errorWithin("openness")} />
-          </fieldset>
+          <RadioChoice
+            name="horizon"
+            legend={t("horizon.legend")}
+            options={willHorizons.map((value) => ({ value, label: t(`horizon.${value}`) }))}
+            value={horizon}
+            onChange={setHorizon}
+            error={errorWithin("horizon")}
+          />
+          <RadioChoice
+            name="openness"
+            legend={t("openness.legend")}
+            options={willOpennessValues.map((value) => ({ value, label: t(`openness.${value}`) }))}
+            value={openness}
+            onChange={setOpenness}
+            error={errorWithin("openness")}
+          />
         </div>
 
         <fieldset aria-describedby="will-audience-explain will-audience-now">
