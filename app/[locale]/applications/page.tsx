@@ -4,8 +4,7 @@ import { KindBadge } from "@/app/_components/opportunity-badges";
 import { titleFrom } from "@/app/_components/page-metadata";
 import { PageHeading } from "@/app/_components/page-heading";
 import { signedInPage } from "@/app/_components/signed-in-page";
-import { WorkflowAction } from "@/app/_components/workflow-action";
-import { allowedAction } from "@/app/_components/allowed-action";
+import { AllowedWorkflowAction } from "@/app/_components/allowed-workflow-action";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 
@@ -30,7 +29,6 @@ export default async function ApplicationsPage({ params }: PageProps<"/[locale]/
       ) : (
         <ul className="space-y-4">
           {applications.map((application) => {
-            const withdraw = allowedAction(application, "withdraw");
             return (
               <li key={application.id}>
                 <article aria-labelledby={`application-${application.id}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -51,18 +49,14 @@ export default async function ApplicationsPage({ params }: PageProps<"/[locale]/
                     <p className="mt-2 whitespace-pre-wrap">{application.motivation}</p>
                   </details>
                   <ApplicationTimeline application={application} headingId={`timeline-${application.id}`} />
-                  {withdraw ? (
-                    <WorkflowAction
-                      key={`${application.id}-${application.version}`}
-                      applicationId={application.id}
-                      version={application.version}
-                      allowed={withdraw}
-                      tone="danger"
-                      label={t("actions.withdraw", { title: application.opportunityTitle })}
-                      submitLabel={t("actions.withdrawSubmit")}
-                      confirm={application.status === "finalized" ? t("actions.withdrawConfirmFinalized") : t("actions.withdrawConfirm")}
-                    />
-                  ) : null}
+                  <AllowedWorkflowAction
+                    application={application}
+                    action="withdraw"
+                    tone="danger"
+                    label={t("actions.withdraw", { title: application.opportunityTitle })}
+                    submitLabel={t("actions.withdrawSubmit")}
+                    confirm={application.status === "finalized" ? t("actions.withdrawConfirmFinalized") : t("actions.withdrawConfirm")}
+                  />
                 </article>
               </li>
             );

@@ -6,10 +6,9 @@ import { KindBadge } from "@/app/_components/opportunity-badges";
 import { titleFrom } from "@/app/_components/page-metadata";
 import { PageHeading } from "@/app/_components/page-heading";
 import { signedInPage } from "@/app/_components/signed-in-page";
-import { WorkflowAction } from "@/app/_components/workflow-action";
+import { AllowedWorkflowAction } from "@/app/_components/allowed-workflow-action";
 import { getServerCaller } from "@/app/_trpc/server";
 import { ApplicationFacts } from "@/app/_components/application-facts";
-import { allowedAction } from "@/app/_components/allowed-action";
 import { Fact } from "@/app/_components/fact";
 
 export const generateMetadata = titleFrom("inbox");
@@ -37,10 +36,6 @@ export default async function InboxPage({ params }: PageProps<"/[locale]/inbox">
           {items.map((item) => {
             const name = displayName(item.person, currentLocale);
             const overdue = item.dueAt !== null && item.dueAt < now;
-            const common = { applicationId: item.id, version: item.version };
-            const approve = allowedAction(item, "release_approve");
-            const later = allowedAction(item, "release_later");
-            const decline = allowedAction(item, "release_decline");
             return (
               <li key={item.id}>
                 <article
@@ -67,29 +62,23 @@ export default async function InboxPage({ params }: PageProps<"/[locale]/inbox">
                   </dl>
                   <ApplicationStatusLine application={item} />
                   <div className="flex flex-wrap items-start gap-3" role="group" aria-label={t("actionsFor", { name })}>
-                    {approve ? <WorkflowAction key={`${item.id}-${item.version}-approve`} {...common} allowed={approve} tone="primary" label={t("approve")} /> : null}
-                    {later ? (
-                      <WorkflowAction
-                        key={`${item.id}-${item.version}-later`}
-                        {...common}
-                        allowed={later}
-                        label={t("later")}
-                        submitLabel={t("laterSubmit")}
-                        date={{ field: "releaseOn", label: t("releaseOn"), hint: t("releaseOnHint"), min: today }}
-                        note={t("laterNote")}
-                      />
-                    ) : null}
-                    {decline ? (
-                      <WorkflowAction
-                        key={`${item.id}-${item.version}-decline`}
-                        {...common}
-                        allowed={decline}
-                        tone="danger"
-                        label={t("decline")}
-                        submitLabel={t("declineSubmit")}
-                        note={t("declineNote")}
-                      />
-                    ) : null}
+                    <AllowedWorkflowAction application={item} action="release_approve" tone="primary" label={t("approve")} />
+                    <AllowedWorkflowAction
+                      application={item}
+                      action="release_later"
+                      label={t("later")}
+                      submitLabel={t("laterSubmit")}
+                      date={{ field: "releaseOn", label: t("releaseOn"), hint: t("releaseOnHint"), min: today }}
+                      note={t("laterNote")}
+                    />
+                    <AllowedWorkflowAction
+                      application={item}
+                      action="release_decline"
+                      tone="danger"
+                      label={t("decline")}
+                      submitLabel={t("declineSubmit")}
+                      note={t("declineNote")}
+                    />
                   </div>
                 </article>
               </li>

@@ -7,6 +7,7 @@ import { KindBadge } from "@/app/_components/opportunity-badges";
 import { titleFrom } from "@/app/_components/page-metadata";
 import { PageHeading } from "@/app/_components/page-heading";
 import { signedInPage } from "@/app/_components/signed-in-page";
+import { AllowedWorkflowAction } from "@/app/_components/allowed-workflow-action";
 import { WorkflowAction } from "@/app/_components/workflow-action";
 import { getServerCaller } from "@/app/_trpc/server";
 import { isHrStaff } from "@/server/auth/policies";
@@ -72,12 +73,9 @@ async function QueueCard({ item }: { item: HrQueueItem }) {
   const locale = await getLocale();
   const format = await getFormatter();
   const name = displayName(item.person, locale);
-  const common = { applicationId: item.id, version: item.version };
   const overdue = item.dueAt !== null && item.dueAt < new Date();
   const explanationId = `finalize-blocked-${item.id}`;
   const finalize = allowedAction(item, "finalize");
-  const override = allowedAction(item, "hr_override");
-  const uphold = allowedAction(item, "hr_uphold");
   return (
     <article aria-labelledby={`queue-item-${item.queue}-${item.id}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <div className="flex flex-wrap items-center gap-2">
@@ -108,7 +106,8 @@ async function QueueCard({ item }: { item: HrQueueItem }) {
         finalize ? (
           <WorkflowAction
             key={`${item.id}-${item.version}-finalize`}
-            {...common}
+            applicationId={item.id}
+            version={item.version}
             allowed={finalize}
             tone="primary"
             label={t("finalize", { name })}
@@ -135,28 +134,22 @@ async function QueueCard({ item }: { item: HrQueueItem }) {
       {item.queue === "escalation" ? <p className="text-sm text-slate-700">{t("escalationHint")}</p> : null}
       {item.queue === "decline_review" ? (
         <div className="flex flex-wrap items-start gap-3" role="group" aria-label={t("reviewFor", { name })}>
-          {override ? (
-            <WorkflowAction
-              key={`${item.id}-${item.version}-override`}
-              {...common}
-              allowed={override}
-              tone="primary"
-              label={t("override")}
-              submitLabel={t("overrideSubmit")}
-              note={t("overrideNote")}
-            />
-          ) : null}
-          {uphold ? (
-            <WorkflowAction
-              key={`${item.id}-${item.version}-uphold`}
-              {...common}
-              allowed={uphold}
-              tone="danger"
-              label={t("uphold")}
-              submitLabel={t("upholdSubmit")}
-              note={t("upholdNote")}
-            />
-          ) : null}
+          <AllowedWorkflowAction
+            application={item}
+            action="hr_override"
+            tone="primary"
+            label={t("override")}
+            submitLabel={t("overrideSubmit")}
+            note={t("overrideNote")}
+          />
+          <AllowedWorkflowAction
+            application={item}
+            action="hr_uphold"
+            tone="danger"
+            label={t("uphold")}
+            submitLabel={t("upholdSubmit")}
+            note={t("upholdNote")}
+          />
         </div>
       ) : null}
     </article>
