@@ -1,21 +1,13 @@
+/** Named as tRPC names its codes: the API layer hands a service's code on unchanged (server/trpc/init.ts). */
+export type AppErrorCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT" | "TOO_MANY_REQUESTS";
+
+export type AppErrorParams = Record<string, string | number>;
+
 /**
  * The one error type services throw. `code` decides the HTTP/tRPC status; `messageKey` names a
  * translated message under `errors.` in messages/*.json, so the client always gets a readable,
  * localised message and never an internal one.
  */
-export const appErrorCodes = {
-  UNAUTHORIZED: "UNAUTHORIZED",
-  FORBIDDEN: "FORBIDDEN",
-  NOT_FOUND: "NOT_FOUND",
-  BAD_REQUEST: "BAD_REQUEST",
-  CONFLICT: "CONFLICT",
-  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
-} as const;
-
-export type AppErrorCode = keyof typeof appErrorCodes;
-
-export type AppErrorParams = Record<string, string | number>;
-
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,

@@ -1,8 +1,8 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ProfileView } from "@/app/_components/profile-view";
 import { RemindersPanel } from "@/app/_components/reminders-panel";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 
@@ -10,9 +10,7 @@ export const generateMetadata = titleFrom("home");
 
 /** Home: what needs attention, then the signed-in person's own profile. */
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  await signedInPage(params);
   const t = await getTranslations("home");
   const caller = await getServerCaller();
   const [profile, levelGuide, reminders] = await Promise.all([caller.me.profile(), caller.skill.levelGuide(), caller.me.reminders()]);

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/app/_i18n/navigation";
+import { Fact } from "./fact";
 
 /** Who applied to what, and when: the first rows of every application card (release inbox, HR queue). */
 export async function ApplicationFacts({
@@ -19,20 +20,17 @@ export async function ApplicationFacts({
   const format = await getFormatter();
   return (
     <>
-      <dt className="text-slate-600">{t("applicant")}</dt>
-      <dd>
+      <Fact term={t("applicant")}>
         <Link href={`/people/${personId}`} className="text-brand-700 underline">
           {name}
         </Link>
-      </dd>
-      <dt className="text-slate-600">{t("opportunity")}</dt>
-      <dd>
+      </Fact>
+      <Fact term={t("opportunity")}>
         <Link href={`/opportunities/${opportunityId}`} className="text-brand-700 underline">
           {opportunityTitle}
         </Link>
-      </dd>
-      <dt className="text-slate-600">{t("appliedOn")}</dt>
-      <dd>{format.dateTime(appliedAt, { dateStyle: "long" })}</dd>
+      </Fact>
+      <Fact term={t("appliedOn")}>{format.dateTime(appliedAt, { dateStyle: "long" })}</Fact>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { ApplicationView } from "@/server/services/applications/application.schemas";
 import { japanDay } from "./dates";
+import { Fact } from "./fact";
 
 type ApplicationSummary = Pick<ApplicationView, "status" | "hiringStage" | "releaseStatus" | "createdAt" | "decisionReason" | "releaseOn" | "effectiveOn" | "steps">;
 
@@ -36,22 +37,13 @@ export function ApplicationOutcome({ application }: { application: Pick<Applicat
   return (
     <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
       {application.decisionReason ? (
-        <>
-          <dt className="text-slate-600">{t("decisionReason")}</dt>
-          <dd className="whitespace-pre-wrap">{application.decisionReason}</dd>
-        </>
+        <Fact term={t("decisionReason")} className="whitespace-pre-wrap">{application.decisionReason}</Fact>
       ) : null}
       {application.releaseOn ? (
-        <>
-          <dt className="text-slate-600">{t("releaseOn")}</dt>
-          <dd>{format.dateTime(japanDay(application.releaseOn), { dateStyle: "long" })}</dd>
-        </>
+        <Fact term={t("releaseOn")}>{format.dateTime(japanDay(application.releaseOn), { dateStyle: "long" })}</Fact>
       ) : null}
       {application.effectiveOn ? (
-        <>
-          <dt className="text-slate-600">{t("effectiveOn")}</dt>
-          <dd>{format.dateTime(japanDay(application.effectiveOn), { dateStyle: "long" })}</dd>
-        </>
+        <Fact term={t("effectiveOn")}>{format.dateTime(japanDay(application.effectiveOn), { dateStyle: "long" })}</Fact>
       ) : null}
     </dl>
   );

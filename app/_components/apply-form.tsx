@@ -10,6 +10,7 @@ import { MOTIVATION_MAX } from "@/server/services/applications/application.schem
 import { newIdempotencyKey } from "./idempotency-key";
 import { TextAreaField } from "./text-area-field";
 import { useFieldErrors } from "./use-field-errors";
+import { MutationStatus } from "./mutation-status";
 
 type Props = {
   opportunityId: number;
@@ -76,14 +77,7 @@ export function ApplyForm({ opportunityId, will }: Props) {
           >
             {submit.isPending ? t("submitting") : t("submit")}
           </button>
-          <p aria-live="polite" className="text-sm">
-            {submit.isSuccess ? t("submitted") : null}
-            {submit.error && !serverErrors.motivation ? (
-              <span role="alert" className="text-red-800">
-                {submit.error.message}
-              </span>
-            ) : null}
-          </p>
+          <MutationStatus success={submit.isSuccess ? t("submitted") : null} error={serverErrors.motivation ? null : submit.error?.message} />
         </div>
       </form>
     </section>

@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { Link } from "@/app/_i18n/navigation";
 import type { CareerGap } from "@/server/services/career-map/career-map.schemas";
 import { LevelBadge, type LevelGuideEntry } from "./level-badge";
@@ -14,6 +15,46 @@ function TextList({ items, empty, locale }: { items: Bilingual[]; empty: string;
         <li key={item.en}>{pick(item, locale)}</li>
       ))}
     </ul>
+  );
+}
+
+type GapSkill = { skillId: number; name: Bilingual; category: Bilingual };
+
+/** A titled list of the skills in one state of the gap (missing, below level), each with its detail. */
+function GapSkills<Skill extends GapSkill>({
+  headingId,
+  title,
+  empty,
+  skills,
+  locale,
+  detail,
+}: {
+  headingId: string;
+  title: string;
+  empty: string;
+  skills: Skill[];
+  locale: string;
+  detail: (skill: Skill) => ReactNode;
+}) {
+  return (
+    <div>
+      <h3 id={headingId} className="font-semibold">
+        {title}
+      </h3>
+      {skills.length === 0 ? (
+        <p className="mt-1 text-slate-600">{empty}</p>
+      ) : (
+        <ul aria-labelledby={headingId} className="mt-1 space-y-2">
+          {skills.map((skill) => (
+            <li key={skill.skillId}>
+              <span className="font-medium">{pick(skill.name, locale)}</span>
+              <span className="ml-2 text-sm text-slate-600">{pick(skill.category, locale)}</span>
+              {detail(skill)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -80,49 +121,33 @@ export async function CareerGapPanel({ gap, roleSlug, levelGuide }: Props) {
 
       {gap.readiness.required > 0 ? (
         <div className="mt-6 grid gap-6 md:grid-cols-2">
-          <div>
-            <h3 id="gap-missing" className="font-semibold">
-              {t("missing")}
-            </h3>
-            {gap.missing.length === 0 ? (
-              <p className="mt-1 text-slate-600">{t("none")}</p>
-            ) : (
-              <ul aria-labelledby="gap-missing" className="mt-1 space-y-2">
-                {gap.missing.map((skill) => (
-                  <li key={skill.skillId}>
-                    <span className="font-medium">{pick(skill.name, locale)}</span>
-                    <span className="ml-2 text-sm text-slate-600">{pick(skill.category, locale)}</span>
-                    <div>
-                      <LevelBadge level={skill.level} guide={levelGuide} />
-                    </div>
-                  </li>
-                ))}
-              </ul>
+          <GapSkills
+            headingId="gap-missing"
+            title={t("missing")}
+            empty={t("none")}
+            skills={gap.missing}
+            locale={locale}
+            detail={(skill) => (
+              <div>
+                <LevelBadge level={skill.level} guide={levelGuide} />
+              </div>
             )}
-          </div>
-          <div>
-            <h3 id="gap-below" className="font-semibold">
-              {t("belowLevel")}
-            </h3>
-            {gap.belowLevel.length === 0 ? (
-              <p className="mt-1 text-slate-600">{t("none")}</p>
-            ) : (
-              <ul aria-labelledby="gap-below" className="mt-1 space-y-2">
-                {gap.belowLevel.map((skill) => (
-                  <li key={skill.skillId}>
-                    <span className="font-medium">{pick(skill.name, locale)}</span>
-                    <span className="ml-2 text-sm text-slate-600">{pick(skill.category, locale)}</span>
-                    <div className="text-sm">
-                      {t("heldToNeeded", { held: skill.held, needed: skill.level })}
-                      <span className={`ml-2 rounded px-1.5 font-semibold ${skill.shortBy >= 2 ? "bg-red-50 text-red-800" : "bg-amber-50 text-amber-900"}`}>
-                        {t("shortBy", { shortBy: skill.shortBy })}
-                      </span>
-                    </div>
-                  </li>
-                ))}
-              </ul>
+          />
+          <GapSkills
+            headingId="gap-below"
+            title={t("belowLevel")}
+            empty={t("none")}
+            skills={gap.belowLevel}
+            locale={locale}
+            detail={(skill) => (
+              <div className="text-sm">
+                {t("heldToNeeded", { held: skill.held, needed: skill.level })}
+                <span className={`ml-2 rounded px-1.5 font-semibold ${skill.shortBy >= 2 ? "bg-red-50 text-red-800" : "bg-amber-50 text-amber-900"}`}>
+                  {t("shortBy", { shortBy: skill.shortBy })}
+                </span>
+              </div>
             )}
-          </div>
+          />
           {gap.met.length > 0 ? (
             <div className="md:col-span-2">
               <h3 className="font-semibold">{t("met")}</h3>

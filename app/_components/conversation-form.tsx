@@ -12,6 +12,7 @@ import { SelectField } from "./select-field";
 import { TextAreaField } from "./text-area-field";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
+import { MutationStatus } from "./mutation-status";
 
 type StepRow = { key: number; description: string; ownerId: string; dueOn: string };
 
@@ -208,15 +209,12 @@ export function ConversationForm({ personId, personName, managerId, managerName,
           <button type="submit" disabled={record.isPending} className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {t("submit")}
           </button>
-          <div aria-live="polite" className="min-h-7 text-sm">
-            {record.isPending ? t("submitting") : null}
-            {record.isSuccess ? <span className="font-medium text-emerald-800">{t("recorded")}</span> : null}
-            {record.error ? (
-              <span role="alert" className="text-red-800">
-                {record.error.message}
-              </span>
-            ) : null}
-          </div>
+          <MutationStatus
+            className="min-h-7 text-sm"
+            pending={record.isPending ? t("submitting") : null}
+            success={record.isSuccess ? <span className="font-medium text-emerald-800">{t("recorded")}</span> : null}
+            error={record.error?.message}
+          />
         </div>
       </form>
     </section>

@@ -5,6 +5,7 @@ import type { AllowedAction } from "@/server/services/workflow/transitions";
 import { ApplicationOutcome, ApplicationStatusLine, ApplicationTimeline } from "./application-timeline";
 import { displayName, pick } from "./localized";
 import { WorkflowAction } from "./workflow-action";
+import { Fact } from "./fact";
 
 /** The pipeline offers the hiring decisions; anything else the viewer may do happens on other screens. */
 const hiringActions: ReadonlySet<AllowedAction["action"]> = new Set(["shortlist", "interview", "offer", "decline"]);
@@ -65,19 +66,12 @@ export async function HiringPipeline({ applications, isHiringManager }: { applic
                           {application.will.statement ? <p className="whitespace-pre-wrap">{application.will.statement}</p> : null}
                           <dl className="mt-1 grid gap-x-4 text-sm sm:grid-cols-[auto_1fr]">
                             {application.will.targetRoles.length > 0 ? (
-                              <>
-                                <dt className="text-slate-600">{t("willTargets")}</dt>
-                                <dd>{application.will.targetRoles.map((role) => pick(role.name, locale)).join(" / ")}</dd>
-                              </>
+                              <Fact term={t("willTargets")}>{application.will.targetRoles.map((role) => pick(role.name, locale)).join(" / ")}</Fact>
                             ) : null}
                             {application.will.desiredSkills.length > 0 ? (
-                              <>
-                                <dt className="text-slate-600">{t("willSkills")}</dt>
-                                <dd>{application.will.desiredSkills.map((skill) => pick(skill.name, locale)).join(" / ")}</dd>
-                              </>
+                              <Fact term={t("willSkills")}>{application.will.desiredSkills.map((skill) => pick(skill.name, locale)).join(" / ")}</Fact>
                             ) : null}
-                            <dt className="text-slate-600">{t("willOpenness")}</dt>
-                            <dd>{t(`openness.${application.will.openness}`)}</dd>
+                            <Fact term={t("willOpenness")}>{t(`openness.${application.will.openness}`)}</Fact>
                           </dl>
                         </div>
                       ) : (

@@ -25,6 +25,7 @@ import { SkillPicker } from "./skill-picker";
 import { TextAreaField } from "./text-area-field";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
+import { MutationStatus } from "./mutation-status";
 
 type Kind = (typeof opportunityKinds)[number];
 type SkillKind = (typeof opportunitySkillKinds)[number];
@@ -289,13 +290,7 @@ export function OpportunityForm({ initial, departments, roleGroups, levelTitles 
         <Link href={initial ? `/opportunities/${initial.id}` : "/opportunities"} className="text-brand-700 underline">
           {t("cancel")}
         </Link>
-        <p aria-live="polite" className="text-sm">
-          {mutation.error ? (
-            <span role="alert" className="text-red-800">
-              {mutation.error.message}
-            </span>
-          ) : null}
-        </p>
+        <MutationStatus error={mutation.error?.message} />
       </div>
     </form>
   );

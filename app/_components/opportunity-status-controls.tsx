@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/app/_trpc/react";
+import { MutationStatus } from "./mutation-status";
 
 type Target = "open" | "closed" | "filled";
 
@@ -40,13 +41,7 @@ export function OpportunityStatusControls({ opportunityId, status }: { opportuni
           </button>
         ))}
       </div>
-      <p aria-live="polite" className="text-sm">
-        {setStatus.error ? (
-          <span role="alert" className="text-red-800">
-            {setStatus.error.message}
-          </span>
-        ) : null}
-      </p>
+      <MutationStatus error={setStatus.error?.message} />
     </div>
   );
 }

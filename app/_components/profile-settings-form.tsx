@@ -9,6 +9,8 @@ import { TAGLINE_MAX } from "@/server/services/profile/profile.schemas";
 import { CheckboxField } from "./checkbox-field";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
+import { MutationStatus } from "./mutation-status";
+import { CardSection } from "./card-section";
 
 /** Tagline, directory visibility, the scouting opt-in (社内FA), and "my profile is up to date". */
 export function ProfileSettingsForm({ tagline, showSkillsInDirectory, openToScouting }: { tagline: string; showSkillsInDirectory: boolean; openToScouting: boolean }) {
@@ -22,10 +24,7 @@ export function ProfileSettingsForm({ tagline, showSkillsInDirectory, openToScou
   const reviewed = useMutation(trpc.profile.markReviewed.mutationOptions({ onSuccess: () => router.refresh() }));
   const { errorFor } = useFieldErrors(update.error);
   return (
-    <section aria-labelledby="profile-settings-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <h2 id="profile-settings-heading" className="text-lg font-semibold">
-        {t("settingsHeading")}
-      </h2>
+    <CardSection headingId="profile-settings-heading" title={t("settingsHeading")} className="space-y-4">
       <form
         className="space-y-4"
         onSubmit={(event) => {
@@ -66,12 +65,9 @@ export function ProfileSettingsForm({ tagline, showSkillsInDirectory, openToScou
           <button type="button" disabled={reviewed.isPending} onClick={() => reviewed.mutate()} className="rounded border border-slate-400 px-4 py-2 hover:bg-slate-100">
             {t("markReviewed")}
           </button>
-          <p aria-live="polite" className="text-sm">
-            {update.isSuccess || reviewed.isSuccess ? t("saved") : null}
-            {update.error ? <span role="alert" className="text-red-800">{update.error.message}</span> : null}
-          </p>
+          <MutationStatus success={update.isSuccess || reviewed.isSuccess ? t("saved") : null} error={update.error?.message} />
         </div>
       </form>
-    </section>
+    </CardSection>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from "@/app/_i18n/navigation";
 import type { Profile } from "@/server/services/people/people.schemas";
 import { displayName, pick, secondaryName } from "./localized";
 import { LevelBadge, type LevelGuideEntry } from "./level-badge";
+import { CardSection } from "./card-section";
 
 type Props = {
   profile: Profile;
@@ -75,10 +76,7 @@ export async function ProfileView({ profile, levelGuide, skillActions }: Props) 
       </section>
 
       {restricted && (
-        <section aria-labelledby="career-position" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 id="career-position" className="text-lg font-semibold">
-            {t("careerPosition")}
-          </h2>
+        <CardSection headingId="career-position" title={t("careerPosition")}>
           <p className="mt-2">
             {t("levelOnRole", { level: restricted.level, role: pick(profile.role.name, locale) })}
           </p>
@@ -112,13 +110,10 @@ export async function ProfileView({ profile, levelGuide, skillActions }: Props) 
               </div>
             </>
           ) : null}
-        </section>
+        </CardSection>
       )}
 
-      <section aria-labelledby="skills-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="skills-heading" className="text-lg font-semibold">
-          {t("skills")}
-        </h2>
+      <CardSection headingId="skills-heading" title={t("skills")}>
         {profile.skillsHidden ? (
           <p className="mt-2 text-slate-600">{t("skillsHidden")}</p>
         ) : profile.skills.length === 0 ? (
@@ -144,7 +139,7 @@ export async function ProfileView({ profile, levelGuide, skillActions }: Props) 
             ))}
           </ul>
         )}
-      </section>
+      </CardSection>
     </article>
   );
 }

@@ -8,6 +8,7 @@ import { confidentialityPolicies, type Settings } from "@/server/services/settin
 import { SelectField } from "./select-field";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
+import { MutationStatus } from "./mutation-status";
 
 const numberFields = ["profileStalenessDays", "releaseDeadlineBusinessDays", "minimumOpenDays", "reportMinimumGroupSize"] as const;
 type NumberField = (typeof numberFields)[number];
@@ -79,14 +80,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
         <button type="submit" disabled={update.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {t("save")}
         </button>
-        <p aria-live="polite" className="text-sm">
-          {update.isSuccess ? t("saved") : null}
-          {update.error ? (
-            <span role="alert" className="text-red-800">
-              {update.error.message}
-            </span>
-          ) : null}
-        </p>
+        <MutationStatus success={update.isSuccess ? t("saved") : null} error={update.error?.message} />
       </div>
     </form>
   );

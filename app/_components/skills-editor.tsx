@@ -14,6 +14,7 @@ import { SelectField } from "./select-field";
 import { SkillPicker } from "./skill-picker";
 import { TextAreaField } from "./text-area-field";
 import { useFieldErrors } from "./use-field-errors";
+import { CardSection } from "./card-section";
 
 type OwnSkill = Profile["skills"][number];
 
@@ -104,10 +105,7 @@ export function SkillsEditor({ skills, guide }: { skills: OwnSkill[]; guide: Lev
   const trpc = useTRPC();
   const add = useMutation(trpc.profile.setSkill.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
-    <section aria-labelledby="skills-editor-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <h2 id="skills-editor-heading" className="text-lg font-semibold">
-        {t("skillsHeading")}
-      </h2>
+    <CardSection headingId="skills-editor-heading" title={t("skillsHeading")}>
       <div className="mt-4">
         <SkillPicker label={t("addSkill")} chosenIds={skills.map((skill) => skill.skillId)} onChoose={(hit) => add.mutate({ skillId: hit.id, level: 1 })} />
         {add.error ? (
@@ -125,6 +123,6 @@ export function SkillsEditor({ skills, guide }: { skills: OwnSkill[]; guide: Lev
           ))}
         </ul>
       )}
-    </section>
+    </CardSection>
   );
 }

@@ -21,6 +21,7 @@ import { SelectField } from "./select-field";
 import { SkillPicker } from "./skill-picker";
 import { TextAreaField } from "./text-area-field";
 import { useFieldErrors } from "./use-field-errors";
+import { MutationStatus } from "./mutation-status";
 
 export type RoleChoice = { id: number; slug: string; name: Bilingual };
 /** Career-map roles of one job family, in map order. */
@@ -53,6 +54,38 @@ function Chip({ label, removeLabel, onRemove }: { label: string; removeLabel: st
 }
 
 /** One saved version, collapsed: its date, statement, horizon, openness, targets and audience. */
+/** One choice of a few, as radio buttons under a legend; its error is named by the fieldset. */
+function RadioChoice<Value extends string>({
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+  error,
+}: {
+  name: string;
+  legend: string;
+  options: { value: Value; label: string }[];
+  value: Value;
+  onChange: (value: Value) => void;
+  error?: string;
+}) {
+  return (
+    <fieldset aria-describedby={describedBy(error && errorId(name))}>
+      <legend className="font-medium">{legend}</legend>
+      <div className="mt-2 space-y-1">
+        {options.map((option) => (
+          <label key={option.value} className="flex items-center gap-2">
+            <input type="radio" name={name} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} className="h-4 w-4" />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      <FieldError id={errorId(name)} error={error} />
+    </fieldset>
+  );
+}
+
 function HistoryEntry({ version, roleNames }: { version: WillVersion; roleNames: Map<number, Bilingual> }) {
   const t = useTranslations("will");
   const locale = useLocale();
@@ -322,30 +355,22 @@ export function WillEditor({ initialWill, initialHistory, roleGroups }: Props) {
         </fieldset>
 
         <div className="grid gap-8 sm:grid-cols-2">
-          <fieldset aria-describedby={describedBy(errorWithin("horizon") && errorId("horizon"))}>
-            <legend className="font-medium">{t("horizon.legend")}</legend>
-            <div className="mt-2 space-y-1">
-              {willHorizons.map((value) => (
-                <label key={value} className="flex items-center gap-2">
-                  <input type="radio" name="horizon" value={value} checked={horizon === value} onChange={() => setHorizon(value)} className="h-4 w-4" />
-                  {t(`horizon.${value}`)}
-                </label>
-              ))}
-            </div>
-            <FieldError id={errorId("horizon")} error={errorWithin("horizon")} />
-          </fieldset>
-          <fieldset aria-describedby={describedBy(errorWithin("openness") && errorId("openness"))}>
-            <legend className="font-medium">{t("openness.legend")}</legend>
-            <div className="mt-2 space-y-1">
-              {willOpennessValues.map((value) => (
-                <label key={value} className="flex items-center gap-2">
-                  <input type="radio" name="openness" value={value} checked={openness === value} onChange={() => setOpenness(value)} className="h-4 w-4" />
-                  {t(`openness.${value}`)}
-                </label>
-              ))}
-            </div>
-            <FieldError id={errorId("openness")} error={errorWithin("openness")} />
-          </fieldset>
+          <RadioChoice
+            name="horizon"
+            legend={t("horizon.legend")}
+            options={willHorizons.map((value) => ({ value, label: t(`horizon.${value}`) }))}
+            value={horizon}
+            onChange={setHorizon}
+            error={errorWithin("horizon")}
+          />
+          <RadioChoice
+            name="openness"
+            legend={t("openness.legend")}
+            options={willOpennessValues.map((value) => ({ value, label: t(`openness.${value}`) }))}
+            value={openness}
+            onChange={setOpenness}
+            error={errorWithin("openness")}
+          />
         </div>
 
         <fieldset aria-describedby="will-audience-explain will-audience-now">
@@ -378,15 +403,12 @@ export function WillEditor({ initialWill, initialHistory, roleGroups }: Props) {
           >
             {t("save")}
           </button>
-          <div aria-live="polite" className="min-h-7 text-sm">
-            {save.isPending ? t("saving") : null}
-            {save.isSuccess ? <span className="font-medium text-emerald-800">{t("saved", { version: save.data.version })}</span> : null}
-            {save.error ? (
-              <span role="alert" className="text-red-800">
-                {save.error.message}
-              </span>
-            ) : null}
-          </div>
+          <MutationStatus
+            className="min-h-7 text-sm"
+            pending={save.isPending ? t("saving") : null}
+            success={save.isSuccess ? <span className="font-medium text-emerald-800">{t("saved", { version: save.data.version })}</span> : null}
+            error={save.error?.message}
+          />
           {conflict ? (
             <div className="flex w-full flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 px-4 py-3">
               <button

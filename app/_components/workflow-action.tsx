@@ -8,6 +8,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import { ACTION_REASON_MAX } from "@/server/services/applications/application.schemas";
 import type { AllowedAction } from "@/server/services/workflow/transitions";
 import { newIdempotencyKey } from "./idempotency-key";
+import { MutationStatus } from "./mutation-status";
 import { TextAreaField } from "./text-area-field";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
@@ -79,15 +80,7 @@ export function WorkflowAction({ applicationId, version, allowed, label, submitL
   };
 
   const error = localError ?? act.error?.message ?? null;
-  const errorNode = (
-    <p aria-live="polite" className="min-h-0 text-sm">
-      {error ? (
-        <span role="alert" className="text-red-800">
-          {error}
-        </span>
-      ) : null}
-    </p>
-  );
+  const errorNode = <MutationStatus className="min-h-0 text-sm" error={error} />;
 
   if (!needsForm) {
     return (

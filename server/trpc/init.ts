@@ -8,14 +8,8 @@ import { inRequestScope, log, safeError } from "@/server/log";
 import type { Context } from "./context";
 import { translateIssues } from "./validation-messages";
 
-const trpcCodeFor: Record<AppErrorCode, TRPCError["code"]> = {
-  UNAUTHORIZED: "UNAUTHORIZED",
-  FORBIDDEN: "FORBIDDEN",
-  NOT_FOUND: "NOT_FOUND",
-  BAD_REQUEST: "BAD_REQUEST",
-  CONFLICT: "CONFLICT",
-  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
-};
+/** A service's code is a tRPC code already; this fails to compile if one ever is not. */
+const trpcCodeFor = (code: AppErrorCode): TRPCError["code"] => code;
 
 /** tRPC's own refusals we expect (bad JSON, a batch too large…): each gets a translated message. */
 const expectedTransportCodes = new Set<TRPCError["code"]>([
@@ -107,7 +101,7 @@ const logCalls = t.middleware(({ ctx, path, type, next }) =>
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {
-    throw new TRPCError({ code: trpcCodeFor[result.error.cause.code], message: result.error.cause.message, cause: result.error.cause });
+    throw new TRPCError({ code: trpcCodeFor(result.error.cause.code), message: result.error.cause.message, cause: result.error.cause });
   }
   return result;
 });

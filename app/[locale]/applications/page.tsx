@@ -1,10 +1,10 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ApplicationOutcome, ApplicationStatusLine, ApplicationTimeline } from "@/app/_components/application-timeline";
 import { KindBadge } from "@/app/_components/opportunity-badges";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
-import { WorkflowAction } from "@/app/_components/workflow-action";
-import { allowedAction } from "@/app/_components/allowed-action";
+import { PageHeading } from "@/app/_components/page-heading";
+import { signedInPage } from "@/app/_components/signed-in-page";
+import { AllowedWorkflowAction } from "@/app/_components/allowed-workflow-action";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 
@@ -12,18 +12,13 @@ export const generateMetadata = titleFrom("applications");
 
 /** My applications: where each stands, every step with its dates and reasons, and withdrawing. */
 export default async function ApplicationsPage({ params }: PageProps<"/[locale]/applications">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  await signedInPage(params);
   const t = await getTranslations("applications");
   const format = await getFormatter();
   const applications = await (await getServerCaller()).application.mine();
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-2 text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       {applications.length === 0 ? (
         <div className="rounded-lg border border-slate-200 bg-white p-6">
           <p className="text-slate-700">{t("empty")}</p>
@@ -34,7 +29,6 @@ export default async function ApplicationsPage({ params }: PageProps<"/[locale]/
       ) : (
         <ul className="space-y-4">
           {applications.map((application) => {
-            const withdraw = allowedAction(application, "withdraw");
             return (
               <li key={application.id}>
                 <article aria-labelledby={`application-${application.id}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -55,18 +49,14 @@ export default async function ApplicationsPage({ params }: PageProps<"/[locale]/
                     <p className="mt-2 whitespace-pre-wrap">{application.motivation}</p>
                   </details>
                   <ApplicationTimeline application={application} headingId={`timeline-${application.id}`} />
-                  {withdraw ? (
-                    <WorkflowAction
-                      key={`${application.id}-${application.version}`}
-                      applicationId={application.id}
-                      version={application.version}
-                      allowed={withdraw}
-                      tone="danger"
-                      label={t("actions.withdraw", { title: application.opportunityTitle })}
-                      submitLabel={t("actions.withdrawSubmit")}
-                      confirm={application.status === "finalized" ? t("actions.withdrawConfirmFinalized") : t("actions.withdrawConfirm")}
-                    />
-                  ) : null}
+                  <AllowedWorkflowAction
+                    application={application}
+                    action="withdraw"
+                    tone="danger"
+                    label={t("actions.withdraw", { title: application.opportunityTitle })}
+                    submitLabel={t("actions.withdrawSubmit")}
+                    confirm={application.status === "finalized" ? t("actions.withdrawConfirmFinalized") : t("actions.withdrawConfirm")}
+                  />
                 </article>
               </li>
             );

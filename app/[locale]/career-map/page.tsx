@@ -1,10 +1,11 @@
-import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { PictureRole } from "@/app/_components/career-map-picture";
 import { CareerMapPictureLazy } from "@/app/_components/career-map-picture-lazy";
 import { pathKinds, pathStyles } from "@/app/_components/career-map-styles";
 import { pick } from "@/app/_components/localized";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { PageHeading } from "@/app/_components/page-heading";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 import { roleTracks } from "@/server/services/career-map/career-map.schemas";
@@ -25,9 +26,7 @@ function LegendLine({ kind }: { kind: keyof typeof pathStyles }) {
  * beside it — the same roles and paths as a list of links for keyboard and screen-reader users.
  */
 export default async function CareerMapPage({ params }: PageProps<"/[locale]/career-map">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  await signedInPage(params);
   const t = await getTranslations("careerMap");
   const currentLocale = await getLocale();
   const map = await (await getServerCaller()).careerMap.map();
@@ -51,9 +50,7 @@ export default async function CareerMapPage({ params }: PageProps<"/[locale]/car
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-2 text-slate-700">{t("intro")}</p>
+      <PageHeading title={t("title")} intro={t("intro")}>
         <ul className="mt-3 space-y-1">
           {currentRole ? (
             <li className="font-semibold text-brand-800">{t("position", { role: pick(currentRole.name, currentLocale), level: viewer.level })}</li>
@@ -62,7 +59,7 @@ export default async function CareerMapPage({ params }: PageProps<"/[locale]/car
             {targetNames.length > 0 ? t("willTargets", { roles: targetNames.join(currentLocale === "en" ? ", " : "、") }) : t("noWillTargets")}
           </li>
         </ul>
-      </div>
+      </PageHeading>
 
       <figure className="space-y-3">
         <CareerMapPictureLazy

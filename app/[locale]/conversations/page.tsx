@@ -1,7 +1,8 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ConversationList } from "@/app/_components/conversation-list";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { PageHeading } from "@/app/_components/page-heading";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { getServerCaller } from "@/app/_trpc/server";
 
 export const generateMetadata = titleFrom("conversations");
@@ -11,17 +12,12 @@ export const generateMetadata = titleFrom("conversations");
  * notes to the report, so this page has none to show.
  */
 export default async function ConversationsPage({ params }: PageProps<"/[locale]/conversations">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const actor = await requireActor(locale);
+  const { actor } = await signedInPage(params);
   const t = await getTranslations("conversations");
   const conversations = await (await getServerCaller()).conversation.list({ personId: actor.personId });
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-2 text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       <ConversationList conversations={conversations} viewerId={actor.personId} headingLevel={2} />
     </div>
   );

@@ -1,26 +1,22 @@
-import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EndorseForm } from "@/app/_components/endorse-form";
 import { displayName } from "@/app/_components/localized";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { PageHeading } from "@/app/_components/page-heading";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { getServerCaller } from "@/app/_trpc/server";
 
 export const generateMetadata = titleFrom("endorsements");
 
 /** Owners of ended projects and rotations endorse the skills people used there. */
 export default async function EndorsementsPage({ params }: PageProps<"/[locale]/endorsements">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  await signedInPage(params);
   const t = await getTranslations("endorsements");
   const currentLocale = await getLocale();
   const waiting = await (await getServerCaller()).participation.toEndorse();
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-2 text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       {waiting.length === 0 ? <p className="text-slate-700">{t("empty")}</p> : null}
       <ul className="space-y-4">
         {waiting.map((item) => (

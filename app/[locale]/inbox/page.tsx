@@ -1,14 +1,15 @@
-import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ApplicationStatusLine } from "@/app/_components/application-timeline";
 import { japanToday } from "@/app/_components/dates";
 import { displayName } from "@/app/_components/localized";
 import { KindBadge } from "@/app/_components/opportunity-badges";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
-import { WorkflowAction } from "@/app/_components/workflow-action";
+import { PageHeading } from "@/app/_components/page-heading";
+import { signedInPage } from "@/app/_components/signed-in-page";
+import { AllowedWorkflowAction } from "@/app/_components/allowed-workflow-action";
 import { getServerCaller } from "@/app/_trpc/server";
 import { ApplicationFacts } from "@/app/_components/application-facts";
-import { allowedAction } from "@/app/_components/allowed-action";
+import { Fact } from "@/app/_components/fact";
 
 export const generateMetadata = titleFrom("inbox");
 
@@ -18,9 +19,7 @@ export const generateMetadata = titleFrom("inbox");
  * the viewer, and a former manager may still have a release to give.
  */
 export default async function InboxPage({ params }: PageProps<"/[locale]/inbox">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  await signedInPage(params);
   const t = await getTranslations("inbox");
   const currentLocale = await getLocale();
   const format = await getFormatter();
@@ -29,10 +28,7 @@ export default async function InboxPage({ params }: PageProps<"/[locale]/inbox">
   const today = japanToday(now);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-2 text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       {items.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">{t("empty")}</p>
       ) : (
@@ -40,10 +36,6 @@ export default async function InboxPage({ params }: PageProps<"/[locale]/inbox">
           {items.map((item) => {
             const name = displayName(item.person, currentLocale);
             const overdue = item.dueAt !== null && item.dueAt < now;
-            const common = { applicationId: item.id, version: item.version };
-            const approve = allowedAction(item, "release_approve");
-            const later = allowedAction(item, "release_later");
-            const decline = allowedAction(item, "release_decline");
             return (
               <li key={item.id}>
                 <article
@@ -63,37 +55,30 @@ export default async function InboxPage({ params }: PageProps<"/[locale]/inbox">
                   </h2>
                   <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
                     <ApplicationFacts name={name} personId={item.person.id} opportunityId={item.opportunityId} opportunityTitle={item.opportunityTitle} appliedAt={item.createdAt} />
-                    <dt className="text-slate-600">{t("deadline")}</dt>
-                    <dd className={overdue ? "font-semibold text-red-900" : undefined}>
+                    <Fact term={t("deadline")} className={overdue ? "font-semibold text-red-900" : undefined}>
                       {item.dueAt ? format.dateTime(item.dueAt, { dateStyle: "long", timeStyle: "short" }) : t("noDeadline")}
                       {item.escalatedAt ? ` — ${t("escalatedOn", { date: format.dateTime(item.escalatedAt, { dateStyle: "medium" }) })}` : null}
-                    </dd>
+                    </Fact>
                   </dl>
                   <ApplicationStatusLine application={item} />
                   <div className="flex flex-wrap items-start gap-3" role="group" aria-label={t("actionsFor", { name })}>
-                    {approve ? <WorkflowAction key={`${item.id}-${item.version}-approve`} {...common} allowed={approve} tone="primary" label={t("approve")} /> : null}
-                    {later ? (
-                      <WorkflowAction
-                        key={`${item.id}-${item.version}-later`}
-                        {...common}
-                        allowed={later}
-                        label={t("later")}
-                        submitLabel={t("laterSubmit")}
-                        date={{ field: "releaseOn", label: t("releaseOn"), hint: t("releaseOnHint"), min: today }}
-                        note={t("laterNote")}
-                      />
-                    ) : null}
-                    {decline ? (
-                      <WorkflowAction
-                        key={`${item.id}-${item.version}-decline`}
-                        {...common}
-                        allowed={decline}
-                        tone="danger"
-                        label={t("decline")}
-                        submitLabel={t("declineSubmit")}
-                        note={t("declineNote")}
-                      />
-                    ) : null}
+                    <AllowedWorkflowAction application={item} action="release_approve" tone="primary" label={t("approve")} />
+                    <AllowedWorkflowAction
+                      application={item}
+                      action="release_later"
+                      label={t("later")}
+                      submitLabel={t("laterSubmit")}
+                      date={{ field: "releaseOn", label: t("releaseOn"), hint: t("releaseOnHint"), min: today }}
+                      note={t("laterNote")}
+                    />
+                    <AllowedWorkflowAction
+                      application={item}
+                      action="release_decline"
+                      tone="danger"
+                      label={t("decline")}
+                      submitLabel={t("declineSubmit")}
+                      note={t("declineNote")}
+                    />
                   </div>
                 </article>
               </li>

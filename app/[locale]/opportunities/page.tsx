@@ -1,10 +1,12 @@
-import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { japanDay } from "@/app/_components/dates";
 import { pick } from "@/app/_components/localized";
 import { KindBadge, OpportunityStatusBadge } from "@/app/_components/opportunity-badges";
 import { Pagination } from "@/app/_components/pagination";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { PageHeading } from "@/app/_components/page-heading";
+import { SearchField } from "@/app/_components/search-field";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 import { isHrStaff } from "@/server/auth/policies";
@@ -33,9 +35,7 @@ const whole = (value: string | string[] | undefined, min: number, max: number) =
 
 /** Browse and search postings; the form is a plain GET, so it works without JavaScript. */
 export default async function OpportunitiesPage({ params, searchParams }: PageProps<"/[locale]/opportunities">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const actor = await requireActor(locale);
+  const { actor } = await signedInPage(params);
   const t = await getTranslations("opportunities");
   const currentLocale = await getLocale();
   const format = await getFormatter();
@@ -89,10 +89,7 @@ export default async function OpportunitiesPage({ params, searchParams }: PagePr
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold">{t("title")}</h1>
-          <p className="mt-2 text-slate-700">{t("intro")}</p>
-        </div>
+        <PageHeading title={t("title")} intro={t("intro")} />
         {mayPost ? (
           <Link href="/opportunities/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             {t("post")}
@@ -148,46 +145,17 @@ export default async function OpportunitiesPage({ params, searchParams }: PagePr
               ))}
             </select>
           </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="opportunity-skill" className="text-sm font-medium">
-              {t("filters.skill")}
-            </label>
-            <input
-              id="opportunity-skill"
-              name="skill"
-              type="search"
-              defaultValue={skillText}
-              maxLength={SKILL_QUERY_MAX}
-              className="w-full rounded border border-slate-400 px-3 py-2"
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="opportunity-max-time" className="text-sm font-medium">
-              {t("filters.maxTime")}
-            </label>
-            <input
-              id="opportunity-max-time"
-              name="maxTime"
-              type="number"
-              inputMode="numeric"
-              {...TIME_PERCENT_RANGE}
-              defaultValue={maxTimePercent ?? ""}
-              className="w-full rounded border border-slate-400 px-3 py-2"
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="opportunity-location" className="text-sm font-medium">
-              {t("filters.location")}
-            </label>
-            <input
-              id="opportunity-location"
-              name="location"
-              type="search"
-              defaultValue={location}
-              maxLength={LOCATION_MAX}
-              className="w-full rounded border border-slate-400 px-3 py-2"
-            />
-          </div>
+          <SearchField id="opportunity-skill" name="skill" label={t("filters.skill")} defaultValue={skillText} maxLength={SKILL_QUERY_MAX} />
+          <SearchField
+            id="opportunity-max-time"
+            name="maxTime"
+            type="number"
+            inputMode="numeric"
+            label={t("filters.maxTime")}
+            {...TIME_PERCENT_RANGE}
+            defaultValue={maxTimePercent ?? ""}
+          />
+          <SearchField id="opportunity-location" name="location" label={t("filters.location")} defaultValue={location} maxLength={LOCATION_MAX} />
         </div>
         <div className="flex flex-wrap items-center gap-4">
           <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">

@@ -1,8 +1,9 @@
-import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { displayName, pick, secondaryName } from "@/app/_components/localized";
 import { Pagination } from "@/app/_components/pagination";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { SearchField } from "@/app/_components/search-field";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 import { PEOPLE_QUERY_MAX } from "@/server/services/people/people.schemas";
@@ -14,9 +15,7 @@ export const generateMetadata = titleFrom("people");
 
 /** The directory: search colleagues by name or reading; works without JavaScript. */
 export default async function PeoplePage({ params, searchParams }: PageProps<"/[locale]/people">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  await signedInPage(params);
   const t = await getTranslations("people");
   const currentLocale = await getLocale();
   const query = await searchParams;
@@ -35,34 +34,16 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <form role="search" method="get" className="flex flex-wrap items-end gap-2">
-        <div className="flex flex-col">
-          <label htmlFor="people-q" className="text-sm text-slate-700">
-            {t("searchLabel")}
-          </label>
-          <input
-            id="people-q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            maxLength={PEOPLE_QUERY_MAX}
-            placeholder={t("searchPlaceholder")}
-            className="w-72 rounded border border-slate-400 px-3 py-2"
-          />
-        </div>
-        <div className="flex flex-col">
-          <label htmlFor="people-skill" className="text-sm text-slate-700">
-            {t("skillLabel")}
-          </label>
-          <input
-            id="people-skill"
-            name="skill"
-            type="search"
-            defaultValue={skillText}
-            maxLength={SKILL_QUERY_MAX}
-            placeholder={t("skillPlaceholder")}
-            className="w-64 rounded border border-slate-400 px-3 py-2"
-          />
-        </div>
+        <SearchField id="people-q" name="q" label={t("searchLabel")} defaultValue={q} maxLength={PEOPLE_QUERY_MAX} placeholder={t("searchPlaceholder")} width="w-72" />
+        <SearchField
+          id="people-skill"
+          name="skill"
+          label={t("skillLabel")}
+          defaultValue={skillText}
+          maxLength={SKILL_QUERY_MAX}
+          placeholder={t("skillPlaceholder")}
+          width="w-64"
+        />
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           {t("search")}
         </button>

@@ -1,34 +1,28 @@
-import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { pick } from "@/app/_components/localized";
 import { NotInterestedButton } from "@/app/_components/match-actions";
 import { MatchExplanation, MatchScore } from "@/app/_components/match-explanation";
 import { KindBadge } from "@/app/_components/opportunity-badges";
-import { requireActor } from "@/app/_components/require-actor";
+import { titleFrom } from "@/app/_components/page-metadata";
+import { PageHeading } from "@/app/_components/page-heading";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/recommendations">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "recommendations" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("recommendations");
 
 /** "Recommended for you": open postings ranked for the viewer, each with every reason and what-if. */
 export default async function RecommendationsPage({ params }: PageProps<"/[locale]/recommendations">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  await signedInPage(params);
   const t = await getTranslations("recommendations");
   const currentLocale = await getLocale();
   const recommendations = await (await getServerCaller()).matching.recommendations({ limit: 20 });
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-2 text-slate-700">{t("intro")}</p>
+      <PageHeading title={t("title")} intro={t("intro")}>
         <p className="mt-1 text-sm text-slate-600">{t("fairness")}</p>
-      </div>
+      </PageHeading>
       {recommendations.length === 0 ? (
         <div className="rounded-lg border border-slate-200 bg-white p-6">
           <p className="font-medium">{t("empty")}</p>

@@ -1,15 +1,13 @@
-import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { displayName, pick } from "@/app/_components/localized";
 import { ScoutAnswer } from "@/app/_components/match-actions";
-import { requireActor } from "@/app/_components/require-actor";
+import { PageHeading } from "@/app/_components/page-heading";
+import { titleFrom } from "@/app/_components/page-metadata";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/scouts">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "scouts" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("scouts");
 
 const statusTone = {
   pending: "bg-amber-50 text-amber-900 ring-amber-300",
@@ -19,9 +17,7 @@ const statusTone = {
 
 /** The scout inbox (社内FA): who invited me to what, and my answer. Only I see it. */
 export default async function ScoutsPage({ params }: PageProps<"/[locale]/scouts">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  await signedInPage(params);
   const t = await getTranslations("scouts");
   const currentLocale = await getLocale();
   const format = await getFormatter();
@@ -29,10 +25,7 @@ export default async function ScoutsPage({ params }: PageProps<"/[locale]/scouts
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-2 text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       <div className="rounded-lg border border-brand-100 bg-brand-50 p-4">
         <p>{t("privacy")}</p>
         <Link href="/profile" className="mt-1 inline-block text-sm text-brand-700 underline">

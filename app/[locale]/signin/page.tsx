@@ -5,6 +5,7 @@ import { displayName, pick } from "@/app/_components/localized";
 import { OidcSignInButton } from "@/app/_components/oidc-sign-in-button";
 import { getRequestContext, getServerCaller } from "@/app/_trpc/server";
 import { oidcConfig, readEnv } from "@/server/env";
+import { CardSection } from "@/app/_components/card-section";
 
 export const generateMetadata = titleFrom("signIn");
 
@@ -36,10 +37,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
       ) : null}
       {oidc ? <OidcSignInButton providerName={oidc.name} /> : null}
       {demoSignInEnabled ? (
-        <section aria-labelledby="demo-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 id="demo-heading" className="text-lg font-semibold">
-            {t("demoHeading")}
-          </h2>
+        <CardSection headingId="demo-heading" title={t("demoHeading")}>
           <p className="mt-1 text-sm text-slate-700">{t("demoIntro")}</p>
           <ul className="mt-4 grid gap-3 sm:grid-cols-2">
             {personas.map((persona) => (
@@ -63,7 +61,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
               </li>
             ))}
           </ul>
-        </section>
+        </CardSection>
       ) : null}
       {!oidc && !demoSignInEnabled ? <p className="text-slate-700">{t("notConfigured")}</p> : null}
     </div>

@@ -1,7 +1,7 @@
-import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { displayName, pick, secondaryName } from "@/app/_components/localized";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 
@@ -9,9 +9,7 @@ export const generateMetadata = titleFrom("team");
 
 /** My team: each direct report's skills, Will (as far as shared), time at level and conversations. */
 export default async function TeamPage({ params }: PageProps<"/[locale]/team">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  await signedInPage(params);
   const t = await getTranslations("team");
   const currentLocale = await getLocale();
   const members = await (await getServerCaller()).team.reports();

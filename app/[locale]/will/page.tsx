@@ -1,6 +1,7 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { PageHeading } from "@/app/_components/page-heading";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { type RoleGroup, WillEditor } from "@/app/_components/will-editor";
 import { getServerCaller } from "@/app/_trpc/server";
 
@@ -8,9 +9,7 @@ export const generateMetadata = titleFrom("will");
 
 /** The signed-in person's own Will: the editor, and every saved version below it (theirs only). */
 export default async function WillPage({ params }: PageProps<"/[locale]/will">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  await signedInPage(params);
   const t = await getTranslations("will");
   const caller = await getServerCaller();
   const [will, history, careerMap] = await Promise.all([caller.will.mine(), caller.will.history(), caller.careerMap.map()]);
@@ -24,12 +23,7 @@ export default async function WillPage({ params }: PageProps<"/[locale]/will">) 
     .filter((group) => group.roles.length > 0);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 id="will-heading" className="text-2xl font-bold">
-          {t("title")}
-        </h1>
-        <p className="mt-2 text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeading headingId="will-heading" title={t("title")} intro={t("intro")} />
       <WillEditor initialWill={will} initialHistory={history} roleGroups={roleGroups} />
     </div>
   );

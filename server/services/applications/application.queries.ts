@@ -9,8 +9,8 @@ import { engagedWith, readableWills } from "../will/will.queries";
 import type { WillView } from "../will/will.schemas";
 import { allowedActions, workflowStateOf } from "../workflow/transitions";
 import { relationsOf } from "./application.relations";
+import { personNameColumns } from "../people/person-name.columns";
 
-const personName = { id: people.id, familyName: people.familyName, givenName: people.givenName, romanizedName: people.romanizedName };
 
 const applicationColumns = {
   id: applications.id,
@@ -26,7 +26,7 @@ const applicationColumns = {
   effectiveOn: applications.effectiveOn,
   version: applications.version,
   createdAt: applications.createdAt,
-  person: personName,
+  person: personNameColumns,
   // Not shown: what the transition table needs to decide what the viewer may do.
   confidentiality: applications.confidentiality,
   currentManagerId: applications.currentManagerId,

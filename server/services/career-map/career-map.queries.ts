@@ -9,6 +9,7 @@ import { layoutCareerMap } from "./career-map.layout";
 import type { CareerGap, CareerGapInput, CareerMap, CareerRole, ViewerPosition } from "./career-map.schemas";
 import { careerGapInput, careerRoleInput } from "./career-map.schemas";
 import { computeGap, defaultTargetLevel } from "./gap";
+import { personRoleLevel, timeAtLevelColumns } from "../people/time-at-level.columns";
 
 /*
  * Reads of the career map. The map itself is company reference data: every signed-in person may
@@ -30,13 +31,11 @@ export async function getViewerPosition(db: Executor, actor: Actor, now = new Da
       roleId: people.roleId,
       roleSlug: roles.slug,
       familyId: roles.familyId,
-      level: people.level,
-      levelSince: people.levelSince,
-      standardYears: roleLevels.standardYears,
+      ...timeAtLevelColumns,
     })
     .from(people)
     .innerJoin(roles, eq(roles.id, people.roleId))
-    .leftJoin(roleLevels, and(eq(roleLevels.roleId, people.roleId), eq(roleLevels.level, people.level)))
+    .leftJoin(roleLevels, personRoleLevel)
     .where(and(eq(people.id, actor.personId), eq(people.active, true)));
   // The actor was loaded as an active person on this request; gone by now reads as not found.
   if (!row) throw new AppError("NOT_FOUND");

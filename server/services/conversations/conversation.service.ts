@@ -6,8 +6,8 @@ import { canHoldConversationWith, canListConversationsOf, canReadConversation, c
 import { AppError } from "@/server/errors";
 import { writeAudit } from "../audit/audit.service";
 import { type ConversationView, type RecordConversationInput, recordConversationInput } from "./conversation.schemas";
+import { personNameColumns } from "../people/person-name.columns";
 
-const nameColumns = { id: people.id, familyName: people.familyName, givenName: people.givenName, romanizedName: people.romanizedName };
 
 async function personRelation(db: Executor, personId: number) {
   const [person] = await db
@@ -51,7 +51,7 @@ export async function conversationsOf(db: Executor, actor: Actor, personId: numb
   const person = await personRelation(db, personId);
   if (!person) throw new AppError("NOT_FOUND");
   const rows = await db
-    .select({ id: careerConversations.id, managerId: careerConversations.managerId, heldOn: careerConversations.heldOn, sharedNotes: careerConversations.sharedNotes, nextOn: careerConversations.nextOn, manager: nameColumns })
+    .select({ id: careerConversations.id, managerId: careerConversations.managerId, heldOn: careerConversations.heldOn, sharedNotes: careerConversations.sharedNotes, nextOn: careerConversations.nextOn, manager: personNameColumns })
     .from(careerConversations)
     .innerJoin(people, eq(people.id, careerConversations.managerId))
     .where(eq(careerConversations.personId, personId))
@@ -66,7 +66,7 @@ export async function conversationsOf(db: Executor, actor: Actor, personId: numb
       .from(conversationPrivateNotes)
       .where(and(inArray(conversationPrivateNotes.conversationId, ids), eq(conversationPrivateNotes.authorId, actor.personId))),
     db
-      .select({ id: conversationSteps.id, conversationId: conversationSteps.conversationId, description: conversationSteps.description, dueOn: conversationSteps.dueOn, doneAt: conversationSteps.doneAt, owner: nameColumns })
+      .select({ id: conversationSteps.id, conversationId: conversationSteps.conversationId, description: conversationSteps.description, dueOn: conversationSteps.dueOn, doneAt: conversationSteps.doneAt, owner: personNameColumns })
       .from(conversationSteps)
       .innerJoin(people, eq(people.id, conversationSteps.ownerId))
       .where(inArray(conversationSteps.conversationId, ids))

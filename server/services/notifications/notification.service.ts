@@ -7,6 +7,7 @@ import { enqueue, type OutboxEventOf } from "../outbox/outbox";
 import { releaseGranted } from "../workflow/transitions";
 import type { Mailer } from "./mailer";
 import { type EventFacts, type NotificationKind, recipientsFor } from "./recipients";
+import { personNameColumns } from "../people/person-name.columns";
 
 const links: Record<"applicant" | "hiringManager" | "currentManager" | "hr", (opportunityId: number) => string> = {
   applicant: () => "/applications",
@@ -42,9 +43,7 @@ export async function notifyApplicationEvent(tx: Executor, event: ApplicationEve
       opportunityId: opportunities.id,
       title: opportunities.title,
       ownerId: opportunities.ownerId,
-      applicantName: people.romanizedName,
-      applicantFamily: people.familyName,
-      applicantGiven: people.givenName,
+      applicant: personNameColumns,
     })
     .from(applications)
     .innerJoin(opportunities, eq(opportunities.id, applications.opportunityId))
@@ -73,7 +72,7 @@ export async function notifyApplicationEvent(tx: Executor, event: ApplicationEve
       : hrStaff.map((person) => person.id);
     return ids.map((personId) => ({ personId, kind: recipient.kind, link: links[recipient.to](row.opportunityId) }));
   });
-  const params = { opportunity: row.title, person: `${row.applicantFamily} ${row.applicantGiven} (${row.applicantName})` };
+  const params = { opportunity: row.title, person: `${row.applicant.familyName} ${row.applicant.givenName} (${row.applicant.romanizedName})` };
   await notify(tx, event, targets, params);
 }
 

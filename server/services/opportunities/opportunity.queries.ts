@@ -14,6 +14,7 @@ import {
   type OpportunityDetail,
   type OpportunitySummary,
 } from "./opportunity.schemas";
+import { personNameColumns } from "../people/person-name.columns";
 
 const summaryColumns = {
   id: opportunities.id,
@@ -112,9 +113,7 @@ export async function getOpportunity(db: Executor, actor: Actor, opportunityId: 
       ownerId: opportunities.ownerId,
       fillableFrom: opportunities.fillableFrom,
       version: opportunities.version,
-      ownerFamilyName: people.familyName,
-      ownerGivenName: people.givenName,
-      ownerRomanizedName: people.romanizedName,
+      owner: personNameColumns,
     })
     .from(opportunities)
     .innerJoin(departments, eq(departments.id, opportunities.departmentId))
@@ -139,7 +138,7 @@ export async function getOpportunity(db: Executor, actor: Actor, opportunityId: 
     description: row.description,
     departmentId: row.departmentId,
     roleId: row.roleId,
-    owner: { id: row.ownerId, familyName: row.ownerFamilyName, givenName: row.ownerGivenName, romanizedName: row.ownerRomanizedName },
+    owner: row.owner,
     fillableFrom: row.fillableFrom,
     version: row.version,
     skills: skillRows.map((skill) => ({ skillId: skill.skillId, name: { ja: skill.ja, en: skill.en }, kind: skill.kind, level: skill.level })),

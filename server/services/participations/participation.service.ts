@@ -7,6 +7,7 @@ import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { japanDate } from "../workflow/business-days";
 import { type EndorseInput, endorseInput } from "./participation.schemas";
+import { personNameColumns } from "../people/person-name.columns";
 
 /** Ended projects and rotations in the actor's postings whose skills they have not endorsed yet, with what can be endorsed. */
 export async function participationsToEndorse(db: Executor, actor: Actor, now = new Date()) {
@@ -17,7 +18,7 @@ export async function participationsToEndorse(db: Executor, actor: Actor, now = 
       opportunityTitle: opportunities.title,
       startOn: participations.startOn,
       endOn: participations.endOn,
-      person: { id: people.id, familyName: people.familyName, givenName: people.givenName, romanizedName: people.romanizedName },
+      person: personNameColumns,
     })
     .from(participations)
     .innerJoin(opportunities, eq(opportunities.id, participations.opportunityId))

@@ -8,17 +8,15 @@ import { AppError } from "@/server/errors";
 import { hiraganaToKatakana, normalizeSearchText } from "../text/normalize";
 import type { PersonCard, Profile, SearchPeopleInput } from "./people.schemas";
 import { searchPeopleInput } from "./people.schemas";
+import { personNameColumns } from "./person-name.columns";
 
 const verifier = alias(people, "verifier");
 
 const nameColumns = {
-  id: people.id,
-  familyName: people.familyName,
-  givenName: people.givenName,
+  ...personNameColumns,
   familyNameKana: people.familyNameKana,
   givenNameKana: people.givenNameKana,
   businessName: people.businessName,
-  romanizedName: people.romanizedName,
 };
 
 /** Whole years (one decimal) between two ISO dates. */

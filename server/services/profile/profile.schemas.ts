@@ -34,4 +34,3 @@ export const verifySkillInput = z
   .strict();
 export type VerifySkillInput = z.input<typeof verifySkillInput>;
 
-export const okOutput = z.object({ ok: z.literal(true) });

@@ -10,6 +10,7 @@ import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { candidateKey, servableCandidates } from "../matching/matching.service";
 import { inviteInput, respondInput } from "./scouting.schemas";
+import { personNameColumns } from "../people/person-name.columns";
 
 /**
  * 社内FA: the hiring manager invites a suggested candidate — identified only by the opaque key the
@@ -86,7 +87,7 @@ export async function myInvites(db: Executor, actor: Actor) {
       status: scoutInvites.status,
       response: scoutInvites.response,
       createdAt: scoutInvites.createdAt,
-      from: { id: people.id, familyName: people.familyName, givenName: people.givenName, romanizedName: people.romanizedName },
+      from: personNameColumns,
     })
     .from(scoutInvites)
     .innerJoin(opportunities, eq(opportunities.id, scoutInvites.opportunityId))

@@ -4,6 +4,7 @@ import { demoPersonas } from "@/db/seed/personas";
 import { departments, people, roles } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { createSessionForPerson, type NewSession } from "./session.service";
+import { personNameColumns } from "../people/person-name.columns";
 
 export type DemoPersonaCard = {
   key: string;
@@ -26,11 +27,8 @@ export async function listDemoPersonas(db: Database, options: { enabled: boolean
   const numbers = demoPersonas.map((persona) => persona.employeeNumber);
   const rows = await db
     .select({
-      personId: people.id,
+      ...personNameColumns,
       employeeNumber: people.employeeNumber,
-      familyName: people.familyName,
-      givenName: people.givenName,
-      romanizedName: people.romanizedName,
       departmentJa: departments.nameJa,
       departmentEn: departments.nameEn,
       roleJa: roles.nameJa,
@@ -48,7 +46,7 @@ export async function listDemoPersonas(db: Database, options: { enabled: boolean
     return [
       {
         key: persona.key,
-        personId: row.personId,
+        personId: row.id,
         familyName: row.familyName,
         givenName: row.givenName,
         romanizedName: row.romanizedName,

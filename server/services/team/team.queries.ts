@@ -6,6 +6,8 @@ import { yearsBetween } from "../people/people.queries";
 import { getSettings } from "../settings/settings.service";
 import { readableWills } from "../will/will.queries";
 import type { Reminders, TeamMember } from "./team.schemas";
+import { personNameColumns } from "../people/person-name.columns";
+import { personRoleLevel, timeAtLevelColumns } from "../people/time-at-level.columns";
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -31,21 +33,16 @@ async function latestConversations(db: Executor, personIds: number[]) {
 export async function getMyTeam(db: Executor, actor: Actor, now = new Date()): Promise<TeamMember[]> {
   const reports = await db
     .select({
-      id: people.id,
-      familyName: people.familyName,
-      givenName: people.givenName,
+      ...personNameColumns,
       familyNameKana: people.familyNameKana,
       givenNameKana: people.givenNameKana,
-      romanizedName: people.romanizedName,
       roleJa: roles.nameJa,
       roleEn: roles.nameEn,
-      level: people.level,
-      levelSince: people.levelSince,
-      standardYears: roleLevels.standardYears,
+      ...timeAtLevelColumns,
     })
     .from(people)
     .innerJoin(roles, eq(roles.id, people.roleId))
-    .leftJoin(roleLevels, and(eq(roleLevels.roleId, people.roleId), eq(roleLevels.level, people.level)))
+    .leftJoin(roleLevels, personRoleLevel)
     .where(and(eq(people.managerId, actor.personId), eq(people.active, true)))
     .orderBy(people.familyNameKana, people.givenNameKana, people.id);
   const ids = reports.map((report) => report.id);

@@ -25,14 +25,19 @@ export const saveWillInput = z
   .strict();
 export type SaveWillInput = z.input<typeof saveWillInput>;
 
-export const willViewSchema = z.object({
-  personId: z.number(),
+/** What every saved Will holds, whether read as the current Will or as one version of its history. */
+const savedWillFields = {
   statement: z.string(),
   horizon: z.enum(willHorizons),
   openness: z.enum(willOpennessValues),
   shareWithManager: z.boolean(),
   shareWithHr: z.boolean(),
   shareWithMatching: z.boolean(),
+};
+
+export const willViewSchema = z.object({
+  personId: z.number(),
+  ...savedWillFields,
   targetRoles: z.array(z.object({ id: z.number(), slug: z.string(), name: bilingual })),
   desiredSkills: z.array(z.object({ id: z.number(), name: bilingual })),
   version: z.number(),
@@ -42,12 +47,7 @@ export type WillView = z.infer<typeof willViewSchema>;
 
 export const willVersionSchema = z.object({
   version: z.number(),
-  statement: z.string(),
-  horizon: z.enum(willHorizons),
-  openness: z.enum(willOpennessValues),
-  shareWithManager: z.boolean(),
-  shareWithHr: z.boolean(),
-  shareWithMatching: z.boolean(),
+  ...savedWillFields,
   targetRoleIds: z.array(z.number()),
   desiredSkillIds: z.array(z.number()),
   savedAt: z.date(),

@@ -7,6 +7,7 @@ import {
 } from "@/server/services/conversations/conversation.schemas";
 import { conversationsOf, recordConversation, setStepDone } from "@/server/services/conversations/conversation.service";
 import { createTRPCRouter } from "../init";
+import { answerOk, okOutput } from "../ok";
 import { protectedProcedure } from "../procedures";
 
 export const conversationRouter = createTRPCRouter({
@@ -23,9 +24,6 @@ export const conversationRouter = createTRPCRouter({
   /** Ticks a next step off: its owner or the manager who held the conversation. */
   setStepDone: protectedProcedure
     .input(completeStepInput)
-    .output(z.object({ ok: z.literal(true) }))
-    .mutation(async ({ ctx, input }) => {
-      await setStepDone(ctx.db, ctx.actor, input);
-      return { ok: true as const };
-    }),
+    .output(okOutput)
+    .mutation(({ ctx, input }) => answerOk(setStepDone(ctx.db, ctx.actor, input))),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { listNotifications, markRead, unreadCount } from "@/server/services/notifications/notification.service";
 import { createTRPCRouter } from "../init";
+import { answerOk, okOutput } from "../ok";
 import { protectedProcedure } from "../procedures";
 
 const notificationSchema = z.object({
@@ -20,9 +21,6 @@ export const notificationRouter = createTRPCRouter({
   /** Marks the caller's notifications read; someone else's ids are ignored. */
   markRead: protectedProcedure
     .input(z.object({ ids: z.union([z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).max(100), z.literal("all")]) }))
-    .output(z.object({ ok: z.literal(true) }))
-    .mutation(async ({ ctx, input }) => {
-      await markRead(ctx.db, ctx.actor, input.ids);
-      return { ok: true as const };
-    }),
+    .output(okOutput)
+    .mutation(({ ctx, input }) => answerOk(markRead(ctx.db, ctx.actor, input.ids))),
 });

@@ -12,9 +12,9 @@ import {
 } from "@/server/services/opportunities/opportunity.schemas";
 import { createOpportunity, setOpportunityStatus, updateOpportunity } from "@/server/services/opportunities/opportunity.service";
 import { createTRPCRouter } from "../init";
+import { answerOk, okOutput } from "../ok";
 import { protectedProcedure } from "../procedures";
 
-const ok = z.object({ ok: z.literal(true) });
 
 export const opportunityRouter = createTRPCRouter({
   /** Open postings (plus the caller's drafts), searchable and filterable, paginated. */
@@ -40,17 +40,11 @@ export const opportunityRouter = createTRPCRouter({
   /** Edits a posting (owner or HR), with a version check. */
   update: protectedProcedure
     .input(updateOpportunityInput)
-    .output(ok)
-    .mutation(async ({ ctx, input }) => {
-      await updateOpportunity(ctx.db, ctx.actor, input);
-      return { ok: true as const };
-    }),
+    .output(okOutput)
+    .mutation(({ ctx, input }) => answerOk(updateOpportunity(ctx.db, ctx.actor, input))),
   /** Opens, closes or fills a posting (owner or HR); filling waits for the minimum open period. */
   setStatus: protectedProcedure
     .input(opportunityIdInput.extend({ status: z.enum(["open", "closed", "filled"]) }))
-    .output(ok)
-    .mutation(async ({ ctx, input }) => {
-      await setOpportunityStatus(ctx.db, ctx.actor, input);
-      return { ok: true as const };
-    }),
+    .output(okOutput)
+    .mutation(({ ctx, input }) => answerOk(setOpportunityStatus(ctx.db, ctx.actor, input))),
 });

@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { endorseInput, toEndorseSchema } from "@/server/services/participations/participation.schemas";
 import { endorseParticipation, participationsToEndorse } from "@/server/services/participations/participation.service";
 import { createTRPCRouter } from "../init";
+import { answerOk, okOutput } from "../ok";
 import { protectedProcedure } from "../procedures";
 
 export const participationRouter = createTRPCRouter({
@@ -10,9 +10,6 @@ export const participationRouter = createTRPCRouter({
   /** The posting's owner endorses the skills used: they become verified evidence on the profile. */
   endorse: protectedProcedure
     .input(endorseInput)
-    .output(z.object({ ok: z.literal(true) }))
-    .mutation(async ({ ctx, input }) => {
-      await endorseParticipation(ctx.db, ctx.actor, input);
-      return { ok: true as const };
-    }),
+    .output(okOutput)
+    .mutation(({ ctx, input }) => answerOk(endorseParticipation(ctx.db, ctx.actor, input))),
 });

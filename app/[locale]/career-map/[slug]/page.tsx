@@ -1,11 +1,12 @@
-import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { CareerGapPanel } from "@/app/_components/career-gap-panel";
 import { type Bilingual, pick } from "@/app/_components/localized";
-import { requireActor } from "@/app/_components/require-actor";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { orNotFound, orNull } from "@/app/_trpc/or-not-found";
 import { getRequestContext, getServerCaller } from "@/app/_trpc/server";
+import { CardSection } from "@/app/_components/card-section";
 
 /** The role, once per request (metadata and page share it); "not a slug at all" is a 404 too. */
 const loadRole = cache(async (slug: string) => orNotFound((await getServerCaller()).careerMap.role({ slug })));
@@ -18,6 +19,9 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/career-m
   const role = await loadRole(slug);
   return { title: `${pick(role.name, locale)} · ${t("title")}` };
 }
+
+/** The columns of the levels table, in order. */
+const levelColumns = ["level", "standardYears", "keyExperiences", "qualifications", "skills"] as const;
 
 function Items({ items, empty, locale }: { items: Bilingual[]; empty: string; locale: string }) {
   if (items.length === 0) return <span className="text-slate-600">{empty}</span>;
@@ -33,9 +37,7 @@ function Items({ items, empty, locale }: { items: Bilingual[]; empty: string; lo
 /** A role of the career map: its levels 1–4, the viewer's own gap to it, and the paths in and out. */
 export default async function CareerRolePage({ params, searchParams }: PageProps<"/[locale]/career-map/[slug]">) {
   // Not decoded: a slug is plain ASCII, so anything percent-encoded fails validation → 404.
-  const { locale, slug } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  const { slug } = await signedInPage(params);
   const t = await getTranslations("careerMap");
   const currentLocale = await getLocale();
   const caller = await getServerCaller();
@@ -81,10 +83,7 @@ export default async function CareerRolePage({ params, searchParams }: PageProps
         {pick(role.description, currentLocale) ? <p className="mt-3 text-slate-800">{pick(role.description, currentLocale)}</p> : null}
       </section>
 
-      <section aria-labelledby="levels-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="levels-heading" className="text-lg font-semibold">
-          {t("role.levelsHeading")}
-        </h2>
+      <CardSection headingId="levels-heading" title={t("role.levelsHeading")}>
         {role.levels.length === 0 ? (
           <p className="mt-2 text-slate-600">{t("role.noLevels")}</p>
         ) : (
@@ -113,21 +112,11 @@ export default async function CareerRolePage({ params, searchParams }: PageProps
                 </colgroup>
                 <thead>
                   <tr className="border-b border-slate-300 text-slate-700">
-                    <th scope="col" className="py-2 pr-3">
-                      {t("role.level")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("role.standardYears")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("role.keyExperiences")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("role.qualifications")}
-                    </th>
-                    <th scope="col" className="py-2">
-                      {t("role.skills")}
-                    </th>
+                    {levelColumns.map((column, index) => (
+                      <th key={column} scope="col" className={index < levelColumns.length - 1 ? "py-2 pr-3" : "py-2"}>
+                        {t(`role.${column}`)}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
@@ -171,7 +160,7 @@ export default async function CareerRolePage({ params, searchParams }: PageProps
             </div>
           </>
         )}
-      </section>
+      </CardSection>
 
       {gap ? (
         <CareerGapPanel gap={gap} roleSlug={role.slug} levelGuide={levelGuide} />
@@ -179,10 +168,7 @@ export default async function CareerRolePage({ params, searchParams }: PageProps
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-600">{t("gap.unavailable")}</p>
       )}
 
-      <section aria-labelledby="paths-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="paths-heading" className="text-lg font-semibold">
-          {t("role.paths")}
-        </h2>
+      <CardSection headingId="paths-heading" title={t("role.paths")}>
         <div className="mt-3 grid gap-6 md:grid-cols-2">
           {(
             [
@@ -220,7 +206,7 @@ export default async function CareerRolePage({ params, searchParams }: PageProps
             </div>
           ))}
         </div>
-      </section>
+      </CardSection>
     </div>
   );
 }

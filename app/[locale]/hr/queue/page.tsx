@@ -1,25 +1,26 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ApplicationStatusLine } from "@/app/_components/application-timeline";
 import { japanDay, japanToday } from "@/app/_components/dates";
 import { displayName } from "@/app/_components/localized";
 import { KindBadge } from "@/app/_components/opportunity-badges";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { PageHeading } from "@/app/_components/page-heading";
+import { signedInPage } from "@/app/_components/signed-in-page";
+import { AllowedWorkflowAction } from "@/app/_components/allowed-workflow-action";
 import { WorkflowAction } from "@/app/_components/workflow-action";
 import { getServerCaller } from "@/app/_trpc/server";
 import { isHrStaff } from "@/server/auth/policies";
 import type { HrQueueItem } from "@/server/services/applications/application.schemas";
 import { ApplicationFacts } from "@/app/_components/application-facts";
 import { allowedAction } from "@/app/_components/allowed-action";
+import { Fact } from "@/app/_components/fact";
 
 export const generateMetadata = titleFrom("hrQueue");
 
 /** HR's queue: moves to finalize, overdue releases, and manager declines to review. HR only. */
 export default async function HrQueuePage({ params }: PageProps<"/[locale]/hr/queue">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const actor = await requireActor(locale);
+  const { actor } = await signedInPage(params);
   if (!isHrStaff(actor)) notFound();
   const t = await getTranslations("hrQueue");
   const items = await (await getServerCaller()).application.hrQueue();
@@ -30,10 +31,7 @@ export default async function HrQueuePage({ params }: PageProps<"/[locale]/hr/qu
   ] as const;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-2 text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       <nav aria-label={t("sectionsNav")}>
         <ul className="flex flex-wrap gap-4 text-sm">
           {sections.map((section) => (
@@ -75,12 +73,9 @@ async function QueueCard({ item }: { item: HrQueueItem }) {
   const locale = await getLocale();
   const format = await getFormatter();
   const name = displayName(item.person, locale);
-  const common = { applicationId: item.id, version: item.version };
   const overdue = item.dueAt !== null && item.dueAt < new Date();
   const explanationId = `finalize-blocked-${item.id}`;
   const finalize = allowedAction(item, "finalize");
-  const override = allowedAction(item, "hr_override");
-  const uphold = allowedAction(item, "hr_uphold");
   return (
     <article aria-labelledby={`queue-item-${item.queue}-${item.id}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <div className="flex flex-wrap items-center gap-2">
@@ -97,22 +92,13 @@ async function QueueCard({ item }: { item: HrQueueItem }) {
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <ApplicationFacts name={name} personId={item.person.id} opportunityId={item.opportunityId} opportunityTitle={item.opportunityTitle} appliedAt={item.createdAt} />
         {item.queue === "escalation" && item.dueAt ? (
-          <>
-            <dt className="text-slate-600">{t("releaseDeadline")}</dt>
-            <dd className={overdue ? "font-semibold text-red-900" : undefined}>{format.dateTime(item.dueAt, { dateStyle: "long", timeStyle: "short" })}</dd>
-          </>
+          <Fact term={t("releaseDeadline")} className={overdue ? "font-semibold text-red-900" : undefined}>{format.dateTime(item.dueAt, { dateStyle: "long", timeStyle: "short" })}</Fact>
         ) : null}
         {item.releaseOn ? (
-          <>
-            <dt className="text-slate-600">{t("releaseOn")}</dt>
-            <dd>{format.dateTime(japanDay(item.releaseOn), { dateStyle: "long" })}</dd>
-          </>
+          <Fact term={t("releaseOn")}>{format.dateTime(japanDay(item.releaseOn), { dateStyle: "long" })}</Fact>
         ) : null}
         {item.queue === "decline_review" && item.decisionReason ? (
-          <>
-            <dt className="text-slate-600">{t("managerReason")}</dt>
-            <dd className="whitespace-pre-wrap">{item.decisionReason}</dd>
-          </>
+          <Fact term={t("managerReason")} className="whitespace-pre-wrap">{item.decisionReason}</Fact>
         ) : null}
       </dl>
       <ApplicationStatusLine application={item} />
@@ -120,7 +106,8 @@ async function QueueCard({ item }: { item: HrQueueItem }) {
         finalize ? (
           <WorkflowAction
             key={`${item.id}-${item.version}-finalize`}
-            {...common}
+            applicationId={item.id}
+            version={item.version}
             allowed={finalize}
             tone="primary"
             label={t("finalize", { name })}
@@ -147,28 +134,22 @@ async function QueueCard({ item }: { item: HrQueueItem }) {
       {item.queue === "escalation" ? <p className="text-sm text-slate-700">{t("escalationHint")}</p> : null}
       {item.queue === "decline_review" ? (
         <div className="flex flex-wrap items-start gap-3" role="group" aria-label={t("reviewFor", { name })}>
-          {override ? (
-            <WorkflowAction
-              key={`${item.id}-${item.version}-override`}
-              {...common}
-              allowed={override}
-              tone="primary"
-              label={t("override")}
-              submitLabel={t("overrideSubmit")}
-              note={t("overrideNote")}
-            />
-          ) : null}
-          {uphold ? (
-            <WorkflowAction
-              key={`${item.id}-${item.version}-uphold`}
-              {...common}
-              allowed={uphold}
-              tone="danger"
-              label={t("uphold")}
-              submitLabel={t("upholdSubmit")}
-              note={t("upholdNote")}
-            />
-          ) : null}
+          <AllowedWorkflowAction
+            application={item}
+            action="hr_override"
+            tone="primary"
+            label={t("override")}
+            submitLabel={t("overrideSubmit")}
+            note={t("overrideNote")}
+          />
+          <AllowedWorkflowAction
+            application={item}
+            action="hr_uphold"
+            tone="danger"
+            label={t("uphold")}
+            submitLabel={t("upholdSubmit")}
+            note={t("upholdNote")}
+          />
         </div>
       ) : null}
     </article>

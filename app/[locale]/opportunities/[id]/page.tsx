@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ApplyForm } from "@/app/_components/apply-form";
 import { japanDay } from "@/app/_components/dates";
 import { HiringPipeline } from "@/app/_components/hiring-pipeline";
@@ -6,23 +6,19 @@ import { LevelBadge } from "@/app/_components/level-badge";
 import { displayName, pick } from "@/app/_components/localized";
 import { KindBadge, OpportunityStatusBadge } from "@/app/_components/opportunity-badges";
 import { OpportunityStatusControls } from "@/app/_components/opportunity-status-controls";
-import { requireActor } from "@/app/_components/require-actor";
+import { titleFrom } from "@/app/_components/page-metadata";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { idFromPath, orNotFound } from "@/app/_trpc/or-not-found";
 import { getServerCaller } from "@/app/_trpc/server";
 import { opportunitySkillKinds } from "@/server/services/opportunities/opportunity.schemas";
+import { CardSection } from "@/app/_components/card-section";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/opportunities/[id]">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "opportunities" });
-  return { title: t("detailTitle") };
-}
+export const generateMetadata = titleFrom("opportunities", "detailTitle");
 
 /** One posting: everything about it, applying for the viewer, and managing it for its owner and HR. */
 export default async function OpportunityPage({ params }: PageProps<"/[locale]/opportunities/[id]">) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireActor(locale);
+  const { id, actor } = await signedInPage(params);
   const opportunityId = idFromPath(id);
   const caller = await getServerCaller();
   // A draft that is not yours and a posting that does not exist look the same: a 404.
@@ -108,21 +104,15 @@ export default async function OpportunityPage({ params }: PageProps<"/[locale]/o
           </dl>
         </section>
 
-        <section aria-labelledby="description-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 id="description-heading" className="text-lg font-semibold">
-            {t("fields.description")}
-          </h2>
+        <CardSection headingId="description-heading" title={t("fields.description")}>
           {opportunity.description ? (
             <p className="mt-2 whitespace-pre-wrap">{opportunity.description}</p>
           ) : (
             <p className="mt-2 text-slate-600">{t("noDescription")}</p>
           )}
-        </section>
+        </CardSection>
 
-        <section aria-labelledby="skills-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 id="skills-heading" className="text-lg font-semibold">
-            {t("fields.skills")}
-          </h2>
+        <CardSection headingId="skills-heading" title={t("fields.skills")}>
           <div className="mt-2 space-y-4">
             {opportunitySkillKinds.map((kind) => {
               const skills = opportunity.skills.filter((skill) => skill.kind === kind);
@@ -147,7 +137,7 @@ export default async function OpportunityPage({ params }: PageProps<"/[locale]/o
               );
             })}
           </div>
-        </section>
+        </CardSection>
       </article>
 
       {opportunity.myApplicationId !== null ? (
@@ -169,10 +159,7 @@ export default async function OpportunityPage({ params }: PageProps<"/[locale]/o
       )}
 
       {opportunity.canEdit ? (
-        <section aria-labelledby="manage-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 id="manage-heading" className="text-lg font-semibold">
-            {t("manage.title")}
-          </h2>
+        <CardSection headingId="manage-heading" title={t("manage.title")} className="space-y-3">
           {opportunity.fillableFrom && opportunity.status === "open" ? (
             <p className="text-sm text-slate-700">{t("manage.fillableFrom", { date: format.dateTime(opportunity.fillableFrom, { dateStyle: "long", timeStyle: "short" }) })}</p>
           ) : null}
@@ -188,7 +175,7 @@ export default async function OpportunityPage({ params }: PageProps<"/[locale]/o
             </Link>
             <OpportunityStatusControls opportunityId={opportunity.id} status={opportunity.status} />
           </div>
-        </section>
+        </CardSection>
       ) : null}
 
       {pipeline ? <HiringPipeline applications={pipeline} isHiringManager={isOwner} /> : null}

@@ -1,7 +1,6 @@
-import { setRequestLocale } from "next-intl/server";
 import { ProfileView } from "@/app/_components/profile-view";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { RevokeSessionsButton } from "@/app/_components/revoke-sessions-button";
 import { idFromPath, orNotFound } from "@/app/_trpc/or-not-found";
 import { getServerCaller } from "@/app/_trpc/server";
@@ -11,9 +10,7 @@ export const generateMetadata = titleFrom("people", "profileTitle");
 
 /** A colleague's profile; restricted parts appear only for those the policy allows. */
 export default async function PersonPage({ params }: PageProps<"/[locale]/people/[id]">) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireActor(locale);
+  const { id, actor } = await signedInPage(params);
   const personId = idFromPath(id);
   const caller = await getServerCaller();
   // "Not yours" and "does not exist" look the same: a 404.

@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ConversationForm } from "@/app/_components/conversation-form";
 import { ConversationList } from "@/app/_components/conversation-list";
 import { displayName, pick } from "@/app/_components/localized";
 import { ProfileView } from "@/app/_components/profile-view";
 import { titleFrom } from "@/app/_components/page-metadata";
-import { requireActor } from "@/app/_components/require-actor";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { VerifySkillControl } from "@/app/_components/verify-skill-control";
 import { idFromPath, orNull } from "@/app/_trpc/or-not-found";
 import { getServerCaller } from "@/app/_trpc/server";
@@ -14,9 +14,7 @@ export const generateMetadata = titleFrom("team", "memberTitle");
 
 /** A direct report, as their manager works with them: verification and career conversations. */
 export default async function TeamMemberPage({ params }: PageProps<"/[locale]/team/[id]">) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireActor(locale);
+  const { id, actor } = await signedInPage(params);
   const personId = idFromPath(id);
   const t = await getTranslations("team");
   const currentLocale = await getLocale();

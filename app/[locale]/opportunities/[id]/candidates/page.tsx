@@ -1,9 +1,10 @@
-import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { displayName } from "@/app/_components/localized";
 import { InviteForm } from "@/app/_components/match-actions";
 import { CandidateMatch, MatchScore } from "@/app/_components/match-explanation";
 import { Pagination } from "@/app/_components/pagination";
-import { requireActor } from "@/app/_components/require-actor";
+import { titleFrom } from "@/app/_components/page-metadata";
+import { signedInPage } from "@/app/_components/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { idFromPath, orNotFound } from "@/app/_trpc/or-not-found";
 import { getServerCaller } from "@/app/_trpc/server";
@@ -11,11 +12,7 @@ import { getServerCaller } from "@/app/_trpc/server";
 const PAGE_SIZE = 50;
 const MAX_PAGE = 100;
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/opportunities/[id]/candidates">) {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "candidates" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("candidates");
 
 /** A page number from the URL, or 1: a hand-edited URL never reaches the server as junk. */
 function pageFrom(value: string | string[] | undefined): number {
@@ -37,9 +34,7 @@ async function load(opportunityId: number, page: number) {
  * candidate can be invited; the server refuses those who do not accept scouting.
  */
 export default async function CandidatesPage({ params, searchParams }: PageProps<"/[locale]/opportunities/[id]/candidates">) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  await requireActor(locale);
+  const { id } = await signedInPage(params);
   const opportunityId = idFromPath(id);
   const page = pageFrom((await searchParams).page);
   const { candidates, opportunity } = await load(opportunityId, page);
