@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { ProfileView } from "@/app/_components/profile-view";
 import { RemindersPanel } from "@/app/_components/reminders-panel";
-import { titleFrom } from "@/app/_components/page-metadata";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { titleFrom } from "@/app/_i18n/page-metadata";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 

@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { ApplicationView } from "@/server/services/applications/application.schemas";
-import { japanDay } from "./dates";
+import { japanDay } from "@/app/_i18n/dates";
 import { Fact } from "./fact";
 
 type ApplicationSummary = Pick<ApplicationView, "status" | "hiringStage" | "releaseStatus" | "createdAt" | "decisionReason" | "releaseOn" | "effectiveOn" | "steps">;

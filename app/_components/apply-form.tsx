@@ -7,7 +7,7 @@ import { useRef, useState } from "react";
 import { Link } from "@/app/_i18n/navigation";
 import { useTRPC } from "@/app/_trpc/react";
 import { MOTIVATION_MAX } from "@/server/services/applications/application.schemas";
-import { newIdempotencyKey } from "./idempotency-key";
+import { newIdempotencyKey } from "@/app/_trpc/idempotency-key";
 import { TextAreaField } from "./text-area-field";
 import { useFieldErrors } from "./use-field-errors";
 import { MutationStatus } from "./mutation-status";

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Link } from "@/app/_i18n/navigation";
 import type { CareerGap } from "@/server/services/career-map/career-map.schemas";
 import { LevelBadge, type LevelGuideEntry } from "./level-badge";
-import { type Bilingual, pick } from "./localized";
+import { type Bilingual, pick } from "@/app/_i18n/localized";
 
 type Props = { gap: CareerGap; roleSlug: string; levelGuide: LevelGuideEntry[] };
 

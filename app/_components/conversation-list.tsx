@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useRouter } from "@/app/_i18n/navigation";
 import { useTRPC } from "@/app/_trpc/react";
 import type { ConversationView } from "@/server/services/conversations/conversation.schemas";
-import { displayName } from "./localized";
+import { displayName } from "@/app/_i18n/localized";
 
 /** Today's calendar date (YYYY-MM-DD) in the company's time zone, comparable with stored dates. */
 export function calendarDateIn(now: Date, timeZone: string | undefined): string {

@@ -7,7 +7,7 @@ import { useId, useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
 import { ENDORSEMENT_NOTE_MAX } from "@/server/services/participations/participation.schemas";
 import { skillLevels } from "@/server/services/skills/skill.schemas";
-import { type Bilingual, pick } from "./localized";
+import { type Bilingual, pick } from "@/app/_i18n/localized";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
 

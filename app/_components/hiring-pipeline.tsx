@@ -3,7 +3,7 @@ import { Link } from "@/app/_i18n/navigation";
 import { type ApplicationView, hiringStages } from "@/server/services/applications/application.schemas";
 import type { AllowedAction } from "@/server/services/workflow/transitions";
 import { ApplicationOutcome, ApplicationStatusLine, ApplicationTimeline } from "./application-timeline";
-import { displayName, pick } from "./localized";
+import { displayName, pick } from "@/app/_i18n/localized";
 import { WorkflowAction } from "./workflow-action";
 import { Fact } from "./fact";
 

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { type Bilingual, pick } from "./localized";
+import { type Bilingual, pick } from "@/app/_i18n/localized";
 
 export type LevelGuideEntry = { level: number; title: Bilingual; description: Bilingual };
 

@@ -1,6 +1,6 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { CandidateFacts, ServedExplanation } from "@/server/services/matching/matching.schemas";
-import { pick } from "./localized";
+import { pick } from "@/app/_i18n/localized";
 
 const factorNames = ["skillFit", "willAlignment", "growth", "readiness"] as const;
 

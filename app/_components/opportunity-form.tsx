@@ -19,7 +19,7 @@ import {
 } from "@/server/services/opportunities/opportunity.schemas";
 import { skillLevels } from "@/server/services/skills/skill.schemas";
 import { describedBy, errorId, FieldError } from "./field";
-import { type Bilingual, pick } from "./localized";
+import { type Bilingual, pick } from "@/app/_i18n/localized";
 import { SelectField } from "./select-field";
 import { SkillPicker } from "./skill-picker";
 import { TextAreaField } from "./text-area-field";

@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/app/_i18n/navigation";
 import type { Profile } from "@/server/services/people/people.schemas";
-import { displayName, pick, secondaryName } from "./localized";
+import { displayName, pick, secondaryName } from "@/app/_i18n/localized";
 import { LevelBadge, type LevelGuideEntry } from "./level-badge";
 import { CardSection } from "./card-section";
 

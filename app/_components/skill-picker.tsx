@@ -7,7 +7,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import { SKILL_QUERY_MAX, type SkillHit } from "@/server/services/skills/skill.schemas";
 import { normalizeSearchText } from "@/server/services/text/normalize";
 import { comboboxKeyAction } from "./combobox-keys";
-import { pick } from "./localized";
+import { pick } from "@/app/_i18n/localized";
 
 const SEARCH_DEBOUNCE_MS = 200;
 const SEARCH_LIMIT = 10;

@@ -9,7 +9,7 @@ import type { Profile } from "@/server/services/people/people.schemas";
 import { EVIDENCE_MAX } from "@/server/services/profile/profile.schemas";
 import { skillLevels } from "@/server/services/skills/skill.schemas";
 import type { LevelGuideEntry } from "./level-badge";
-import { pick } from "./localized";
+import { pick } from "@/app/_i18n/localized";
 import { SelectField } from "./select-field";
 import { SkillPicker } from "./skill-picker";
 import { TextAreaField } from "./text-area-field";

@@ -16,7 +16,7 @@ import {
 import type { z } from "zod";
 import { CheckboxField } from "./checkbox-field";
 import { describedBy, errorId, FieldError } from "./field";
-import { type Bilingual, pick } from "./localized";
+import { type Bilingual, pick } from "@/app/_i18n/localized";
 import { SelectField } from "./select-field";
 import { SkillPicker } from "./skill-picker";
 import { TextAreaField } from "./text-area-field";

@@ -7,7 +7,7 @@ import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
 import { ACTION_REASON_MAX } from "@/server/services/applications/application.schemas";
 import type { AllowedAction } from "@/server/services/workflow/transitions";
-import { newIdempotencyKey } from "./idempotency-key";
+import { newIdempotencyKey } from "@/app/_trpc/idempotency-key";
 import { MutationStatus } from "./mutation-status";
 import { TextAreaField } from "./text-area-field";
 import { TextField } from "./text-field";

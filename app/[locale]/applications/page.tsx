@@ -1,9 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ApplicationOutcome, ApplicationStatusLine, ApplicationTimeline } from "@/app/_components/application-timeline";
 import { KindBadge } from "@/app/_components/opportunity-badges";
-import { titleFrom } from "@/app/_components/page-metadata";
+import { titleFrom } from "@/app/_i18n/page-metadata";
 import { PageHeading } from "@/app/_components/page-heading";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { AllowedWorkflowAction } from "@/app/_components/allowed-workflow-action";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";

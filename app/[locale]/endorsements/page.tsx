@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { EndorseForm } from "@/app/_components/endorse-form";
-import { displayName } from "@/app/_components/localized";
-import { titleFrom } from "@/app/_components/page-metadata";
+import { displayName } from "@/app/_i18n/localized";
+import { titleFrom } from "@/app/_i18n/page-metadata";
 import { PageHeading } from "@/app/_components/page-heading";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { getServerCaller } from "@/app/_trpc/server";
 
 export const generateMetadata = titleFrom("endorsements");

@@ -1,11 +1,11 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ApplicationStatusLine } from "@/app/_components/application-timeline";
-import { japanToday } from "@/app/_components/dates";
-import { displayName } from "@/app/_components/localized";
+import { japanToday } from "@/app/_i18n/dates";
+import { displayName } from "@/app/_i18n/localized";
 import { KindBadge } from "@/app/_components/opportunity-badges";
-import { titleFrom } from "@/app/_components/page-metadata";
+import { titleFrom } from "@/app/_i18n/page-metadata";
 import { PageHeading } from "@/app/_components/page-heading";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { AllowedWorkflowAction } from "@/app/_components/allowed-workflow-action";
 import { getServerCaller } from "@/app/_trpc/server";
 import { ApplicationFacts } from "@/app/_components/application-facts";

@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { displayName, pick, secondaryName } from "@/app/_components/localized";
+import { displayName, pick, secondaryName } from "@/app/_i18n/localized";
 import { Pagination } from "@/app/_components/pagination";
-import { titleFrom } from "@/app/_components/page-metadata";
+import { titleFrom } from "@/app/_i18n/page-metadata";
 import { SearchField } from "@/app/_components/search-field";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 import { PEOPLE_QUERY_MAX } from "@/server/services/people/people.schemas";

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { ProfileSettingsForm } from "@/app/_components/profile-settings-form";
-import { titleFrom } from "@/app/_components/page-metadata";
+import { titleFrom } from "@/app/_i18n/page-metadata";
 import { PageHeading } from "@/app/_components/page-heading";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { SkillsEditor } from "@/app/_components/skills-editor";
 import { getServerCaller } from "@/app/_trpc/server";
 

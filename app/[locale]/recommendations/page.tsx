@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { pick } from "@/app/_components/localized";
+import { pick } from "@/app/_i18n/localized";
 import { NotInterestedButton } from "@/app/_components/match-actions";
 import { MatchExplanation, MatchScore } from "@/app/_components/match-explanation";
 import { KindBadge } from "@/app/_components/opportunity-badges";
-import { titleFrom } from "@/app/_components/page-metadata";
+import { titleFrom } from "@/app/_i18n/page-metadata";
 import { PageHeading } from "@/app/_components/page-heading";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 

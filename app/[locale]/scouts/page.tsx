@@ -1,9 +1,9 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { displayName, pick } from "@/app/_components/localized";
+import { displayName, pick } from "@/app/_i18n/localized";
 import { ScoutAnswer } from "@/app/_components/match-actions";
 import { PageHeading } from "@/app/_components/page-heading";
-import { titleFrom } from "@/app/_components/page-metadata";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { titleFrom } from "@/app/_i18n/page-metadata";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { titleFrom } from "@/app/_components/page-metadata";
+import { titleFrom } from "@/app/_i18n/page-metadata";
 import { PageHeading } from "@/app/_components/page-heading";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { SettingsForm } from "@/app/_components/settings-form";
 import { getServerCaller } from "@/app/_trpc/server";
 import { isHrStaff } from "@/server/auth/policies";

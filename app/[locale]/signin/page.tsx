@@ -1,7 +1,7 @@
-import { titleFrom } from "@/app/_components/page-metadata";
+import { titleFrom } from "@/app/_i18n/page-metadata";
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "@/app/_i18n/navigation";
-import { displayName, pick } from "@/app/_components/localized";
+import { displayName, pick } from "@/app/_i18n/localized";
 import { OidcSignInButton } from "@/app/_components/oidc-sign-in-button";
 import { getRequestContext, getServerCaller } from "@/app/_trpc/server";
 import { oidcConfig, readEnv } from "@/server/env";

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { displayName, pick, secondaryName } from "@/app/_components/localized";
-import { titleFrom } from "@/app/_components/page-metadata";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { displayName, pick, secondaryName } from "@/app/_i18n/localized";
+import { titleFrom } from "@/app/_i18n/page-metadata";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { getServerCaller } from "@/app/_trpc/server";
 

@@ -3,6 +3,7 @@ import { candidatesInput, candidatesOutput, recommendationsOutput } from "@/serv
 import { candidatesFor, markNotInterested, recommendationsFor } from "@/server/services/matching/matching.service";
 import { integerId } from "@/server/services/shared/values.schemas";
 import { createTRPCRouter } from "../init";
+import { answerOk, okOutput } from "../ok";
 import { protectedProcedure } from "../procedures";
 
 export const matchingRouter = createTRPCRouter({
@@ -19,9 +20,6 @@ export const matchingRouter = createTRPCRouter({
   /** Hides a posting from the caller's recommendations, for good. */
   notInterested: protectedProcedure
     .input(z.object({ opportunityId: integerId }))
-    .output(z.object({ ok: z.literal(true) }))
-    .mutation(async ({ ctx, input }) => {
-      await markNotInterested(ctx.db, ctx.actor, input.opportunityId);
-      return { ok: true as const };
-    }),
+    .output(okOutput)
+    .mutation(({ ctx, input }) => answerOk(markNotInterested(ctx.db, ctx.actor, input.opportunityId))),
 });

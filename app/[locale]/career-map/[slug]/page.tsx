@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { CareerGapPanel } from "@/app/_components/career-gap-panel";
-import { type Bilingual, pick } from "@/app/_components/localized";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { type Bilingual, pick } from "@/app/_i18n/localized";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { orNotFound, orNull } from "@/app/_trpc/or-not-found";
 import { getRequestContext, getServerCaller } from "@/app/_trpc/server";

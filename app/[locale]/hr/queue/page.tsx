@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ApplicationStatusLine } from "@/app/_components/application-timeline";
-import { japanDay, japanToday } from "@/app/_components/dates";
-import { displayName } from "@/app/_components/localized";
+import { japanDay, japanToday } from "@/app/_i18n/dates";
+import { displayName } from "@/app/_i18n/localized";
 import { KindBadge } from "@/app/_components/opportunity-badges";
-import { titleFrom } from "@/app/_components/page-metadata";
+import { titleFrom } from "@/app/_i18n/page-metadata";
 import { PageHeading } from "@/app/_components/page-heading";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { AllowedWorkflowAction } from "@/app/_components/allowed-workflow-action";
 import { WorkflowAction } from "@/app/_components/workflow-action";
 import { getServerCaller } from "@/app/_trpc/server";

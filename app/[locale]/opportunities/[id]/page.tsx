@@ -1,13 +1,13 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ApplyForm } from "@/app/_components/apply-form";
-import { japanDay } from "@/app/_components/dates";
+import { japanDay } from "@/app/_i18n/dates";
 import { HiringPipeline } from "@/app/_components/hiring-pipeline";
 import { LevelBadge } from "@/app/_components/level-badge";
-import { displayName, pick } from "@/app/_components/localized";
+import { displayName, pick } from "@/app/_i18n/localized";
 import { KindBadge, OpportunityStatusBadge } from "@/app/_components/opportunity-badges";
 import { OpportunityStatusControls } from "@/app/_components/opportunity-status-controls";
-import { titleFrom } from "@/app/_components/page-metadata";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { titleFrom } from "@/app/_i18n/page-metadata";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { idFromPath, orNotFound } from "@/app/_trpc/or-not-found";
 import { getServerCaller } from "@/app/_trpc/server";

@@ -2,9 +2,9 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OpportunityForm } from "@/app/_components/opportunity-form";
 import { loadOpportunityFormData } from "@/app/_components/opportunity-form-data";
-import { titleFrom } from "@/app/_components/page-metadata";
+import { titleFrom } from "@/app/_i18n/page-metadata";
 import { PageHeading } from "@/app/_components/page-heading";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 
 export const generateMetadata = titleFrom("opportunities.form", "newTitle");
 

@@ -1,6 +1,6 @@
 import { ProfileView } from "@/app/_components/profile-view";
-import { titleFrom } from "@/app/_components/page-metadata";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { titleFrom } from "@/app/_i18n/page-metadata";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { RevokeSessionsButton } from "@/app/_components/revoke-sessions-button";
 import { idFromPath, orNotFound } from "@/app/_trpc/or-not-found";
 import { getServerCaller } from "@/app/_trpc/server";

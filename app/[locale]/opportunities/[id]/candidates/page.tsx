@@ -1,10 +1,10 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { displayName } from "@/app/_components/localized";
+import { displayName } from "@/app/_i18n/localized";
 import { InviteForm } from "@/app/_components/match-actions";
 import { CandidateMatch, MatchScore } from "@/app/_components/match-explanation";
 import { Pagination } from "@/app/_components/pagination";
-import { titleFrom } from "@/app/_components/page-metadata";
-import { signedInPage } from "@/app/_components/signed-in-page";
+import { titleFrom } from "@/app/_i18n/page-metadata";
+import { signedInPage } from "@/app/_trpc/signed-in-page";
 import { Link } from "@/app/_i18n/navigation";
 import { idFromPath, orNotFound } from "@/app/_trpc/or-not-found";
 import { getServerCaller } from "@/app/_trpc/server";
