@@ -7,6 +7,7 @@ import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
 import { MOTIVATION_MAX } from "@/server/services/applications/application.schemas";
 import { SCOUT_MESSAGE_MAX } from "@/server/services/scouting/scouting.schemas";
+import { FormActions } from "./form-actions";
 import { TextAreaField } from "./text-area-field";
 import { useFieldErrors } from "./use-field-errors";
 
@@ -93,22 +94,15 @@ export function InviteForm({ opportunityId, candidateKey, candidateLabel }: { op
         className="space-y-3 rounded border border-slate-300 bg-slate-50 p-3"
       >
         <TextAreaField id={messageId} label={t("message")} hint={t("messageHint")} error={errorFor("message")} value={message} onChange={setMessage} rows={4} maxLength={SCOUT_MESSAGE_MAX} required compact />
-        <div className="flex flex-wrap gap-2">
-          <button type="submit" disabled={invite.isPending || invite.isSuccess} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-            {invite.isPending ? t("sending") : t("send")}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setOpen(false);
-              setMissing(false);
-              toggleRef.current?.focus();
-            }}
-            className="rounded border border-slate-400 px-3 py-1.5 hover:bg-slate-100"
-          >
-            {t("cancel")}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={invite.isPending ? t("sending") : t("send")}
+          disabled={invite.isPending || invite.isSuccess}
+          onCancel={() => {
+            setOpen(false);
+            setMissing(false);
+            toggleRef.current?.focus();
+          }}
+        />
         <Status error={invite.error && !serverErrors.message ? invite.error.message : null} />
       </form>
     </div>
@@ -189,22 +183,15 @@ export function ScoutAnswer({ inviteId, title }: { inviteId: number; title: stri
           required
           compact
         />
-        <div className="flex flex-wrap gap-2">
-          <button type="submit" disabled={busy} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-            {t("sendApplication")}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setApplying(false);
-              setMissing(false);
-              toggleRef.current?.focus();
-            }}
-            className="rounded border border-slate-400 px-3 py-1.5 hover:bg-slate-100"
-          >
-            {t("cancel")}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t("sendApplication")}
+          disabled={busy}
+          onCancel={() => {
+            setApplying(false);
+            setMissing(false);
+            toggleRef.current?.focus();
+          }}
+        />
       </form>
       <Status error={respond.error && !serverErrors.motivation ? respond.error.message : null} success={respond.isSuccess ? t("answered") : null} />
     </div>

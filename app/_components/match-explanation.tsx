@@ -92,6 +92,26 @@ function skillNameIn(skillNames: Record<string, { ja: string; en: string }>, ski
   return names ? pick(names, locale) : `#${skillId}`;
 }
 
+/** What would raise this match, in order, with a hint on how to read it (or that nothing would). */
+function WhatIfs({ hint, steps }: { hint: string; steps: { key: string; text: string }[] }) {
+  const t = useTranslations("matchExplanation");
+  return (
+    <div className="rounded border border-brand-100 bg-brand-50 p-3">
+      <Heading>{t("whatIfs")}</Heading>
+      <p className="text-sm text-slate-700">{hint}</p>
+      {steps.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-700">{t("whatIfsNone")}</p>
+      ) : (
+        <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-sm">
+          {steps.map((step) => (
+            <li key={step.key}>{step.text}</li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
 /**
  * Why a person and an opportunity match, exactly as the scorer computed it: each factor's points
  * out of its maximum (as bars labelled with words and numbers), matched skills, stretch, gaps,
@@ -223,19 +243,7 @@ export function MatchExplanation({ explanation }: { explanation: ServedExplanati
         </div>
       </div>
 
-      <div className="rounded border border-brand-100 bg-brand-50 p-3">
-        <Heading>{t("whatIfs")}</Heading>
-        <p className="text-sm text-slate-700">{t("whatIfsHint")}</p>
-        {explanation.whatIfs.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-700">{t("whatIfsNone")}</p>
-        ) : (
-          <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-sm">
-            {explanation.whatIfs.map((whatIf) => (
-              <li key={pick(whatIf.label, "en")}>{pick(whatIf.label, locale)}</li>
-            ))}
-          </ol>
-        )}
-      </div>
+      <WhatIfs hint={t("whatIfsHint")} steps={explanation.whatIfs.map((whatIf) => ({ key: pick(whatIf.label, "en"), text: pick(whatIf.label, locale) }))} />
     </div>
   );
 }
@@ -310,19 +318,10 @@ export function CandidateMatch({ facts }: { facts: CandidateFacts }) {
         </div>
       </div>
 
-      <div className="rounded border border-brand-100 bg-brand-50 p-3">
-        <Heading>{t("whatIfs")}</Heading>
-        <p className="text-sm text-slate-700">{t("candidateWhatIfsHint")}</p>
-        {facts.whatIfs.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-700">{t("whatIfsNone")}</p>
-        ) : (
-          <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-sm">
-            {facts.whatIfs.map((whatIf) => (
-              <li key={whatIf.skillId}>{t("whatIfReach", { skill: name(whatIf.skillId), needed: t("level", { level: whatIf.level }) })}</li>
-            ))}
-          </ol>
-        )}
-      </div>
+      <WhatIfs
+        hint={t("candidateWhatIfsHint")}
+        steps={facts.whatIfs.map((whatIf) => ({ key: String(whatIf.skillId), text: t("whatIfReach", { skill: name(whatIf.skillId), needed: t("level", { level: whatIf.level }) }) }))}
+      />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { ACTION_REASON_MAX } from "@/server/services/applications/application.sc
 import type { AllowedAction } from "@/server/services/workflow/transitions";
 import { newIdempotencyKey } from "@/app/_trpc/idempotency-key";
 import { MutationStatus } from "./mutation-status";
+import { FormActions } from "./form-actions";
 import { TextAreaField } from "./text-area-field";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
@@ -153,26 +154,16 @@ export function WorkflowAction({ applicationId, version, allowed, label, submitL
             onChange={setReasonText}
           />
         ) : null}
-        <div className="flex flex-wrap gap-2">
-          <button
-            type="submit"
-            disabled={act.isPending || act.isSuccess}
-            className={`rounded px-3 py-1.5 font-semibold text-white disabled:opacity-60 ${tone === "danger" ? "bg-red-700 hover:bg-red-800" : "bg-brand-700 hover:bg-brand-800"}`}
-          >
-            {submitLabel ?? label}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setOpen(false);
-              setLocalError(null);
-              toggleRef.current?.focus();
-            }}
-            className="rounded border border-slate-400 px-3 py-1.5 hover:bg-slate-100"
-          >
-            {t("cancel")}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={submitLabel ?? label}
+          disabled={act.isPending || act.isSuccess}
+          tone={tone === "danger" ? "danger" : "primary"}
+          onCancel={() => {
+            setOpen(false);
+            setLocalError(null);
+            toggleRef.current?.focus();
+          }}
+        />
         {errorNode}
       </form>
     </div>
