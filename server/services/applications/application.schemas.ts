@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { applicationStatuses, approvalStepNames, hiringStages, opportunityKinds, releaseStatuses } from "@/db/vocabulary";
-import { calendarDate } from "../shared/dates.schemas";
+import { calendarDate } from "../common/dates.schemas";
 import { willViewSchema } from "../will/will.schemas";
 import { actions } from "../workflow/transitions";
-import { integerId } from "../shared/values.schemas";
+import { integerId } from "../common/values.schemas";
 
 /** Longest motivation a person may write, applying directly or answering a scout. */
 export const MOTIVATION_MAX = 4000;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bilingual } from "../shared/values.schemas";
+import { bilingual } from "../common/values.schemas";
 
 const level = z.number().int().min(1).max(4);
 

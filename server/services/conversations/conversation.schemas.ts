@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { calendarDate } from "../shared/dates.schemas";
-import { integerId } from "../shared/values.schemas";
+import { calendarDate } from "../common/dates.schemas";
+import { integerId } from "../common/values.schemas";
 
 export const CONVERSATION_NOTES_MAX = 10_000;
 export const STEP_DESCRIPTION_MAX = 500;

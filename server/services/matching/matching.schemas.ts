@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { opportunityKinds } from "@/db/vocabulary";
-import { bilingual, integerId } from "../shared/values.schemas";
+import { bilingual, integerId } from "../common/values.schemas";
 
 const factor = z.object({ score: z.number(), weight: z.number(), contribution: z.number() });
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { opportunityKinds, opportunityStatuses } from "@/db/vocabulary";
-import { calendarDate } from "../shared/dates.schemas";
+import { calendarDate } from "../common/dates.schemas";
 import { skillId, skillLevel } from "../skills/skill.schemas";
-import { bilingual, integerId } from "../shared/values.schemas";
+import { bilingual, integerId } from "../common/values.schemas";
 
 /** The posting filters list the kinds; pages reach the vocabulary through the services. */
 export { opportunityKinds };

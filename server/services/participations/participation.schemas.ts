@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { skillId, skillLevel } from "../skills/skill.schemas";
-import { bilingual, integerId } from "../shared/values.schemas";
+import { bilingual, integerId } from "../common/values.schemas";
 
 export const ENDORSEMENT_NOTE_MAX = 500;
 

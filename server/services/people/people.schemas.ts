@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bilingual, integerId } from "../shared/values.schemas";
+import { bilingual, integerId } from "../common/values.schemas";
 
 export const personIdInput = z.object({ personId: integerId });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { skillId, skillLevel } from "../skills/skill.schemas";
-import { integerId } from "../shared/values.schemas";
+import { integerId } from "../common/values.schemas";
 
 export const EVIDENCE_MAX = 1000;
 export const TAGLINE_MAX = 80;

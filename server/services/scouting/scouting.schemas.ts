@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MOTIVATION_MAX } from "../applications/application.schemas";
-import { integerId } from "../shared/values.schemas";
+import { integerId } from "../common/values.schemas";
 
 /** Longest message a hiring manager may send with a scout invitation. */
 export const SCOUT_MESSAGE_MAX = 2000;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { willViewSchema } from "../will/will.schemas";
-import { bilingual } from "../shared/values.schemas";
+import { bilingual } from "../common/values.schemas";
 
 export const teamMemberSchema = z.object({
   id: z.number(),

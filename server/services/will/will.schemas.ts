@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { skillId } from "../skills/skill.schemas";
-import { bilingual, integerId } from "../shared/values.schemas";
+import { bilingual, integerId } from "../common/values.schemas";
 
 export const willHorizons = ["now", "one_year", "three_years"] as const;
 export const willOpennessValues = ["now", "within_year", "not_now"] as const;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { candidatesInput, candidatesOutput, recommendationsOutput } from "@/server/services/matching/matching.schemas";
 import { candidatesFor, markNotInterested, recommendationsFor } from "@/server/services/matching/matching.service";
-import { integerId } from "@/server/services/shared/values.schemas";
+import { integerId } from "@/server/services/common/values.schemas";
 import { createTRPCRouter } from "../init";
 import { answerOk, okOutput } from "../ok";
 import { protectedProcedure } from "../procedures";

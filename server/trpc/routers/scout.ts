@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { inviteInput, respondInput } from "@/server/services/scouting/scouting.schemas";
 import { invite, myInvites, respond } from "@/server/services/scouting/scouting.service";
-import { bilingual } from "@/server/services/shared/values.schemas";
+import { bilingual } from "@/server/services/common/values.schemas";
 import { createTRPCRouter } from "../init";
 import { protectedProcedure } from "../procedures";
 

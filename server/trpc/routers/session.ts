@@ -2,7 +2,7 @@ import { z } from "zod";
 import { personIdInput } from "@/server/services/people/people.schemas";
 import { listDemoPersonas } from "@/server/services/session/demo-personas.service";
 import { revokeSessions } from "@/server/services/session/session.service";
-import { bilingual } from "@/server/services/shared/values.schemas";
+import { bilingual } from "@/server/services/common/values.schemas";
 import { createTRPCRouter } from "../init";
 import { adminProcedure, protectedProcedure, publicProcedure } from "../procedures";
 
