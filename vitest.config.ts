@@ -32,6 +32,20 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        extends: true,
+        test: {
+          // `npm run test:faults`: databases stopped, restarted and killed under real app processes.
+          // Each file starts its own throwaway PostgreSQL cluster or PGlite directory. One file at a
+          // time: they measure how fast requests fail and recover, which a busy machine would blur.
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

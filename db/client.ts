@@ -38,13 +38,18 @@ export type PostgresOptions = {
   poolSize?: number;
   /** Queries running longer are cancelled by the server: a runaway query must not hold a connection. */
   statementTimeoutMs?: number;
+  /**
+   * How long a query waits for a connection — a new one, or a free one from a full pool — before it
+   * fails. Short, so that with the database down or hung a request fails in about this long.
+   */
+  connectTimeoutMs?: number;
   /** Where an idle client's error is reported (the server's log); standard error by default. */
   onIdleClientError?: (error: Error) => void;
 };
 
 /**
  * A node-postgres pool, with the guards a long-running server needs: a connection timeout (the
- * default waits forever) and an `error` listener (an idle client's error otherwise crashes the process).
+ * default waits forever) and `error` listeners (a client's error otherwise crashes the process).
  */
 export async function openPostgres(options: PostgresOptions): Promise<DatabaseHandle> {
   const { Pool } = await import("pg");
@@ -52,12 +57,17 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
   const pool = new Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
   });
   // An idle client losing its connection (e.g. a server restart) must not crash the process.
   pool.on("error", options.onIdleClientError ?? ((error) => console.error("[db] idle PostgreSQL client error:", error.message)));
+  // The pool listens to a client only while it is idle; a connection that breaks while checked out
+  // (a transaction between two queries when the server restarts) would crash the process too.
+  // Nothing to do but listen: the query in flight, or the next one, fails with the error, and the
+  // pool drops the broken client when it is released.
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
   const close = async () => {
     // Connections ending because we asked them to are not errors worth reporting.

@@ -36,9 +36,29 @@ export function localeFromHeaders(headers: Headers): Locale {
   return isLocale(requested) ? requested : defaultLocale;
 }
 
+/**
+ * The context could not be made (the session lookup failed: the database is down, say). Carries
+ * the locale, so the error the request gets is still in the language it asked for.
+ */
+export class ContextUnavailableError extends Error {
+  constructor(
+    readonly locale: Locale,
+    cause: unknown,
+  ) {
+    super("The request context could not be created", { cause });
+    this.name = "ContextUnavailableError";
+  }
+}
+
 /** The context for an HTTP request: the session cookie decides the actor. */
 export async function createContextFromHeaders(db: Database, headers: Headers): Promise<Context> {
+  const locale = localeFromHeaders(headers);
   const token = readCookie(headers.get("cookie"), sessionCookieName(readEnv().NEXTAUTH_URL));
-  const actor = token && isWellFormedSessionToken(token) ? await actorForSessionToken(db, token) : null;
-  return createContextInner({ db, actor, locale: localeFromHeaders(headers) });
+  let actor: Actor | null = null;
+  try {
+    if (token && isWellFormedSessionToken(token)) actor = await actorForSessionToken(db, token);
+  } catch (error) {
+    throw new ContextUnavailableError(locale, error);
+  }
+  return createContextInner({ db, actor, locale });
 }

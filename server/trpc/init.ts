@@ -5,7 +5,7 @@ import { ZodError } from "zod";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import { defaultLocale, serverTranslator } from "@/server/i18n";
 import { inRequestScope, log, safeError } from "@/server/log";
-import type { Context } from "./context";
+import { type Context, ContextUnavailableError } from "./context";
 import { translateIssues } from "./validation-messages";
 
 /** A service's code is a tRPC code already; this fails to compile if one ever is not. */
@@ -55,7 +55,7 @@ const t = initTRPC.context<Context>().create({
    * and the real error goes to the server log only (`logUnexpectedError`).
    */
   errorFormatter({ shape, error, ctx }) {
-    const translate = serverTranslator(ctx?.locale ?? defaultLocale);
+    const translate = serverTranslator(ctx?.locale ?? (error.cause instanceof ContextUnavailableError ? error.cause.locale : defaultLocale));
     const base: ErrorData = { code: shape.data.code, httpStatus: shape.data.httpStatus, ...(shape.data.stack ? { stack: shape.data.stack } : {}) };
     const cause = error.cause;
     if (cause instanceof AppError) {

@@ -3,11 +3,9 @@
  * the embedded database belongs to one process, so several processes sharing one database exist
  * only on PostgreSQL.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPerson, createSkill } from "../../db/factories";
@@ -20,45 +18,12 @@ import { setOwnSkill } from "../../server/services/profile/profile.service";
 import { refreshStaleMatches } from "../../server/services/matching/match-refresh";
 import { recomputeCandidates } from "../../server/services/matching/matching.service";
 import { createCast } from "../setup/cast";
+import { startProcess, until } from "../setup/child-process";
 import { createReceivingTeam } from "../setup/mobility";
 import { createTestDatabase } from "../setup/test-database";
 
 type Change = { personId: number; skillId: number; level: 1 | 2 | 3 | 4 };
 type JobRun = { id: number; job: string; startedAt: string; finishedAt: string; pid: number; opportunityIds?: number[]; people?: number };
-
-/**
- * A child process and its stdout, line by line. Node itself runs the script (with tsx's loader),
- * so signals reach it directly as they would reach a deployed process.
- */
-function start(script: string, env: Record<string, string>) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", script], { env: { ...process.env, ...env }, stdio: "pipe" });
-  const waiting: Array<{ line: string; resolve: () => void }> = [];
-  const seen: string[] = [];
-  createInterface({ input: child.stdout }).on("line", (line) => {
-    seen.push(line);
-    const index = waiting.findIndex((wait) => line.includes(wait.line));
-    if (index >= 0) waiting.splice(index, 1)[0]!.resolve();
-  });
-  child.stderr.on("data", (chunk: Buffer) => process.stderr.write(`[${script}] ${chunk.toString()}`));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return {
-    child,
-    exited,
-    /** Resolves on the next stdout line containing `line`. */
-    next: (line: string) => new Promise<void>((resolve, reject) => {
-      waiting.push({ line, resolve });
-      void exited.then((code) => reject(new Error(`${script} exited (${code}) before printing "${line}"; it printed: ${seen.join(" | ")}`)));
-    }),
-  };
-}
-
-async function until(condition: () => Promise<boolean>, what: string) {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`Gave up waiting for ${what}`);
-}
 
 describe("two app processes and a worker on one PostgreSQL", async () => {
   const handle = await createTestDatabase();
@@ -87,8 +52,8 @@ describe("two app processes and a worker on one PostgreSQL", async () => {
 
   const mailDir = mkdtempSync(join(tmpdir(), "kakezan-mail-"));
   const env = { DATABASE_URL: url, NODE_ENV: "test", MAIL_DIR: mailDir, KAKEZAN_SCHEDULE_SECONDS: "1" };
-  const apps = [start("tests/setup/app-process.ts", env), start("tests/setup/app-process.ts", env)];
-  const worker = start("scripts/worker.ts", env);
+  const apps = [startProcess("tests/setup/app-process.ts", env), startProcess("tests/setup/app-process.ts", env)];
+  const worker = startProcess("scripts/worker.ts", env);
   const children = [...apps, worker];
   afterAll(() => {
     for (const { child } of children) if (child.exitCode === null) child.kill("SIGKILL");

@@ -13,29 +13,40 @@ export async function sessionCookieFor(db: Database, personId: number): Promise<
 
 export type TrpcErrorBody = { error: { json: { message: string; data: Record<string, unknown> } } };
 
-/** Sends one tRPC request through the real fetch handler, as the browser does. */
-export async function trpcHttp(
-  db: Database,
-  options: {
-    path: string;
-    input?: unknown;
-    method?: "GET" | "POST";
-    cookie?: string;
-    locale?: string;
-    router?: typeof appRouter;
-    origin?: string;
-  },
-) {
+export type TrpcRequestOptions = {
+  path: string;
+  input?: unknown;
+  method?: "GET" | "POST";
+  cookie?: string;
+  locale?: string;
+  origin?: string;
+};
+
+/** One tRPC request as the browser sends it to `baseUrl`. */
+function trpcRequest(baseUrl: string, options: TrpcRequestOptions): Request {
   const method = options.method ?? "GET";
   const encoded = JSON.stringify(superjson.serialize(options.input));
-  const url = new URL(`http://localhost/api/trpc/${options.path}`);
+  const url = new URL(`${baseUrl}/api/trpc/${options.path}`);
   if (method === "GET" && options.input !== undefined) url.searchParams.set("input", encoded);
   const headers = new Headers({ "content-type": "application/json" });
   if (options.cookie) headers.set("cookie", options.cookie);
   if (options.locale) headers.set("x-kakezan-locale", options.locale);
   // What a browser sends with a same-origin fetch; mutations without it are refused.
-  if (method === "POST") headers.set("origin", options.origin ?? "http://localhost");
-  const request = new Request(url, { method, headers, body: method === "POST" ? encoded : undefined });
-  const response = await handleTrpcRequest(request, db, options.router);
+  if (method === "POST") headers.set("origin", options.origin ?? new URL(baseUrl).origin);
+  return new Request(url, { method, headers, body: method === "POST" ? encoded : undefined });
+}
+
+/** Sends one tRPC request through the real fetch handler, as the browser does. */
+export async function trpcHttp(db: Database, options: TrpcRequestOptions & { router?: typeof appRouter }) {
+  const response = await handleTrpcRequest(trpcRequest("http://localhost", options), db, options.router);
   return { status: response.status, body: (await response.json()) as unknown };
+}
+
+/**
+ * Sends one tRPC request over the network to a running app process (tests/setup/app-process.ts).
+ * Given up after 15 s, so a hanging server fails the test instead of stalling it.
+ */
+export async function trpcFetch(baseUrl: string, options: TrpcRequestOptions) {
+  const response = await fetch(trpcRequest(baseUrl, options), { signal: AbortSignal.timeout(15_000) });
+  return { status: response.status, text: await response.text() };
 }
