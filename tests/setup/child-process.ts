@@ -7,6 +7,8 @@ export type StartedProcess = {
   exited: Promise<number | null>;
   /** Resolves with the next stdout line containing `text`; rejects if the process exits first. */
   next(text: string): Promise<string>;
+  /** Every stdout line so far. */
+  lines(): string[];
   /** Everything it wrote to standard error so far. */
   stderr(): string;
 };
@@ -38,6 +40,7 @@ export function startProcess(script: string, env: Record<string, string>, args: 
         waiting.push({ text, resolve });
         void exited.then((code) => reject(new Error(`${script} exited (${code}) before printing "${text}"; it printed: ${seen.slice(-20).join(" | ")}`)));
       }),
+    lines: () => [...seen],
     stderr: () => errors,
   };
 }
