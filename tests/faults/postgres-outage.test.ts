@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPostgres } from "../../db/client";
 import { createCast } from "../setup/cast";
-import { type StartedProcess, startProcess, until } from "../setup/child-process";
+import { productionEnv, signIn, startAppServer } from "../setup/app-server";
+import { type StartedProcess, until } from "../setup/child-process";
 import { type TrpcErrorBody, trpcFetch } from "../setup/http";
 import { freePort, startPrivatePostgres } from "../setup/private-postgres";
 
@@ -35,20 +36,6 @@ async function timed(send: () => Promise<{ status: number; text: string }>): Pro
   return { startedAt, ms: Date.now() - startedAt, status, text };
 }
 
-/** A production web process (jobs on, as a single one runs them) on `databaseUrl`. */
-function startApp(databaseUrl: string, mailDir: string): StartedProcess {
-  return startProcess("tests/setup/app-process.ts", {
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: "production",
-    NEXTAUTH_SECRET: "fault-tests-secret",
-    // E-mail to files (MAIL_DIR) instead of SMTP: production allows that only in demo mode.
-    KAKEZAN_DEMO: "1",
-    MAIL_DIR: mailDir,
-    KAKEZAN_SCHEDULE_SECONDS: "1",
-    LOG_LEVEL: "fatal",
-  });
-}
-
 describe("the web server when PostgreSQL restarts or goes away", async () => {
   const postgres = await startPrivatePostgres();
   const url = await postgres.createMigratedDatabase("kakezan_outage");
@@ -58,19 +45,17 @@ describe("the web server when PostgreSQL restarts or goes away", async () => {
   await handle.close();
 
   const mailDir = mkdtempSync(join(tmpdir(), "kakezan-mail-"));
-  const app = startApp(url, mailDir);
-  const apps = [app];
+  const apps: StartedProcess[] = [];
   afterAll(() => {
     for (const { child } of apps) if (child.exitCode === null) child.kill("SIGKILL");
     rmSync(mailDir, { recursive: true, force: true });
   });
-  const origin = (await app.next("ready")).split(" ")[1]!;
-  const people = Object.values(cast.persons);
+  // A single web process runs the background jobs too (the default): they meet the outage as well.
+  const app = await startAppServer(productionEnv(url, mailDir));
+  apps.push(app);
+  const { origin } = app;
   const cookies: string[] = [];
-  for (const person of people) {
-    const signedIn = await fetch(`${origin}/sign-in`, { method: "POST", body: JSON.stringify({ personId: person.id }) });
-    cookies.push(signedIn.headers.get("set-cookie")!.split(";")[0]!);
-  }
+  for (const person of Object.values(cast.persons)) cookies.push(await signIn(origin, person.id));
 
   /**
    * Signed-in people, one loop each, reading their profile and saving it (a transaction) in turn
@@ -153,11 +138,10 @@ describe("the web server when PostgreSQL restarts or goes away", async () => {
     const silent = createServer((socket) => void held.push(socket));
     const port = await freePort();
     await new Promise<void>((resolve) => silent.listen(port, "127.0.0.1", resolve));
-    const hungApp = startApp(`postgres://postgres@127.0.0.1:${port}/kakezan_outage`, mailDir);
+    const hungApp = await startAppServer(productionEnv(`postgres://postgres@127.0.0.1:${port}/kakezan_outage`, mailDir));
     apps.push(hungApp);
     try {
-      const hungOrigin = (await hungApp.next("ready")).split(" ")[1]!;
-      const results = await Promise.all(cookies.map((cookie) => timed(() => trpcFetch(hungOrigin, { path: "me.profile", cookie, locale: "en" }))));
+      const results = await Promise.all(cookies.map((cookie) => timed(() => trpcFetch(hungApp.origin, { path: "me.profile", cookie, locale: "en" }))));
       for (const sample of results) {
         expect(sample.ms).toBeLessThan(3_000);
         expectGenericError(sample);

@@ -44,7 +44,8 @@ describe("every workflow change goes through one transition", async () => {
 
   /** Everything a transition writes about one application, to compare before and after. */
   async function written(applicationId: number) {
-    const [application] = await db.select({ status: applications.status, version: applications.version }).from(applications).where(eq(applications.id, applicationId));
+    const [application] = await db
+      .select({ status: applications.status, version: applications.version, hiringStage: applications.hiringStage, releaseStatus: applications.releaseStatus }).from(applications).where(eq(applications.id, applicationId));
     const audit = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, "application"), eq(auditLog.entityId, String(applicationId))));
     const events = await queryRows<{ type: string; payload: unknown }>(db, sql`select type, payload from outbox where payload->>'applicationId' = ${String(applicationId)} order by id`);
     const steps = await queryRows(db, sql`select step, decision from approval_steps where application_id = ${applicationId} order by id`);
@@ -76,7 +77,15 @@ describe("every workflow change goes through one transition", async () => {
       ...before.events,
       {
         type: "application.transitioned",
-        payload: { applicationId, opportunityId, personId: cast.persons.employee.id, action, disclosed: false },
+        payload: {
+          applicationId,
+          opportunityId,
+          personId: cast.persons.employee.id,
+          action,
+          disclosed: false,
+          hiringStage: after.application!.hiringStage,
+          releaseStatus: after.application!.releaseStatus,
+        },
       },
     ]);
   }

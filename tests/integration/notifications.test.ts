@@ -103,4 +103,13 @@ describe("notifications and confidentiality (until_shortlist)", async () => {
     await processOutbox(db, recording, { now: new Date(now.getTime() + 600_000) });
     expect(sent.map((mail) => mail.to)).toEqual([team.hiringManager.email]);
   });
+
+  it("tells HR once that a move is ready to finalize, even when the release's event is delivered after the offer was made", async () => {
+    const hr = callerAs(db, cast, "hr");
+    await manager.application.act({ applicationId, action: "release_approve" });
+    await team.hiring.application.act({ applicationId, action: "offer" });
+    // Both events in one delivery: by then the application is released and offered alike.
+    await deliver();
+    expect((await hr.notification.list()).filter((item) => item.kind === "readyToFinalize")).toHaveLength(1);
+  });
 });

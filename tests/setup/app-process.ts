@@ -44,7 +44,7 @@ async function answer(message: IncomingMessage, origin: string): Promise<Respons
   if (!url.pathname.startsWith("/api/trpc/")) return new Response(null, { status: 404 });
   const headers = new Headers();
   for (const [name, value] of Object.entries(message.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  return handleTrpcRequest(new Request(url, { method: message.method, headers, body: body.length > 0 ? body : undefined }), handle.db);
+  return handleTrpcRequest(new Request(url, { method: message.method, headers, body: body.length > 0 ? new Uint8Array(body) : undefined }), handle.db);
 }
 
 async function serve(message: IncomingMessage, response: ServerResponse, origin: string) {

@@ -50,14 +50,22 @@ export async function notifyApplicationEvent(tx: Executor, event: ApplicationEve
     .innerJoin(people, eq(people.id, applications.personId))
     .where(eq(applications.id, event.payload.applicationId));
   if (!row) return;
+  // Who hears of a step is judged on the stage and release it left, as the event carries them (not
+  // on the application as it is when the event is delivered: after the release was granted, a late
+  // offer must not tell HR it is ready to finalize — the release's own event does). Events written
+  // before they were carried fall back to the application.
+  const state =
+    event.type === "application.transitioned"
+      ? { hiringStage: event.payload.hiringStage ?? row.hiringStage, releaseStatus: event.payload.releaseStatus ?? row.releaseStatus }
+      : row;
   const facts: EventFacts = {
     type: event.type,
     action: "action" in event.payload ? event.payload.action : undefined,
     disclosedNow: "disclosed" in event.payload && event.payload.disclosed === true,
     // Disclosure is judged at the event's time: a late delivery must not tell the manager of an earlier step.
     disclosed: row.disclosedAt !== null && row.disclosedAt <= event.createdAt,
-    offered: row.hiringStage === "offered",
-    releaseGranted: releaseGranted(row),
+    offered: state.hiringStage === "offered",
+    releaseGranted: releaseGranted(state),
   };
   const recipients = recipientsFor(facts);
   if (recipients.length === 0) return;

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lte, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { outbox, type OutboxEvent } from "@/db/schema";
+import { hiringStages, releaseStatuses } from "@/db/vocabulary";
 
 const id = z.number().int().positive();
 const ids = z.array(id);
@@ -12,7 +13,16 @@ const ids = z.array(id);
  */
 const payloadSchemas = {
   "application.submitted": z.object({ applicationId: id, opportunityId: id, personId: id, disclosed: z.boolean().optional() }),
-  "application.transitioned": z.object({ applicationId: id, opportunityId: id, personId: id, action: z.string(), disclosed: z.boolean().optional() }),
+  "application.transitioned": z.object({
+    applicationId: id,
+    opportunityId: id,
+    personId: id,
+    action: z.string(),
+    disclosed: z.boolean().optional(),
+    // The stage and release the transition left, for judging who hears of it (notification.service.ts).
+    hiringStage: z.enum(hiringStages).optional(),
+    releaseStatus: z.enum(releaseStatuses).optional(),
+  }),
   // Null when the step is for any HR staff rather than one approver.
   "application.step_escalated": z.object({ applicationId: id, approverId: id.nullable() }),
   "scout.invited": z.object({ inviteId: id }),

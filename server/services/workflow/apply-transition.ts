@@ -97,6 +97,8 @@ export async function applyTransition(
     personId: application.personId,
     action,
     disclosed: Boolean(disclosedAt),
+    hiringStage: result.next.hiringStage,
+    releaseStatus: result.next.releaseStatus,
   });
   return { ok: true, state: result.next, version };
 }
