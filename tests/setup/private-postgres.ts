@@ -42,7 +42,7 @@ export type PrivatePostgres = {
 
 /**
  * A throwaway PostgreSQL cluster of this test file's own, on a free port, in a temporary directory:
- * the fault tests stop and restart it, which must never happen to the machine's shared server.
+ * the fault tests stop and restart it, which must never happen to the server on port 5432 that other work uses.
  * initdb refuses to run as root, so as root the cluster belongs to the `postgres` OS user. Stopped
  * and removed after the file, whatever the outcome (and at exit, should the run be cut short).
  */
