@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { applications, approvalSteps, opportunities, people, sessions } from "@/db/schema";
 import { AppError } from "@/server/errors";
@@ -6,7 +6,7 @@ import { writeAudit } from "../audit/audit.service";
 import { peopleBelow } from "../matching/management-chain";
 import { enqueue } from "../outbox/outbox";
 import { applyTransition, lockApplications } from "../workflow/apply-transition";
-import { syncCurrentManager } from "../workflow/current-manager";
+import { syncLiveApplications } from "../workflow/current-manager";
 import { resolveReleasingManager } from "./releasing-manager";
 
 /*
@@ -33,8 +33,6 @@ export type Deactivation = OrganisationChange & {
   endedSessions: number;
 };
 
-const liveStatuses = ["active", "finalized"] as const;
-
 async function lockPerson(tx: Executor, personId: number) {
   const [person] = await tx
     .select({ id: people.id, managerId: people.managerId, active: people.active, userId: people.userId })
@@ -43,17 +41,6 @@ async function lockPerson(tx: Executor, personId: number) {
     .for("update");
   if (!person) throw new AppError("NOT_FOUND");
   return person;
-}
-
-/** Moves every live application matching `which` to the manager the organisation names now. */
-async function followOrganisation(tx: Executor, which: SQL, context: { actorId: number; now: Date; cause: string }): Promise<number[]> {
-  const live = await lockApplications(tx, which, inArray(applications.status, liveStatuses));
-  const reassigned: number[] = [];
-  for (const application of live) {
-    const synced = await syncCurrentManager(tx, application, context);
-    if (synced.currentManagerId !== application.currentManagerId) reassigned.push(application.id);
-  }
-  return reassigned;
 }
 
 /** Applications whose releasing manager may go through this person: theirs, and those of everyone below them. */
@@ -82,7 +69,7 @@ export async function changeManager(db: Executor, input: ChangeManagerInput, now
     await tx.update(people).set({ managerId: input.managerId }).where(eq(people.id, input.personId));
     await writeAudit(tx, { actorId: input.actorId, action: "person.manager_changed", entityType: "person", entityId: input.personId, data: { from: person.managerId, to: input.managerId } });
     await enqueue(tx, "profile.changed", { personId: input.personId });
-    const reassignedApplicationIds = await followOrganisation(tx, releasedThrough(input.personId), { actorId: input.actorId, now, cause: "manager_changed" });
+    const reassignedApplicationIds = await syncLiveApplications(tx, releasedThrough(input.personId), { actorId: input.actorId, now, cause: "manager_changed" });
     return { reassignedApplicationIds };
   });
 }
@@ -103,7 +90,7 @@ export async function deactivatePerson(db: Executor, input: DeactivateInput, now
     await writeAudit(tx, { actorId: input.actorId, action: "person.deactivate", entityType: "person", entityId: input.personId, data: { reason } });
     const ended = person.userId ? await tx.delete(sessions).where(eq(sessions.userId, person.userId)).returning({ token: sessions.sessionToken }) : [];
 
-    const own = await lockApplications(tx, eq(applications.personId, input.personId), inArray(applications.status, liveStatuses));
+    const own = await lockApplications(tx, eq(applications.personId, input.personId), inArray(applications.status, ["active", "finalized"]));
     const withdrawnApplicationIds: number[] = [];
     for (const application of own) {
       const result = await applyTransition(tx, application, "withdraw_on_leave", new Set(["system"]), { actorId: input.actorId, reason, cause: "person_deactivated", now });
@@ -111,7 +98,7 @@ export async function deactivatePerson(db: Executor, input: DeactivateInput, now
     }
 
     const handedOverOpportunityIds = await handOverPostings(tx, input.personId, input.actorId);
-    const reassignedApplicationIds = await followOrganisation(tx, releasedThrough(input.personId), { actorId: input.actorId, now, cause: "manager_deactivated" });
+    const reassignedApplicationIds = await syncLiveApplications(tx, releasedThrough(input.personId), { actorId: input.actorId, now, cause: "manager_deactivated" });
     await enqueue(tx, "profile.changed", { personId: input.personId });
     return { reassignedApplicationIds, withdrawnApplicationIds, handedOverOpportunityIds, endedSessions: ended.length };
   });
@@ -154,7 +141,7 @@ export async function reactivatePerson(db: Executor, input: ReactivateInput, now
     await tx.update(people).set({ active: true }).where(eq(people.id, input.personId));
     await writeAudit(tx, { actorId: input.actorId, action: "person.reactivate", entityType: "person", entityId: input.personId });
     await enqueue(tx, "profile.changed", { personId: input.personId });
-    const reassignedApplicationIds = await followOrganisation(tx, releasedThrough(input.personId), { actorId: input.actorId, now, cause: "manager_reactivated" });
+    const reassignedApplicationIds = await syncLiveApplications(tx, releasedThrough(input.personId), { actorId: input.actorId, now, cause: "manager_reactivated" });
     return { reassignedApplicationIds };
   });
 }

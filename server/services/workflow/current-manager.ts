@@ -1,18 +1,19 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { applications, approvalSteps } from "@/db/schema";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { resolveReleasingManager } from "../people/releasing-manager";
 import { getSettings } from "../settings/settings.service";
-import type { LockedApplication } from "./apply-transition";
+import { type LockedApplication, lockApplications } from "./apply-transition";
 import { businessDeadline } from "./business-days";
 
 /** Who or what brought the organisation change to light, for the audit trail. */
 export type ManagerSyncContext = { actorId: number | null; now: Date; cause?: string };
 
 /** Applications whose current manager still matters: live ones, and finalized moves not yet in effect. */
-export const followsOrganisation = (status: LockedApplication["status"]) => status === "active" || status === "finalized";
+const followingStatuses = ["active", "finalized"] as const;
+const followsOrganisation = (status: LockedApplication["status"]) => (followingStatuses as readonly string[]).includes(status);
 
 /**
  * Brings a locked application's current manager in line with the organisation: the releasing
@@ -50,4 +51,18 @@ export async function syncCurrentManager(tx: Executor, application: LockedApplic
   });
   if (managerId !== null && application.disclosedAt) await enqueue(tx, "application.manager_changed", { applicationId: application.id, managerId });
   return { ...application, currentManagerId: managerId };
+}
+
+/**
+ * After an org change: locks every live application matching `which` and brings each in line with
+ * the organisation. Returns the ids of those that got another current manager.
+ */
+export async function syncLiveApplications(tx: Executor, which: SQL, context: ManagerSyncContext): Promise<number[]> {
+  const live = await lockApplications(tx, which, inArray(applications.status, followingStatuses));
+  const reassigned: number[] = [];
+  for (const application of live) {
+    const synced = await syncCurrentManager(tx, application, context);
+    if (synced.currentManagerId !== application.currentManagerId) reassigned.push(application.id);
+  }
+  return reassigned;
 }
