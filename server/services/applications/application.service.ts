@@ -13,6 +13,7 @@ import { japanDate } from "../workflow/business-days";
 import { carryOutEffects } from "../workflow/effects";
 import { type Action, type ActorRelation, actorFor, initialState, needsReason, transition, type WorkflowState, workflowStateOf } from "../workflow/transitions";
 import { relationsOf } from "./application.relations";
+import { managedByActor } from "./managed-people";
 import { type ActInput, type ActResult, actInput, type ApplyInput, applyInput } from "./application.schemas";
 
 /** Runs `work` once per (actor, key): a replay returns the stored first result, inside the same transaction. */
@@ -123,8 +124,8 @@ export async function act(db: Database, actor: Actor, rawInput: ActInput, now = 
       const [locked] = await lockApplications(tx, eq(applications.id, input.applicationId));
       // The releasing manager is the organisation's today: a former manager has no say, the new one has.
       const row = locked && (await syncCurrentManager(tx, locked, { actorId: actor.personId, now, cause: `before ${action}` }));
-      const relations: ReadonlySet<ActorRelation | "system"> = row ? relationsOf(actor, row) : new Set();
-      // Not involved (or a manager before disclosure): the application does not exist for them.
+      const relations: ReadonlySet<ActorRelation | "system"> = row ? relationsOf(actor, row, await managedByActor(tx, actor)) : new Set();
+      // Not involved (or a manager — HR staff included — before disclosure): the application does not exist for them.
       if (!row || relations.size === 0) throw new AppError("NOT_FOUND");
       const state = workflowStateOf(row);
       const current = { applicationId: row.id, ...state, version: row.version };
