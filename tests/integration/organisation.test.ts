@@ -107,6 +107,26 @@ describe("the releasing manager follows the organisation", async () => {
     return id;
   }
 
+  it("tells a new manager of a disclosed move they have nothing left to release on", async () => {
+    const { manager, peer, employee } = await line();
+    const applicationId = await applyAs(employee.id, "manager_first");
+    await (await callerFor(db, manager.id)).application.act({ applicationId, action: "release_approve" });
+    await changeManager(db, { personId: employee.id, managerId: peer.id, actorId: hrId });
+    await deliver();
+    expect((await (await callerFor(db, peer.id)).notification.list()).map((item) => item.kind)).toEqual(["managerChanged"]);
+    expect(mailsTo(peer)).toHaveLength(1);
+    expect(await inboxOf(peer.id)).toEqual([]);
+    // The move is now theirs to hear about: the finalize goes to them, not to the former manager.
+    await receiving.hiring.application.act({ applicationId, action: "shortlist" });
+    await receiving.hiring.application.act({ applicationId, action: "offer" });
+    await (await callerFor(db, hrId)).application.act({ applicationId, action: "finalize", effectiveOn: "2099-04-01" });
+    await deliver();
+    expect((await (await callerFor(db, peer.id)).notification.list()).map((item) => item.kind)).toEqual(["finalized", "managerChanged"]);
+    // Events still undelivered at the hand-over (the application, the release) reach neither the
+    // former manager, who no longer is one, nor the new one, who was not yet one.
+    expect(await (await callerFor(db, manager.id)).notification.list()).toEqual([]);
+  });
+
   it("the schedule catches org-chart changes made outside the organisation service", async () => {
     const { head, director, manager, peer, employee } = await line();
     const employeeApplication = await applyAs(employee.id, "manager_first");
