@@ -8,6 +8,7 @@ import { actorForPerson, actorForSessionToken } from "../../server/auth/actor";
 import type { Mail } from "../../server/services/notifications/mailer";
 import { dispatchEvents, processOutbox } from "../../server/services/outbox/dispatcher";
 import { changeManager, deactivatePerson, reactivatePerson } from "../../server/services/people/organisation";
+import { resolveReleasingManager } from "../../server/services/people/releasing-manager";
 import { updateSettings } from "../../server/services/settings/settings.service";
 import { createContextInner } from "../../server/trpc/context";
 import { createCaller } from "../../server/trpc/root";
@@ -140,6 +141,16 @@ describe("the releasing manager follows the organisation", async () => {
     expect(await inboxOf(manager.id)).toEqual([]);
     // Nothing left to follow: a second run changes nothing.
     expect(await followOrganisation(db)).toBe(0);
+  });
+
+  it("names nobody when the chain above holds only deactivated people, even where bad data loops it", async () => {
+    const { director, manager, employee } = await line();
+    await db.update(people).set({ active: false }).where(eq(people.id, manager.id));
+    await db.update(people).set({ active: false, managerId: manager.id }).where(eq(people.id, director.id));
+    expect(await resolveReleasingManager(db, employee.id)).toBeNull();
+    // Nor the person themself, when the loop runs through them.
+    await db.update(people).set({ managerId: employee.id }).where(eq(people.id, director.id));
+    expect(await resolveReleasingManager(db, employee.id)).toBeNull();
   });
 
   it("refuses a manager who is the person, deactivated, or below the person", async () => {
