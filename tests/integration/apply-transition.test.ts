@@ -85,6 +85,7 @@ describe("every workflow change goes through one transition", async () => {
           disclosed: false,
           hiringStage: after.application!.hiringStage,
           releaseStatus: after.application!.releaseStatus,
+          currentManagerId: cast.persons.manager.id,
         },
       },
     ]);

@@ -12,7 +12,8 @@ const ids = z.array(id);
  * with these schemas where they are read (`parseOutboxEvent`), never trusted as written.
  */
 const payloadSchemas = {
-  "application.submitted": z.object({ applicationId: id, opportunityId: id, personId: id, disclosed: z.boolean().optional() }),
+  // `currentManagerId`: the current manager when it happened; a manager who took over since is not told of it.
+  "application.submitted": z.object({ applicationId: id, opportunityId: id, personId: id, disclosed: z.boolean().optional(), currentManagerId: id.nullable().optional() }),
   "application.transitioned": z.object({
     applicationId: id,
     opportunityId: id,
@@ -22,9 +23,12 @@ const payloadSchemas = {
     // The stage and release the transition left, for judging who hears of it (notification.service.ts).
     hiringStage: z.enum(hiringStages).optional(),
     releaseStatus: z.enum(releaseStatuses).optional(),
+    currentManagerId: id.nullable().optional(),
   }),
   // Null when the step is for any HR staff rather than one approver.
   "application.step_escalated": z.object({ applicationId: id, approverId: id.nullable() }),
+  /** The organisation gave a live application a new current manager (told only if it is disclosed). */
+  "application.manager_changed": z.object({ applicationId: id, managerId: id }),
   "scout.invited": z.object({ inviteId: id }),
   "scout.responded": z.object({ inviteId: id }),
   "opportunity.changed": z.object({ opportunityId: id }),
