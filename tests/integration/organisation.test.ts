@@ -297,6 +297,16 @@ describe("HR staff who manage the applicant see it only as a manager would until
     await expect(hr.application.act({ applicationId: skipLevel, action: "hr_uphold", reason: "確認" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  it("a disclosed move of someone in their line is decided by another HR person", async () => {
+    // Disclosed at the offer; the lead releases; the move waits for HR to finalize.
+    await receiving.hiring.application.act({ applicationId: skipLevel, action: "shortlist" });
+    await receiving.hiring.application.act({ applicationId: skipLevel, action: "offer" });
+    await (await callerFor(db, lead.id)).application.act({ applicationId: skipLevel, action: "release_approve" });
+    expect((await hr.application.hrQueue()).map((item) => [item.id, item.queue])).toContainEqual([skipLevel, "finalize"]);
+    expect((await hrManagerCaller.application.hrQueue()).map((item) => item.id)).not.toContain(skipLevel);
+    await expect(hrManagerCaller.application.act({ applicationId: skipLevel, action: "finalize", effectiveOn: "2099-04-01" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("HR's queue leaves out a report's move that was never disclosed to them", async () => {
     // Applied with nobody to release them (no disclosure, no release step), then given a manager.
     const newcomer = await createPerson(db, { departmentId: department.id });

@@ -141,7 +141,7 @@ export async function releaseInbox(db: Executor, actor: Actor) {
   return rows.map((row) => ({ ...forViewer(actor, managed, row), motivation: "", steps: [], will: null as WillView | null }));
 }
 
-/** HR's queue: moves to finalize, overdue releases, and manager declines to review — minus their own reports' undisclosed ones. */
+/** HR's queue: moves to finalize, overdue releases, and manager declines to review — minus those of the HR person's own line. */
 export async function hrQueue(db: Executor, actor: Actor) {
   if (!isHrStaff(actor)) throw new AppError("FORBIDDEN");
   const rows = await db
@@ -164,7 +164,8 @@ export async function hrQueue(db: Executor, actor: Actor) {
     )
     .orderBy(asc(approvalSteps.createdAt), asc(approvalSteps.id));
   const managed = await managedByActor(db, actor);
-  return rows.filter((row) => !hiddenFromManagers(actor, partiesOf(row), managed)).map(({ step, ...row }) => ({
+  // What HR staff may not decide (their own line's moves) is another HR person's queue.
+  return rows.filter((row) => relationsOf(actor, partiesOf(row), managed).has("hr")).map(({ step, ...row }) => ({
     ...forViewer(actor, managed, row),
     queue: step === "hr_finalize" ? ("finalize" as const) : step === "hr_decline_review" ? ("decline_review" as const) : ("escalation" as const),
     steps: [],

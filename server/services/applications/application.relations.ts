@@ -12,19 +12,27 @@ type ApplicationParties = { personId: number; currentManagerId: number | null; d
  */
 export function hiddenFromManagers(actor: Actor, application: ApplicationParties, managedByActor: ReadonlySet<number>): boolean {
   if (application.disclosedAt !== null || application.personId === actor.personId) return false;
+  return inApplicantsLine(actor, application, managedByActor);
+}
+
+/**
+ * Whether an HR person is in the applicant's line (their current manager or anyone above): their
+ * own team would lose the person, so another HR person decides on the move, before disclosure and after.
+ */
+function inApplicantsLine(actor: Actor, application: ApplicationParties, managedByActor: ReadonlySet<number>): boolean {
   return application.currentManagerId === actor.personId || managedByActor.has(application.personId);
 }
 
 /**
  * How the actor relates to an application; one person may hold several relations. The current
  * manager counts only once the application is disclosed to them, and HR staff count as HR only
- * where they are not among the applicant's managers before disclosure.
+ * where they are not in the applicant's line.
  */
 export function relationsOf(actor: Actor, application: ApplicationParties, managedByActor: ReadonlySet<number>): Set<ActorRelation> {
   const relations = new Set<ActorRelation>();
   if (application.personId === actor.personId) relations.add("applicant");
   if (application.currentManagerId === actor.personId && application.disclosedAt) relations.add("current_manager");
   if (application.hiringManagerId === actor.personId) relations.add("hiring_manager");
-  if (isHrStaff(actor) && !hiddenFromManagers(actor, application, managedByActor)) relations.add("hr");
+  if (isHrStaff(actor) && !inApplicantsLine(actor, application, managedByActor)) relations.add("hr");
   return relations;
 }
