@@ -22,9 +22,13 @@ const expectedTransportCodes = new Set<TRPCError["code"]>([
   "FORBIDDEN",
 ]);
 
-/** An error we meant (a service's refusal, bad input, a refused request): shown to the user, not logged. */
+/**
+ * An error we meant (a service's refusal, bad input, a refused request): shown to the user, not logged.
+ * A refused request may carry a cause: what tRPC could not read (invalid JSON, a malformed superjson
+ * payload) — still the request's fault, never the server's.
+ */
 function isIntended(error: TRPCError): boolean {
-  return error.cause instanceof AppError || error.cause instanceof ZodError || (!error.cause && expectedTransportCodes.has(error.code));
+  return error.cause instanceof AppError || error.cause instanceof ZodError || expectedTransportCodes.has(error.code);
 }
 
 /**
@@ -70,7 +74,7 @@ const t = initTRPC.context<Context>().create({
         data: { ...base, fieldErrors },
       };
     }
-    if (!cause && expectedTransportCodes.has(error.code)) {
+    if (expectedTransportCodes.has(error.code)) {
       return { ...shape, message: translate(`errors.transport.${error.code}` as "errors.transport.BAD_REQUEST"), data: base };
     }
     // No context when creating it failed (e.g. the database is down): the error still gets an id.

@@ -1,13 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { createRole, createSkill, setPersonSkill } from "../../db/factories";
-import { conversationSteps, participations, roleLevels } from "../../db/schema";
-import { apply } from "../../server/services/applications/application.service";
-import { recordConversation } from "../../server/services/conversations/conversation.service";
-import { createOpportunity, setOpportunityStatus } from "../../server/services/opportunities/opportunity.service";
 import { appRouter } from "../../server/trpc/root";
-import { type Cast, type CastRole, callerAs, createCast } from "../setup/cast";
+import { type CastRole, callerAs } from "../setup/cast";
+import { createProcedureWorld, type ProcedureWorld } from "../setup/procedure-world";
 import { createTestDatabase } from "../setup/test-database";
 
 type Caller = ReturnType<typeof callerAs>;
@@ -16,21 +11,10 @@ type Caller = ReturnType<typeof callerAs>;
  * The access-control matrix: every procedure, every role. A procedure missing here fails the
  * suite, so a new procedure cannot ship without deciding who may call it.
  */
-/** What the calls need: the cast, a skill the employee holds, one nobody holds, a step owned by the employee. */
-type Fixture = Cast & {
-  skillId: number;
-  spareSkillId: number;
-  stepId: number;
-  careerRoleSlug: string;
-  opportunityId: number;
-  otherOpportunityId: number;
-  applicationId: number;
-  participationId: number;
-};
 
 type Rule = {
   allowed: CastRole[];
-  call: (caller: Caller, fixture: Fixture) => Promise<unknown>;
+  call: (caller: Caller, world: ProcedureWorld) => Promise<unknown>;
   /** Public procedures refuse a signed-out caller for their own reason (default: UNAUTHORIZED). */
   anonymousCode?: "FORBIDDEN";
 };
@@ -144,41 +128,7 @@ const roles: CastRole[] = ["anonymous", "employee", "colleague", "manager", "hr"
 
 describe("access control", async () => {
   const { db } = await createTestDatabase();
-  const cast = await createCast(db);
-  const skill = await createSkill(db);
-  const spareSkill = await createSkill(db);
-  await setPersonSkill(db, cast.persons.employee.id, skill.id, 2);
-  const { id: conversationId } = await recordConversation(db, cast.actors.manager, {
-    personId: cast.persons.employee.id,
-    heldOn: "2026-11-01",
-    sharedNotes: "Q1 の目標",
-    steps: [{ description: "QA 研修を受ける", ownerId: cast.persons.employee.id }],
-  });
-  const [step] = await db.select({ id: conversationSteps.id }).from(conversationSteps).where(eq(conversationSteps.conversationId, conversationId));
-  const careerRole = await createRole(db);
-  await db.insert(roleLevels).values({ roleId: careerRole.id, level: 1, standardYears: 1 });
-  const opportunityId = (await createOpportunity(db, cast.actors.manager, { kind: "transfer", title: "QA 募集", departmentId: cast.departments.team.id })).id;
-  await setOpportunityStatus(db, cast.actors.manager, { opportunityId, status: "open" });
-  const otherOpportunityId = (
-    await createOpportunity(db, cast.actors.manager, { kind: "project", title: "新人研修の企画", departmentId: cast.departments.team.id, skills: [{ skillId: skill.id, kind: "grows", level: 2 }] })
-  ).id;
-  await setOpportunityStatus(db, cast.actors.manager, { opportunityId: otherOpportunityId, status: "open" });
-  const { applicationId } = await apply(db, cast.actors.employee, { opportunityId, motivation: "QA に挑戦したい" });
-  const [participation] = await db
-    .insert(participations)
-    .values({ personId: cast.persons.employee.id, opportunityId: otherOpportunityId, timePercent: 20, startOn: "2026-01-01", endOn: "2026-06-30" })
-    .returning({ id: participations.id });
-  const fixture: Fixture = {
-    ...cast,
-    participationId: participation!.id,
-    skillId: skill.id,
-    spareSkillId: spareSkill.id,
-    stepId: step!.id,
-    careerRoleSlug: careerRole.slug,
-    opportunityId,
-    otherOpportunityId,
-    applicationId,
-  };
+  const world = await createProcedureWorld(db);
 
   it("covers every procedure of the router", () => {
     expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(matrix).sort());
@@ -188,7 +138,7 @@ describe("access control", async () => {
     for (const role of roles) {
       const allowed = rule.allowed.includes(role);
       it(`${path}: ${role} is ${allowed ? "allowed" : "refused"}`, async () => {
-        const attempt = rule.call(callerAs(db, cast, role), fixture);
+        const attempt = rule.call(callerAs(db, world, role), world);
         if (allowed) {
           await expect(attempt).resolves.toBeDefined();
         } else {

@@ -20,14 +20,16 @@ export type TrpcRequestOptions = {
   cookie?: string;
   locale?: string;
   origin?: string;
+  /** The input exactly as sent instead of `input` (the `input` parameter of a GET, the body of a POST): for malformed requests. */
+  raw?: string;
 };
 
 /** One tRPC request as the browser sends it to `baseUrl`. */
 function trpcRequest(baseUrl: string, options: TrpcRequestOptions): Request {
   const method = options.method ?? "GET";
-  const encoded = JSON.stringify(superjson.serialize(options.input));
+  const encoded = options.raw ?? JSON.stringify(superjson.serialize(options.input));
   const url = new URL(`${baseUrl}/api/trpc/${options.path}`);
-  if (method === "GET" && options.input !== undefined) url.searchParams.set("input", encoded);
+  if (method === "GET" && (options.input !== undefined || options.raw !== undefined)) url.searchParams.set("input", encoded);
   const headers = new Headers({ "content-type": "application/json" });
   if (options.cookie) headers.set("cookie", options.cookie);
   if (options.locale) headers.set("x-kakezan-locale", options.locale);

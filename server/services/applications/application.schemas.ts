@@ -3,7 +3,7 @@ import { applicationStatuses, approvalStepNames, hiringStages, opportunityKinds,
 import { calendarDate } from "../common/dates.schemas";
 import { willViewSchema } from "../will/will.schemas";
 import { actions } from "../workflow/transitions";
-import { integerId } from "../common/values.schemas";
+import { freeText, integerId } from "../common/values.schemas";
 
 /** Longest motivation a person may write, applying directly or answering a scout. */
 export const MOTIVATION_MAX = 4000;
@@ -17,12 +17,12 @@ export { hiringStages };
 const personAction = z.enum(actions).exclude(["complete", "withdraw_on_leave"]);
 const workflowState = { status: z.enum(applicationStatuses), hiringStage: z.enum(hiringStages), releaseStatus: z.enum(releaseStatuses) };
 /** A client-chosen key: a retried request with the same key returns the first result. */
-const idempotencyKey = z.string().trim().min(8).max(100).optional();
+const idempotencyKey = freeText.trim().min(8).max(100).optional();
 
 export const applyInput = z
   .object({
     opportunityId: integerId,
-    motivation: z.string().trim().min(1).max(MOTIVATION_MAX),
+    motivation: freeText.trim().min(1).max(MOTIVATION_MAX),
     idempotencyKey,
   })
   .strict();
@@ -32,7 +32,7 @@ export const actInput = z
   .object({
     applicationId: integerId,
     action: personAction,
-    reason: z.string().trim().max(ACTION_REASON_MAX).default(""),
+    reason: freeText.trim().max(ACTION_REASON_MAX).default(""),
     /** release_later: when the person may go. */
     releaseOn: calendarDate.optional(),
     /** finalize: the effective date (発令日). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { calendarDate } from "../common/dates.schemas";
-import { integerId } from "../common/values.schemas";
+import { freeText, integerId } from "../common/values.schemas";
 
 export const CONVERSATION_NOTES_MAX = 10_000;
 export const STEP_DESCRIPTION_MAX = 500;
@@ -11,13 +11,13 @@ export const recordConversationInput = z
   .object({
     personId: integerId,
     heldOn: isoDate,
-    sharedNotes: z.string().trim().max(CONVERSATION_NOTES_MAX),
-    privateNotes: z.string().trim().max(CONVERSATION_NOTES_MAX).default(""),
+    sharedNotes: freeText.trim().max(CONVERSATION_NOTES_MAX),
+    privateNotes: freeText.trim().max(CONVERSATION_NOTES_MAX).default(""),
     nextOn: isoDate.nullable().default(null),
     steps: z
       .array(
         z.object({
-          description: z.string().trim().min(1).max(STEP_DESCRIPTION_MAX),
+          description: freeText.trim().min(1).max(STEP_DESCRIPTION_MAX),
           /** The report or the manager. */
           ownerId: integerId,
           dueOn: isoDate.nullable().default(null),

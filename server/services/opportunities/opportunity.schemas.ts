@@ -2,7 +2,7 @@ import { z } from "zod";
 import { opportunityKinds, opportunityStatuses } from "@/db/vocabulary";
 import { calendarDate } from "../common/dates.schemas";
 import { skillId, skillLevel } from "../skills/skill.schemas";
-import { bilingual, integerId } from "../common/values.schemas";
+import { bilingual, freeText, integerId } from "../common/values.schemas";
 
 /** The posting filters list the kinds; pages reach the vocabulary through the services. */
 export { opportunityKinds };
@@ -20,15 +20,15 @@ const isoDate = calendarDate;
 
 export const opportunityFields = z.object({
   kind: z.enum(opportunityKinds),
-  title: z.string().trim().min(1).max(OPPORTUNITY_TITLE_MAX),
-  description: z.string().trim().max(OPPORTUNITY_DESCRIPTION_MAX).default(""),
+  title: freeText.trim().min(1).max(OPPORTUNITY_TITLE_MAX),
+  description: freeText.trim().max(OPPORTUNITY_DESCRIPTION_MAX).default(""),
   departmentId: integerId,
   roleId: integerId.nullable().default(null),
   timePercent: z.number().int().min(TIME_PERCENT_RANGE.min).max(TIME_PERCENT_RANGE.max).default(100),
   startOn: isoDate.nullable().default(null),
   endOn: isoDate.nullable().default(null),
   slots: z.number().int().min(SLOTS_RANGE.min).max(SLOTS_RANGE.max).default(1),
-  location: z.string().trim().max(LOCATION_MAX).default(""),
+  location: freeText.trim().max(LOCATION_MAX).default(""),
   workplace: z.enum(workplaces).default("onsite"),
   skills: z
     .array(z.object({ skillId, kind: z.enum(opportunitySkillKinds), level: skillLevel }))
@@ -57,13 +57,13 @@ export const departmentChoicesInput = z.object({ purpose: z.enum(["post", "brows
 export type DepartmentChoicesInput = z.input<typeof departmentChoicesInput>;
 
 export const listOpportunitiesInput = z.object({
-  query: z.string().trim().max(OPPORTUNITY_QUERY_MAX).default(""),
+  query: freeText.trim().max(OPPORTUNITY_QUERY_MAX).default(""),
   kinds: z.array(z.enum(opportunityKinds)).max(6).default([]),
   departmentId: integerId.optional(),
   skillId: skillId.optional(),
   /** Time commitment: only postings asking at most this share of working time. */
   maxTimePercent: z.number().int().min(TIME_PERCENT_RANGE.min).max(TIME_PERCENT_RANGE.max).optional(),
-  location: z.string().trim().max(LOCATION_MAX).optional(),
+  location: freeText.trim().max(LOCATION_MAX).optional(),
   page: z.number().int().min(1).max(1000).default(1),
   pageSize: z.number().int().min(1).max(50).default(20),
 });

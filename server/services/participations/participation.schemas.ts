@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { skillId, skillLevel } from "../skills/skill.schemas";
-import { bilingual, integerId } from "../common/values.schemas";
+import { bilingual, freeText, integerId } from "../common/values.schemas";
 
 export const ENDORSEMENT_NOTE_MAX = 500;
 
@@ -8,7 +8,7 @@ export const endorseInput = z
   .object({
     participationId: integerId,
     skills: z.array(z.object({ skillId, level: skillLevel })).min(1).max(15),
-    note: z.string().trim().max(ENDORSEMENT_NOTE_MAX).default(""),
+    note: freeText.trim().max(ENDORSEMENT_NOTE_MAX).default(""),
   })
   .strict();
 export type EndorseInput = z.input<typeof endorseInput>;

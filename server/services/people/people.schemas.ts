@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bilingual, integerId } from "../common/values.schemas";
+import { bilingual, freeText, integerId } from "../common/values.schemas";
 
 export const personIdInput = z.object({ personId: integerId });
 
@@ -70,7 +70,7 @@ export type Profile = z.infer<typeof profileSchema>;
 export const PEOPLE_QUERY_MAX = 100;
 
 export const searchPeopleInput = z.object({
-  query: z.string().trim().max(PEOPLE_QUERY_MAX).default(""),
+  query: freeText.trim().max(PEOPLE_QUERY_MAX).default(""),
   /** Only people who hold this skill (and show their skills to the viewer). */
   skillId: integerId.optional(),
   limit: z.number().int().min(1).max(50).default(20),

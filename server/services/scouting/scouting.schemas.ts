@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MOTIVATION_MAX } from "../applications/application.schemas";
-import { integerId } from "../common/values.schemas";
+import { freeText, integerId } from "../common/values.schemas";
 
 /** Longest message a hiring manager may send with a scout invitation. */
 export const SCOUT_MESSAGE_MAX = 2000;
@@ -8,8 +8,8 @@ export const SCOUT_MESSAGE_MAX = 2000;
 export const inviteInput = z
   .object({
     opportunityId: integerId,
-    candidateKey: z.string().min(10).max(40),
-    message: z.string().trim().min(1).max(SCOUT_MESSAGE_MAX),
+    candidateKey: freeText.min(10).max(40),
+    message: freeText.trim().min(1).max(SCOUT_MESSAGE_MAX),
   })
   .strict();
 
@@ -18,6 +18,6 @@ export const respondInput = z
     inviteId: integerId,
     response: z.enum(["casual_interview", "application", "decline"]),
     /** With "application": the motivation, as when applying directly. */
-    motivation: z.string().trim().max(MOTIVATION_MAX).default(""),
+    motivation: freeText.trim().max(MOTIVATION_MAX).default(""),
   })
   .strict();

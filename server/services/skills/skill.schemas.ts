@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bilingual, integerId } from "../common/values.schemas";
+import { bilingual, freeText, integerId } from "../common/values.schemas";
 
 export const levelGuideOutput = z.array(z.object({ level: z.number(), title: bilingual, description: bilingual }));
 
@@ -10,7 +10,7 @@ export const SKILL_QUERY_MAX = 50;
 export const skillId = integerId;
 
 export const searchSkillsInput = z.object({
-  query: z.string().trim().min(1).max(SKILL_QUERY_MAX),
+  query: freeText.trim().min(1).max(SKILL_QUERY_MAX),
   limit: z.number().int().min(1).max(30).default(10),
 });
 export type SearchSkillsInput = z.input<typeof searchSkillsInput>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { skillId } from "../skills/skill.schemas";
-import { bilingual, integerId } from "../common/values.schemas";
+import { bilingual, freeText, integerId } from "../common/values.schemas";
 
 export const willHorizons = ["now", "one_year", "three_years"] as const;
 export const willOpennessValues = ["now", "within_year", "not_now"] as const;
@@ -11,7 +11,7 @@ export const MAX_DESIRED_SKILLS = 10;
 
 export const saveWillInput = z
   .object({
-    statement: z.string().trim().max(WILL_STATEMENT_MAX),
+    statement: freeText.trim().max(WILL_STATEMENT_MAX),
     targetRoleIds: z.array(integerId).max(MAX_TARGET_ROLES),
     desiredSkillIds: z.array(skillId).max(MAX_DESIRED_SKILLS),
     horizon: z.enum(willHorizons),
