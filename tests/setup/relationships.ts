@@ -8,6 +8,7 @@ import { recordConversation } from "../../server/services/conversations/conversa
 import { candidateKey, recomputeCandidates } from "../../server/services/matching/matching.service";
 import { createOpportunity, setOpportunityStatus } from "../../server/services/opportunities/opportunity.service";
 import { processOutbox } from "../../server/services/outbox/dispatcher";
+import { changeManager, deactivatePerson } from "../../server/services/people/organisation";
 import { updateOwnProfile } from "../../server/services/profile/profile.service";
 import { invite } from "../../server/services/scouting/scouting.service";
 import { updateSettings } from "../../server/services/settings/settings.service";
@@ -59,11 +60,6 @@ export const markers = {
   hiddenCandidate: { familyName: "隠岐", givenName: "秘子", romanizedName: "Hiko Oki" },
 } as const;
 
-/** Puts a person under another manager, as a reorganisation does. */
-export async function moveUnder(db: Database, personId: number, managerId: number) {
-  await db.update(people).set({ managerId }).where(eq(people.id, personId));
-}
-
 /** A tRPC caller acting as this person, with the actor read from the database now (null: signed out). */
 export async function callerFor(db: Database, personId: number | null) {
   const actor = personId === null ? null : await actorForPerson(db, personId);
@@ -93,12 +89,14 @@ export async function createRelationshipWorld(db: Database) {
   const admin = await createPerson(db, { departmentId: people_.id, isAdmin: true });
   const hiringManager = await createPerson(db, { departmentId: receiving.id, level: 3 });
   await createPerson(db, { departmentId: receiving.id, managerId: hiringManager.id });
-  // Someone with every right, signed in, then deactivated (a leaver).
+  // People with every right, signed in, then deactivated: a leaver through the organisation
+  // service (which also ends their sessions), and one whose flag alone was turned off, session kept.
   const leaver = await createPerson(db, { departmentId: people_.id, isHr: true, isAdmin: true });
   await createPerson(db, { departmentId: people_.id, managerId: leaver.id });
+  const suspended = await createPerson(db, { departmentId: people_.id, isHr: true, isAdmin: true });
   const hiddenCandidate = await createPerson(db, { departmentId: team.id, managerId: manager.id, ...markers.hiddenCandidate });
   const scouted = await createPerson(db, { departmentId: team.id, managerId: manager.id });
-  const persons = { skipLevel, manager, employee, colleague, formerManager, newManager, mover, hr, hrManager, hrReport, admin, hiringManager, leaver, hiddenCandidate, scouted };
+  const persons = { skipLevel, manager, employee, colleague, formerManager, newManager, mover, hr, hrManager, hrReport, admin, hiringManager, leaver, suspended, hiddenCandidate, scouted };
 
   const hrActor = await actorOf(db, hr.id);
   await updateSettings(db, hrActor, { confidentialityPolicy: "until_offer", minimumOpenDays: 0 });
@@ -206,13 +204,14 @@ export async function createRelationshipWorld(db: Database) {
   await processOutbox(db, { send: async () => {} });
 
   // The reorganisation: the mover now reports to a new manager, after applying and after disclosure.
-  await moveUnder(db, mover.id, newManager.id);
+  await changeManager(db, { personId: mover.id, managerId: newManager.id, actorId: hr.id });
   await conversation(newManager.id, mover.id, "newManager");
 
-  const leaverCookie = await sessionCookieFor(db, leaver.id);
-  await db.update(people).set({ active: false }).where(eq(people.id, leaver.id));
+  const cookies = { deactivated: await sessionCookieFor(db, leaver.id), suspendedWithLiveSession: await sessionCookieFor(db, suspended.id) };
+  await deactivatePerson(db, { personId: leaver.id, actorId: hr.id, reason: "退職" });
+  await db.update(people).set({ active: false }).where(eq(people.id, suspended.id));
 
-  return { persons, skill, postings, applications, participationId: participation!.id, inviteId, scoutPosting, leaverCookie };
+  return { persons, skill, postings, applications, participationId: participation!.id, inviteId, scoutPosting, cookies };
 }
 
 export type RelationshipWorld = Awaited<ReturnType<typeof createRelationshipWorld>>;
