@@ -47,6 +47,7 @@ const relationships = {
   hiringManager: { viewer: "hiringManager", subject: "employee" },
   hr: { viewer: "hr", subject: "employee" },
   hrWhoIsTheManager: { viewer: "hrManager", subject: "hrReport" },
+  hrWhoIsTheSkipLevelManager: { viewer: "hrDirector", subject: "hrReport" },
   admin: { viewer: "admin", subject: "employee" },
 } as const satisfies Record<string, { viewer: Person; subject: ApplicantKey }>;
 type Relationship = keyof typeof relationships;
@@ -101,6 +102,8 @@ const expectations: Record<Relationship, (state: WorkflowStateName) => Expected>
     const inbox: ApplicationList[] = state === "releaseRequested" ? ["inbox"] : [];
     return { lists: ["pipeline", ...inbox, ...inHrQueue(state)], actions: state === "releaseRequested" ? releaseActions : [], motivation: true, knows: true };
   },
+  // Above the manager: as HR once disclosed (not a party to the release, so HR's steps are theirs); before, nothing.
+  hrWhoIsTheSkipLevelManager: (state) => (disclosedStates.has(state) ? { lists: ["pipeline", ...inHrQueue(state)], actions: hrActions[state] ?? [], motivation: true, knows: true } : nothing),
   admin: () => nothing,
 };
 
@@ -205,7 +208,7 @@ describe("access by relationship and workflow state", async () => {
   describe("a person's data", () => {
     /** Readers of the subject's Will: its owner, the manager it is shared with, the hiring manager it is shared with via matching. */
     const willReaders: ReadonlySet<Relationship> = new Set(["self", "managerAfterReorganisation", "hiringManager"]);
-    const restrictedReaders: ReadonlySet<Relationship> = new Set(["self", "currentManager", "managerAfterReorganisation", "hr", "hrWhoIsTheManager", "admin"]);
+    const restrictedReaders: ReadonlySet<Relationship> = new Set(["self", "currentManager", "managerAfterReorganisation", "hr", "hrWhoIsTheManager", "hrWhoIsTheSkipLevelManager", "admin"]);
     const directManagers: ReadonlySet<Relationship> = new Set(["currentManager", "managerAfterReorganisation", "hrWhoIsTheManager"]);
     /** Conversations as each row reads them: authors whose shared and private notes they see; null: not found. */
     const conversations: Record<Relationship, { shared: string[]; private: string[] } | null> = {
@@ -219,6 +222,7 @@ describe("access by relationship and workflow state", async () => {
       hiringManager: null,
       hr: null,
       hrWhoIsTheManager: { shared: ["hrManager"], private: ["hrManager"] },
+      hrWhoIsTheSkipLevelManager: null,
       admin: null,
     };
     const authors = ["manager", "formerManager", "newManager", "hrManager"];
@@ -291,7 +295,7 @@ describe("access by relationship and workflow state", async () => {
   });
 
   describe("suggested candidates and scout invitations", () => {
-    const candidateViewers = ["hiringManager", "hr", "hrManager"] as const;
+    const candidateViewers = ["hiringManager", "hr", "hrManager", "hrDirector"] as const;
     const others = ["employee", "colleague", "manager", "skipLevel", "formerManager", "newManager", "admin"] as const;
 
     it.each(candidateViewers)("%s: candidates never reveal a hidden candidate's name, exact level or scouting flag", async (viewer) => {

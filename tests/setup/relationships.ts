@@ -22,7 +22,7 @@ import { sessionCookieFor } from "./http";
  * A company for relationship tests. Three applicants, each with a different tie to the people
  * around them, apply to one posting per workflow state and are driven into it:
  * - `employee`: manager `manager`, whose manager is `skipLevel`; Will shared with matching only;
- * - `hrReport`: manager `hrManager`, who is also HR; Will private;
+ * - `hrReport`: manager `hrManager`, who is also HR, as is their manager `hrDirector`; Will private;
  * - `mover`: manager `formerManager` while applying and deciding, then moved under `newManager`;
  *   Will shared with the manager.
  * The receiving side is `hiringManager` (owner of every posting); `hr`, `admin` and `colleague`
@@ -84,7 +84,8 @@ export async function createRelationshipWorld(db: Database) {
   const newManager = await createPerson(db, { departmentId: team.id, level: 3 });
   const mover = await createPerson(db, { departmentId: team.id, managerId: formerManager.id });
   const hr = await createPerson(db, { departmentId: people_.id, isHr: true });
-  const hrManager = await createPerson(db, { departmentId: people_.id, isHr: true, level: 3 });
+  const hrDirector = await createPerson(db, { departmentId: people_.id, isHr: true, level: 4 });
+  const hrManager = await createPerson(db, { departmentId: people_.id, isHr: true, level: 3, managerId: hrDirector.id });
   const hrReport = await createPerson(db, { departmentId: people_.id, managerId: hrManager.id });
   const admin = await createPerson(db, { departmentId: people_.id, isAdmin: true });
   const hiringManager = await createPerson(db, { departmentId: receiving.id, level: 3 });
@@ -96,7 +97,7 @@ export async function createRelationshipWorld(db: Database) {
   const suspended = await createPerson(db, { departmentId: people_.id, isHr: true, isAdmin: true });
   const hiddenCandidate = await createPerson(db, { departmentId: team.id, managerId: manager.id, ...markers.hiddenCandidate });
   const scouted = await createPerson(db, { departmentId: team.id, managerId: manager.id });
-  const persons = { skipLevel, manager, employee, colleague, formerManager, newManager, mover, hr, hrManager, hrReport, admin, hiringManager, leaver, suspended, hiddenCandidate, scouted };
+  const persons = { skipLevel, manager, employee, colleague, formerManager, newManager, mover, hr, hrDirector, hrManager, hrReport, admin, hiringManager, leaver, suspended, hiddenCandidate, scouted };
 
   const hrActor = await actorOf(db, hr.id);
   await updateSettings(db, hrActor, { confidentialityPolicy: "until_offer", minimumOpenDays: 0 });
