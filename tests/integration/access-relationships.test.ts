@@ -13,6 +13,7 @@ import {
   disclosedStates,
   markers,
   type RelationshipWorld,
+  releasePendingStates,
   type WorkflowStateName,
   workflowStates,
 } from "../setup/relationships";
@@ -77,6 +78,8 @@ const hiringActions: Record<WorkflowStateName, Action[]> = {
   finalized: [],
   withdrawn: [],
   declined: [],
+  // Under "manager first" the hiring manager waits for the release before deciding, except to decline.
+  appliedManagerFirst: ["decline"],
 };
 const hrActions: Partial<Record<WorkflowStateName, Action[]>> = { released: ["finalize"], releaseDeclined: ["hr_override", "hr_uphold"] };
 const inHrQueue = (state: WorkflowStateName): ApplicationList[] => (state === "released" || state === "releaseDeclined" ? ["hrQueue"] : []);
@@ -84,7 +87,7 @@ const inHrQueue = (state: WorkflowStateName): ApplicationList[] => (state === "r
 /** The current manager: the release inbox while their decision is pending, and only once disclosed. */
 function asCurrentManager(state: WorkflowStateName): Expected {
   if (!disclosedStates.has(state)) return nothing;
-  return state === "releaseRequested" ? { lists: ["inbox"], actions: releaseActions, motivation: false, knows: true } : { ...nothing, knows: true };
+  return releasePendingStates.has(state) ? { lists: ["inbox"], actions: releaseActions, motivation: false, knows: true } : { ...nothing, knows: true };
 }
 
 const expectations: Record<Relationship, (state: WorkflowStateName) => Expected> = {
@@ -99,8 +102,8 @@ const expectations: Record<Relationship, (state: WorkflowStateName) => Expected>
   // As HR they see disclosed applications (and may not finalize a move they released); before disclosure, nothing.
   hrWhoIsTheManager: (state) => {
     if (!disclosedStates.has(state)) return nothing;
-    const inbox: ApplicationList[] = state === "releaseRequested" ? ["inbox"] : [];
-    return { lists: ["pipeline", ...inbox, ...inHrQueue(state)], actions: state === "releaseRequested" ? releaseActions : [], motivation: true, knows: true };
+    const pending = releasePendingStates.has(state);
+    return { lists: ["pipeline", ...(pending ? (["inbox"] as const) : []), ...inHrQueue(state)], actions: pending ? releaseActions : [], motivation: true, knows: true };
   },
   // Above the manager: as HR once disclosed (not a party to the release, so HR's steps are theirs); before, nothing.
   hrWhoIsTheSkipLevelManager: (state) => (disclosedStates.has(state) ? { lists: ["pipeline", ...inHrQueue(state)], actions: hrActions[state] ?? [], motivation: true, knows: true } : nothing),

@@ -30,12 +30,18 @@ import { sessionCookieFor } from "./http";
  * audience carries a marker, so a test can search a serialized answer for it.
  */
 
-/** Workflow states the fixture builds, in order of the journey (under the "until offer" policy). */
-export const workflowStates = ["applied", "shortlisted", "releaseRequested", "released", "releaseDeclined", "finalized", "withdrawn", "declined"] as const;
+/**
+ * Workflow states the fixture builds, in order of the journey: under the "until offer" policy, and
+ * one applied under "manager first" (disclosed, and the release asked for, at once).
+ */
+export const workflowStates = ["applied", "shortlisted", "releaseRequested", "released", "releaseDeclined", "finalized", "withdrawn", "declined", "appliedManagerFirst"] as const;
 export type WorkflowStateName = (typeof workflowStates)[number];
 
-/** States in which the current manager has been told (the offer disclosed it under "until offer"). */
-export const disclosedStates: ReadonlySet<WorkflowStateName> = new Set(["releaseRequested", "released", "releaseDeclined", "finalized"]);
+/** States in which the current manager has been told (by the offer under "until offer", at once under "manager first"). */
+export const disclosedStates: ReadonlySet<WorkflowStateName> = new Set(["releaseRequested", "released", "releaseDeclined", "finalized", "appliedManagerFirst"]);
+
+/** States whose release decision waits on the current manager. */
+export const releasePendingStates: ReadonlySet<WorkflowStateName> = new Set(["releaseRequested", "appliedManagerFirst"]);
 
 export const applicantKeys = ["employee", "hrReport", "mover"] as const;
 export type ApplicantKey = (typeof applicantKeys)[number];
@@ -145,6 +151,7 @@ export async function createRelationshipWorld(db: Database) {
     const applicantActor = await actorOf(db, persons[applicant].id);
     const releasingActor = await actorOf(db, managerAtApplyTime[applicant]);
     for (const state of workflowStates) {
+      await updateSettings(db, hrActor, { confidentialityPolicy: state === "appliedManagerFirst" ? "manager_first" : "until_offer" });
       const { applicationId } = await apply(db, applicantActor, { opportunityId: postings[state], motivation: markers.motivation(applicant, state) });
       applications[applicant][state] = applicationId;
       const step = (actor: typeof hrActor, action: Parameters<typeof act>[2]["action"], extra: Partial<Parameters<typeof act>[2]> = {}) =>
@@ -173,6 +180,7 @@ export async function createRelationshipWorld(db: Database) {
           await step(hiringActor, "shortlist");
           await step(hiringActor, "decline");
         },
+        appliedManagerFirst: async () => {},
       };
       await journey[state]();
     }
