@@ -8,6 +8,7 @@ import { appRouter } from "../../server/trpc/root";
 import { trpcHttp } from "../setup/http";
 import {
   type ApplicantKey,
+  applicantKeys,
   callerFor,
   createRelationshipWorld,
   disclosedStates,
@@ -331,6 +332,89 @@ describe("access by relationship and workflow state", async () => {
     it("the invited person alone reads the invitation", async () => {
       const mine = await (await callerFor(db, world.persons.scouted.id)).scout.mine();
       expect(mine.map((item) => item.message)).toEqual([markers.scoutMessage]);
+    });
+  });
+
+  describe("every read path", () => {
+    const viewers = [
+      "employee", "colleague", "manager", "skipLevel", "formerManager", "newManager", "mover", "hiringManager",
+      "hr", "hrDirector", "hrManager", "hrReport", "admin", "scouted", "hiddenCandidate",
+    ] as const satisfies readonly Person[];
+    type Viewer = (typeof viewers)[number];
+
+    /** Who may read each Will, each conversation's shared notes, each motivation — anywhere. */
+    const willReaders: Record<ApplicantKey, Viewer[]> = { employee: ["employee", "hiringManager"], mover: ["mover", "newManager"], hrReport: ["hrReport"] };
+    const sharedNotesReaders: Record<string, Viewer[]> = {
+      manager: ["employee", "manager"],
+      hrManager: ["hrReport", "hrManager"],
+      formerManager: ["mover", "formerManager", "newManager"],
+      newManager: ["mover", "newManager"],
+    };
+    function motivationReaders(applicant: ApplicantKey, state: WorkflowStateName): Viewer[] {
+      const hrWhoManage: Viewer[] = ["hrManager", "hrDirector"];
+      const hrReaders = applicant === "hrReport" && !disclosedStates.has(state) ? [] : hrWhoManage;
+      return [applicant, "hiringManager", "hr", ...hrReaders];
+    }
+
+    /** Every marked text, and whether this viewer may read it. */
+    function markedTexts(viewer: Viewer): { text: string; readable: boolean }[] {
+      const texts: { text: string; readable: boolean }[] = [];
+      for (const applicant of Object.keys(willMarkers) as ApplicantKey[]) {
+        texts.push({ text: willMarkers[applicant], readable: willReaders[applicant].includes(viewer) });
+        for (const state of workflowStates) texts.push({ text: markers.motivation(applicant, state), readable: motivationReaders(applicant, state).includes(viewer) });
+      }
+      for (const [author, readers] of Object.entries(sharedNotesReaders)) {
+        texts.push({ text: markers.sharedNotes(author), readable: readers.includes(viewer) });
+        texts.push({ text: markers.privateNotes(author), readable: author === viewer });
+      }
+      texts.push({ text: markers.scoutMessage, readable: viewer === "scouted" });
+      return texts;
+    }
+
+    /** What the viewer gets from every read procedure, about everyone a marked text belongs to and every posting (refusals as their code). */
+    async function everythingReadBy(caller: Caller): Promise<unknown[]> {
+      const subjects = [...applicantKeys, "scouted" as const].map((key) => world.persons[key].id);
+      const postings = [...Object.values(world.postings)];
+      const answer = async (call: Promise<unknown>) => {
+        const result = await outcome(call);
+        return result.ok ? result.value : result.error.code;
+      };
+      return Promise.all([
+        answer(caller.me.profile()),
+        answer(caller.me.reminders()),
+        answer(caller.will.mine()),
+        answer(caller.will.history()),
+        answer(caller.team.reports()),
+        answer(caller.person.search({ query: "" })),
+        answer(caller.application.mine()),
+        answer(caller.application.inbox()),
+        answer(caller.application.hrQueue()),
+        answer(caller.matching.recommendations({})),
+        answer(caller.scout.mine()),
+        answer(caller.notification.list()),
+        answer(caller.participation.toEndorse()),
+        answer(caller.opportunity.list({})),
+        ...subjects.flatMap((personId) => [
+          answer(caller.person.byId({ personId })),
+          answer(caller.will.of({ personId })),
+          answer(caller.conversation.list({ personId })),
+        ]),
+        ...postings.flatMap((opportunityId) => [
+          answer(caller.opportunity.byId({ opportunityId })),
+          answer(caller.application.pipeline({ opportunityId })),
+          answer(caller.matching.candidates({ opportunityId })),
+        ]),
+      ]);
+    }
+
+    it.each(viewers)("%s: no answer of any read procedure carries a Will, motivation, note or invitation not theirs to read", async (viewer) => {
+      const answers = await everythingReadBy(await callerFor(db, world.persons[viewer].id));
+      const json = JSON.stringify(answers);
+      const leaked = markedTexts(viewer).filter(({ text, readable }) => !readable && json.includes(text)).map(({ text }) => text);
+      expect(leaked).toEqual([]);
+      // Hidden candidates stay hidden wherever candidates are served (the directory names everyone, by design).
+      const candidateLists = JSON.stringify(answers.filter((answer) => typeof answer === "object" && answer !== null && "namesHidden" in answer));
+      expect(candidateLists).not.toContain(markers.hiddenCandidate.romanizedName);
     });
   });
 

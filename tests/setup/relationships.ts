@@ -49,19 +49,19 @@ export type ApplicantKey = (typeof applicantKeys)[number];
 /** Dates relative to today in Japan, so they never fall into the past. */
 const inDays = (days: number) => japanDate(new Date(Date.now() + days * 86_400_000));
 
-/** Texts that must reach only their audience. */
+/** Texts that must reach only their audience; bracketed, so that no marker is a prefix of another. */
 export const markers = {
   /** The employee's Will, shared with matching only: its owner, and a hiring manager the employee engages with. */
-  employeeWill: "WILLMARK-employee 介護のため異動を考えている",
+  employeeWill: "[WILL employee] 介護のため異動を考えている",
   /** The mover's Will, shared with their manager only. */
-  moverWill: "WILLMARK-mover 地元に戻りたい",
+  moverWill: "[WILL mover] 地元に戻りたい",
   /** The HR report's Will, shared with nobody. */
-  hrReportWill: "WILLMARK-hrReport 転職も考えている",
-  motivation: (applicant: ApplicantKey, state: WorkflowStateName) => `MOTIVEMARK-${applicant}-${state}`,
-  postingTitle: (state: WorkflowStateName) => `POSTMARK-${state} の募集`,
-  sharedNotes: (author: string) => `SHAREDMARK-${author}`,
-  privateNotes: (author: string) => `PRIVATEMARK-${author}`,
-  scoutMessage: "SCOUTMARK ぜひ話を聞かせてください",
+  hrReportWill: "[WILL hrReport] 転職も考えている",
+  motivation: (applicant: ApplicantKey, state: WorkflowStateName) => `[MOTIVE ${applicant} ${state}]`,
+  postingTitle: (state: WorkflowStateName) => `[POSTING ${state}] の募集`,
+  sharedNotes: (author: string) => `[SHARED NOTES ${author}]`,
+  privateNotes: (author: string) => `[PRIVATE NOTES ${author}]`,
+  scoutMessage: "[SCOUT] ぜひ話を聞かせてください",
   /** A suggested candidate nobody invited: their name must never be served. */
   hiddenCandidate: { familyName: "隠岐", givenName: "秘子", romanizedName: "Hiko Oki" },
 } as const;
