@@ -2,7 +2,6 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applications } from "../../db/schema";
-import { japanDate } from "../../server/services/workflow/business-days";
 import { type Action, actions, actorFor, type SystemAction } from "../../server/services/workflow/transitions";
 import { appRouter } from "../../server/trpc/root";
 import { trpcHttp } from "../setup/http";
@@ -12,6 +11,7 @@ import {
   callerFor,
   createRelationshipWorld,
   disclosedStates,
+  inDays,
   markers,
   type RelationshipWorld,
   releasePendingStates,
@@ -111,7 +111,7 @@ const expectations: Record<Relationship, (state: WorkflowStateName) => Expected>
   admin: () => nothing,
 };
 
-/** Every Will statement, and who of the rows may read which (only in the views that carry a Will). */
+/** Every Will statement, by its owner. */
 const willMarkers: Record<ApplicantKey, string> = { employee: markers.employeeWill, hrReport: markers.hrReportWill, mover: markers.moverWill };
 
 /** A call's answer, or the tRPC error it was refused with. */
@@ -130,8 +130,6 @@ async function listOrEmpty<T>(call: Promise<T[]>): Promise<T[]> {
   if (!result.ok) expect(["NOT_FOUND", "FORBIDDEN"]).toContain(result.error.code);
   return result.ok ? result.value : [];
 }
-
-const inDays = (days: number) => japanDate(new Date(Date.now() + days * 86_400_000));
 
 describe("access by relationship and workflow state", async () => {
   const { db } = await createTestDatabase();

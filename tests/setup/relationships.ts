@@ -47,7 +47,7 @@ export const applicantKeys = ["employee", "hrReport", "mover"] as const;
 export type ApplicantKey = (typeof applicantKeys)[number];
 
 /** Dates relative to today in Japan, so they never fall into the past. */
-const inDays = (days: number) => japanDate(new Date(Date.now() + days * 86_400_000));
+export const inDays = (days: number) => japanDate(new Date(Date.now() + days * 86_400_000));
 
 /** Texts that must reach only their audience; bracketed, so that no marker is a prefix of another. */
 export const markers = {
