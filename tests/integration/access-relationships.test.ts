@@ -100,14 +100,15 @@ const expectations: Record<Relationship, (state: WorkflowStateName) => Expected>
   managerAfterReorganisation: asCurrentManager,
   hiringManager: (state) => ({ lists: ["pipeline"], actions: hiringActions[state], motivation: true, knows: true }),
   hr: (state) => ({ lists: ["pipeline", ...inHrQueue(state)], actions: hrActions[state] ?? [], motivation: true, knows: true }),
-  // As HR they see disclosed applications (and may not finalize a move they released); before disclosure, nothing.
+  // Once disclosed they read it in the pipeline and release it as its manager; HR's steps on a move
+  // from their own line are another HR person's (not in their queue). Before disclosure, nothing.
   hrWhoIsTheManager: (state) => {
     if (!disclosedStates.has(state)) return nothing;
     const pending = releasePendingStates.has(state);
-    return { lists: ["pipeline", ...(pending ? (["inbox"] as const) : []), ...inHrQueue(state)], actions: pending ? releaseActions : [], motivation: true, knows: true };
+    return { lists: ["pipeline", ...(pending ? (["inbox"] as const) : [])], actions: pending ? releaseActions : [], motivation: true, knows: true };
   },
-  // Above the manager: as HR once disclosed (not a party to the release, so HR's steps are theirs); before, nothing.
-  hrWhoIsTheSkipLevelManager: (state) => (disclosedStates.has(state) ? { lists: ["pipeline", ...inHrQueue(state)], actions: hrActions[state] ?? [], motivation: true, knows: true } : nothing),
+  // Above the manager: the pipeline once disclosed, and no HR step (their line's move); before, nothing.
+  hrWhoIsTheSkipLevelManager: (state) => (disclosedStates.has(state) ? { lists: ["pipeline"], actions: [], motivation: true, knows: true } : nothing),
   admin: () => nothing,
 };
 
