@@ -1,8 +1,9 @@
 /**
- * One app process for the multi-process test: opens the database from DATABASE_URL, runs the
- * background jobs as the web process does (instrumentation.ts, unless KAKEZAN_JOBS=off), and makes
- * the profile changes it is sent — one JSON line `[{ personId, skillId, level }, …]` on stdin,
- * answered by `done` on stdout — through the same service the profile page uses.
+ * One app process for the multi-process test: opens the database from DATABASE_URL as the runtime
+ * role (as the server does), runs the background jobs as the web process does (instrumentation.ts,
+ * unless KAKEZAN_JOBS=off), and makes the profile changes it is sent — one JSON line
+ * `[{ personId, skillId, level }, …]` on stdin, answered by `done` on stdout — through the same
+ * service the profile page uses.
  */
 import { createInterface } from "node:readline";
 import { openDatabase } from "../../db/client";
@@ -13,7 +14,7 @@ import { setOwnSkill } from "../../server/services/profile/profile.service";
 
 type Change = { personId: number; skillId: number; level: 1 | 2 | 3 | 4 };
 
-const handle = await openDatabase();
+const handle = await openDatabase(process.env, { runtime: true });
 const jobs = runsBackgroundJobs() ? startBackgroundJobs(handle) : null;
 
 const lines = createInterface({ input: process.stdin });

@@ -1,5 +1,6 @@
 import { and, eq, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { asSystem } from "@/db/scope";
 import { applications, approvalSteps } from "@/db/schema";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
@@ -8,10 +9,11 @@ import { japanDate } from "./business-days";
 
 /**
  * Escalates every release step past its deadline to HR — exactly once per step: the update only
- * matches steps not yet escalated, so a second run (or a second worker) finds nothing.
+ * matches steps not yet escalated, so a second run (or a second worker) finds nothing. System work:
+ * in system scope, as are the moves below.
  */
 export async function escalateOverdueReleases(db: Database, now = new Date()): Promise<number> {
-  return db.transaction(async (tx) => {
+  return asSystem(db, async (tx) => {
     const escalated = await tx
       .update(approvalSteps)
       .set({ escalatedAt: now })
@@ -41,13 +43,15 @@ export async function escalateOverdueReleases(db: Database, now = new Date()): P
  */
 export async function applyDueMoves(db: Database, now = new Date()): Promise<number> {
   const today = japanDate(now);
-  const due = await db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(and(eq(applications.status, "finalized"), lte(applications.effectiveOn, today)));
+  const due = await asSystem(db, (tx) =>
+    tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.status, "finalized"), lte(applications.effectiveOn, today))),
+  );
   let applied = 0;
   for (const { id } of due) {
-    const done = await db.transaction(async (tx) => {
+    const done = await asSystem(db, async (tx) => {
       const [row] = await lockApplications(tx, eq(applications.id, id), eq(applications.status, "finalized"), lte(applications.effectiveOn, today));
       if (!row) return false;
       const result = await applyTransition(tx, row, "complete", new Set(["system"]), { actorId: null, now });
