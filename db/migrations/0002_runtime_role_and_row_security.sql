@@ -137,7 +137,18 @@ CREATE POLICY applications_involved ON applications FOR ALL
 --> statement-breakpoint
 ALTER TABLE approval_steps ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
--- A step is visible with its application (whose policy covers the step's approver).
+-- A step is visible with its application (whose policy covers the step's approver); the system,
+-- HR and the approver are answered first, without looking the application up.
 CREATE POLICY approval_steps_with_application ON approval_steps FOR ALL
-  USING ((SELECT kakezan_system_scope()) OR EXISTS (SELECT 1 FROM applications a WHERE a.id = approval_steps.application_id))
-  WITH CHECK ((SELECT kakezan_system_scope()) OR EXISTS (SELECT 1 FROM applications a WHERE a.id = approval_steps.application_id));
+  USING (
+    (SELECT kakezan_system_scope())
+    OR (SELECT kakezan_actor_is_hr())
+    OR approver_id = (SELECT kakezan_actor_id())
+    OR EXISTS (SELECT 1 FROM applications a WHERE a.id = approval_steps.application_id)
+  )
+  WITH CHECK (
+    (SELECT kakezan_system_scope())
+    OR (SELECT kakezan_actor_is_hr())
+    OR approver_id = (SELECT kakezan_actor_id())
+    OR EXISTS (SELECT 1 FROM applications a WHERE a.id = approval_steps.application_id)
+  );
