@@ -113,10 +113,16 @@ export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseH
   try {
     client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
     await client.waitReady;
-    if (options.role) await actAs(client, options.role);
   } catch (error) {
     releaseLock();
     throw error;
+  }
+  if (options.role) {
+    await actAs(client, options.role).catch(async (error: unknown) => {
+      await client.close();
+      releaseLock();
+      throw error;
+    });
   }
   let closing: Promise<void> | undefined;
   const close = () => {
