@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
+import { RUNTIME_ROLE } from "./scope";
 
 /** One database type for both drivers (PGlite and node-postgres). */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -45,6 +46,8 @@ export type PostgresOptions = {
   connectTimeoutMs?: number;
   /** Where an idle client's error is reported (the server's log); standard error by default. */
   onIdleClientError?: (error: Error) => void;
+  /** Every connection acts as this role (the login user must be a member): the server's `RUNTIME_ROLE`. */
+  role?: string;
 };
 
 /**
@@ -60,7 +63,9 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
     connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
+    ...(options.role ? { options: `-c role=${options.role}` } : {}),
   });
+  pool.on("connect", queueQueries);
   // An idle client losing its connection (e.g. a server restart) must not crash the process.
   pool.on("error", options.onIdleClientError ?? ((error) => console.error("[db] idle PostgreSQL client error:", error.message)));
   // The pool listens to a client only while it is idle; a connection that breaks while checked out
@@ -78,11 +83,31 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
   return { db, engine: "postgres", close };
 }
 
+/**
+ * One query at a time on a connection, in call order. A request's queries share its transaction's
+ * connection, and services start several at once (`Promise.all`): node-postgres queues them itself
+ * but deprecates that (pg 9 refuses it), so they wait their turn here instead. Callback and
+ * streaming forms (the pool's own `query`, cursors) pass through.
+ */
+function queueQueries(client: import("pg").PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let last: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args.at(-1) === "function" || typeof first?.submit === "function") return query(...args);
+    const run = last.then(() => query(...args));
+    last = run.catch(() => undefined);
+    return run;
+  }) as typeof client.query;
+}
+
 export type PgliteOptions = {
   /** A directory on disk; omit for an in-memory database (tests). */
   dataDir?: string;
   /** A dump made by `dumpDataDir()`, to start from a migrated template (tests). */
   loadDataDir?: Blob | File;
+  /** Acts as this role once open (the data directory must be migrated): the server's `RUNTIME_ROLE`. */
+  role?: string;
 };
 
 /**
@@ -101,6 +126,13 @@ export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseH
   } catch (error) {
     releaseLock();
     throw error;
+  }
+  if (options.role) {
+    await actAs(client, options.role).catch(async (error: unknown) => {
+      await client.close();
+      releaseLock();
+      throw error;
+    });
   }
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -126,12 +158,31 @@ export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseH
   return { db, engine: "pglite", close };
 }
 
-/** Opens PostgreSQL when `DATABASE_URL` is set, otherwise the embedded PGlite directory. */
-export function openDatabase(env: NodeJS.ProcessEnv = process.env, options: Pick<PostgresOptions, "onIdleClientError"> = {}): Promise<DatabaseHandle> {
-  if (env.DATABASE_URL) {
-    return openPostgres({ ...options, url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined });
+/** `SET ROLE` on the embedded database; the role is made by the migrations, which must have run. */
+async function actAs(client: { query(sql: string): Promise<unknown> }, role: string): Promise<void> {
+  try {
+    await client.query(`set role ${role}`);
+  } catch (error) {
+    throw new Error(`Could not act as the database role ${role}: apply the migrations first (npm run db:migrate).`, { cause: error });
   }
-  return openPglite({ dataDir: env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR });
+}
+
+/**
+ * Opens PostgreSQL when `DATABASE_URL` is set, otherwise the embedded PGlite directory: as the
+ * owner (migrations, seed, scripts; through `DATABASE_OWNER_URL` when set), or with `runtime` as
+ * `RUNTIME_ROLE` (the web server, the worker).
+ */
+export function openDatabase(
+  env: NodeJS.ProcessEnv = process.env,
+  options: Pick<PostgresOptions, "onIdleClientError"> & { runtime?: boolean } = {},
+): Promise<DatabaseHandle> {
+  const { runtime, ...postgresOptions } = options;
+  const role = runtime ? RUNTIME_ROLE : undefined;
+  if (env.DATABASE_URL) {
+    const url = runtime ? env.DATABASE_URL : (env.DATABASE_OWNER_URL ?? env.DATABASE_URL);
+    return openPostgres({ ...postgresOptions, role, url, poolSize: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined });
+  }
+  return openPglite({ dataDir: env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR, role });
 }
 
 function isAlive(pid: number): boolean {

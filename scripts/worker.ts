@@ -12,7 +12,7 @@ import { startBackgroundJobs } from "../server/jobs/background";
 
 async function main() {
   readEnv();
-  const handle = await openDatabase();
+  const handle = await openDatabase(process.env, { runtime: true });
   const jobs = startBackgroundJobs(handle);
   // The job timers do not hold the process open (they must not in the web server): this does.
   const keepAlive = setInterval(() => {}, 1 << 30);

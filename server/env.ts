@@ -10,6 +10,8 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: optionalText,
+    /** The tables' owner, for migrations and the seed, when DATABASE_URL logs in as a member of kakezan_app instead. */
+    DATABASE_OWNER_URL: optionalText,
     PGLITE_DIR: optionalText,
     NEXTAUTH_URL: optionalText,
     NEXTAUTH_SECRET: optionalText,

@@ -6,6 +6,7 @@ import { isDemoSignInEnabled, readEnv } from "@/server/env";
 import { defaultLocale, isLocale, type Locale } from "@/server/i18n";
 
 export type Context = {
+  /** The server's database; inside a procedure, the call's transaction scoped to the actor (init.ts). */
   db: Database;
   /** Null when signed out. Read from the database for this request. */
   actor: Actor | null;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import { asActor } from "@/db/scope";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import { defaultLocale, serverTranslator } from "@/server/i18n";
 import { inRequestScope, log, safeError } from "@/server/log";
@@ -110,9 +111,34 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Carries a failed call's result out of its transaction, which it rolls back. */
+class CallFailed extends Error {
+  constructor(readonly result: unknown) {
+    super("procedure failed");
+  }
+}
+
+/**
+ * Every call's database work runs in one transaction scoped to the signed-in person (or to nobody),
+ * so the row-security policies bind it (db/scope.ts); services' own transactions become savepoints.
+ * tRPC hands a failure back rather than throwing it, so it is thrown here to roll the work back.
+ */
+const scopeToActor = t.middleware(async ({ ctx, next }) => {
+  try {
+    return await asActor(ctx.db, ctx.actor?.personId ?? null, async (db) => {
+      const result = await next({ ctx: { ...ctx, db } });
+      if (!result.ok) throw new CallFailed(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof CallFailed) return error.result as Awaited<ReturnType<typeof next>>;
+    throw error;
+  }
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 /** The base every tier starts from. Not exported bare: use a named tier from ./procedures. */
-export const baseProcedure = t.procedure.use(logCalls).use(mapAppErrors);
+export const baseProcedure = t.procedure.use(logCalls).use(mapAppErrors).use(scopeToActor);
 export const middleware = t.middleware;

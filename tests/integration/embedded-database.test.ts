@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DatabaseLockedError, openPglite } from "../../db/client";
+import { sql } from "drizzle-orm";
+import { DatabaseLockedError, openPglite, queryRows } from "../../db/client";
+import { RUNTIME_ROLE } from "../../db/scope";
 import { departments } from "../../db/schema";
 
 function holdDatabase(dataDir: string, code: string): Promise<ChildProcess> {
@@ -58,6 +60,17 @@ describe("the embedded database directory", () => {
     const rows = await handle.db.select({ code: departments.code }).from(departments).orderBy(departments.id);
     await handle.close();
     expect(rows.map((row) => row.code)).toEqual(["first-run", "second-run"]);
+  });
+
+  it("serves as the runtime role once migrated", async () => {
+    const handle = await openPglite({ dataDir, role: RUNTIME_ROLE });
+    const [who] = await queryRows<{ current_user: string }>(handle.db, sql`select current_user`);
+    const departmentCodes = await handle.db.select({ code: departments.code }).from(departments);
+    const protectedRows = await queryRows(handle.db, sql`select person_id from wills`);
+    await handle.close();
+    expect(who?.current_user).toBe(RUNTIME_ROLE);
+    expect(departmentCodes).toHaveLength(2);
+    expect(protectedRows).toEqual([]);
   });
 
   it("takes over a lock left by a process that no longer exists", async () => {

@@ -1,6 +1,6 @@
 /**
- * One app process for the multi-process and fault tests: opens the database from DATABASE_URL,
- * runs the background jobs as the web process does (instrumentation.ts, unless KAKEZAN_JOBS=off),
+ * One app process for the multi-process and fault tests: opens the database from DATABASE_URL
+ * as the runtime role (as the server does), runs the background jobs as the web process does (instrumentation.ts, unless KAKEZAN_JOBS=off),
  * and serves HTTP on a free port of 127.0.0.1, printed as `ready http://127.0.0.1:<port>`:
  * - `/api/trpc/…` through the same handler the Next.js route delegates to;
  * - `POST /sign-in` with `{ personId }`: a database session and its cookie, as a sign-in ends.
@@ -23,7 +23,7 @@ import { handleTrpcRequest } from "../../server/trpc/http";
 type Change = { personId: number; skillId: number; level: 1 | 2 | 3 | 4 };
 
 // As server/db.ts opens it for the web server: an idle client's error goes to the server's log.
-const handle = await openDatabase(process.env, { onIdleClientError: (error) => log.error({ error: safeError(error) }, "idle PostgreSQL client error") });
+const handle = await openDatabase(process.env, { runtime: true, onIdleClientError: (error) => log.error({ error: safeError(error) }, "idle PostgreSQL client error") });
 const jobs = runsBackgroundJobs() ? startBackgroundJobs(handle) : null;
 
 async function readBody(message: IncomingMessage): Promise<Buffer> {

@@ -2,8 +2,9 @@
  * Per-process caches for matching at scale: recomputing one opportunity's candidates over 100,000
  * people must stay within about 300 ms, and a person's top 20 of 2,000 open opportunities within
  * 30 ms at the 95th percentile (bench/candidates.bench.ts and bench/recommendations.bench.ts).
- * Each cache belongs to one database handle (a WeakMap keyed by it) and is checked against the
- * database on every use with cheap queries:
+ * Each cache belongs to one database handle (a WeakMap keyed by it, also when used through one of
+ * its scoped transactions: `cacheOwnerOf`) and is checked against the database on every use with
+ * cheap queries:
  * - the match context (taxonomy, career map): row counts and row versions (xmin) of the small
  *   reference tables;
  * - the open opportunities, compiled: count, latest `updated_at` and version sum of open postings;
@@ -15,6 +16,7 @@
  */
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "@/db/client";
+import { cacheOwnerOf } from "@/db/scope";
 import type { CandidateProfile, MatchContext } from "./matching.types";
 import { eventsAfter, lastEventId, pendingOf } from "../outbox/outbox";
 import { yearsBetween } from "../people/people.queries";
@@ -39,10 +41,10 @@ export async function cachedMatchContext(db: Executor): Promise<MatchContext> {
     ) as fingerprint`,
   );
   const fingerprint = row?.fingerprint ?? "";
-  const cached = contexts.get(db);
+  const cached = contexts.get(cacheOwnerOf(db));
   if (cached && cached.fingerprint === fingerprint) return cached.context;
   const context = await loadMatchContext(db);
-  contexts.set(db, { fingerprint, context });
+  contexts.set(cacheOwnerOf(db), { fingerprint, context });
   return context;
 }
 
@@ -59,10 +61,10 @@ export async function cachedOpenOpportunities(db: Executor, context: MatchContex
     sql`select concat_ws(':', count(*), max(updated_at), sum(version), sum(id), sum(xmin::text::bigint)) as fingerprint from opportunities where status = 'open'`,
   );
   const fingerprint = row?.fingerprint ?? "";
-  const cached = openCaches.get(db);
+  const cached = openCaches.get(cacheOwnerOf(db));
   if (cached && cached.fingerprint === fingerprint && cached.context === context) return cached.open;
   const open = await loadOpenOpportunities(db, context);
-  openCaches.set(db, { fingerprint, context, open });
+  openCaches.set(cacheOwnerOf(db), { fingerprint, context, open });
   return open;
 }
 
@@ -154,15 +156,15 @@ async function refresh(db: Executor, state: PoolState, now: Date): Promise<PoolS
  * would load them at `now` (ordered by person id), served from the per-process pool.
  */
 export async function cachedCandidatePool(db: Executor, context: MatchContext, now = new Date()): Promise<CandidateProfile[]> {
-  const previous = busy.get(db) ?? Promise.resolve();
+  const previous = busy.get(cacheOwnerOf(db)) ?? Promise.resolve();
   const run = previous
     .catch(() => undefined)
     .then(async () => {
-      let cached = pools.get(db);
+      let cached = pools.get(cacheOwnerOf(db));
       if (cached && (cached.context !== context || Date.now() - cached.loadedAt > POOL_MAX_AGE_MS)) cached = undefined;
       if (cached) cached = (await refresh(db, cached, now)) ?? undefined;
       const state = cached ?? (await fullLoad(db, context, now));
-      pools.set(db, state);
+      pools.set(cacheOwnerOf(db), state);
       const ids = [...state.entries.keys()].sort((a, b) => a - b);
       return ids.map((id) => {
         const entry = state.entries.get(id)!;
@@ -172,13 +174,13 @@ export async function cachedCandidatePool(db: Executor, context: MatchContext, n
         return entry.current;
       });
     });
-  busy.set(db, run);
+  busy.set(cacheOwnerOf(db), run);
   return run;
 }
 
 /** For tests and benchmarks: forget every cache of this database handle. */
 export function resetMatchCaches(db: Executor): void {
-  contexts.delete(db);
-  openCaches.delete(db);
-  pools.delete(db);
+  contexts.delete(cacheOwnerOf(db));
+  openCaches.delete(cacheOwnerOf(db));
+  pools.delete(cacheOwnerOf(db));
 }

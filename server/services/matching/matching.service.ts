@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { and, asc, count, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
+import { asSystem } from "@/db/scope";
 import { applications, departments, matchScores, notInterested, opportunities, people, scoutInvites, skills, wills } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { canManageOpportunity } from "@/server/auth/policies";
@@ -40,13 +41,14 @@ async function storeCandidates(db: Executor, opportunity: OpenOpportunity, ranke
  * Recomputes the candidates of these open opportunities (all when omitted) over everyone who
  * consents to be a candidate; closed ones lose their rows. Neither the owner nor anyone below them
  * in the management chain is ever their candidate: the owner could single out their own reports.
- * Returns the ids of the open opportunities it recomputed.
+ * Returns the ids of the open opportunities it recomputed. System work, in one system-scope
+ * transaction (db/scope.ts).
  */
 export async function recomputeCandidates(db: Database, opportunityIds?: number[], now = new Date()): Promise<number[]> {
-  const context = await cachedMatchContext(db);
-  const [pool, open] = await Promise.all([cachedCandidatePool(db, context, now), loadOpenOpportunities(db, context, opportunityIds)]);
-  const below = await peopleBelowEach(db, [...new Set(open.map((opportunity) => opportunity.ownerId))]);
-  await db.transaction(async (tx) => {
+  return asSystem(db, async (tx) => {
+    const context = await cachedMatchContext(tx);
+    const [pool, open] = await Promise.all([cachedCandidatePool(tx, context, now), loadOpenOpportunities(tx, context, opportunityIds)]);
+    const below = await peopleBelowEach(tx, [...new Set(open.map((opportunity) => opportunity.ownerId))]);
     const openIds = open.map((opportunity) => opportunity.opportunityId);
     if (opportunityIds) {
       const closed = opportunityIds.filter((id) => !openIds.includes(id));
@@ -59,8 +61,8 @@ export async function recomputeCandidates(db: Database, opportunityIds?: number[
       const candidates = pool.filter((person) => person.personId !== opportunity.ownerId && !ownersReports.has(person.personId));
       await storeCandidates(tx, opportunity, rankCandidates(candidates, opportunity, context, CANDIDATES_KEPT), now);
     }
+    return openIds;
   });
-  return open.map((opportunity) => opportunity.opportunityId);
 }
 
 /** Names of these skills, so the client can show them. */

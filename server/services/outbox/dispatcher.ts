@@ -1,4 +1,5 @@
 import type { Database, Executor } from "@/db/client";
+import { asSystem } from "@/db/scope";
 import type { Mailer } from "../notifications/mailer";
 import { notifyApplicationEvent, notifyScoutEvent, sendNotificationMail } from "../notifications/notification.service";
 import { claimDue, enqueue, leaseDue, markDone, markFailed, type OutboxEventType, parseOutboxEvent, type TypedOutboxEvent } from "./outbox";
@@ -45,10 +46,11 @@ async function route(tx: Executor, event: TypedOutboxEvent, stale: Stale): Promi
 /**
  * One transaction: claims a batch of routed events, writes their notifications (each event in a
  * savepoint, so one bad event is retried later while the rest go on) and hands the changed people
- * and postings to the recompute job as one `matches.stale` event.
+ * and postings to the recompute job as one `matches.stale` event. In system scope: notifying reads
+ * every party's application.
  */
 async function dispatchBatch(db: Database, now: Date, limit: number): Promise<number> {
-  return db.transaction(async (tx) => {
+  return asSystem(db, async (tx) => {
     const batch = await claimDue(tx, routed, now, limit);
     const stale: Stale = { personIds: new Set(), opportunityIds: new Set() };
     const done = [];

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { asSystem } from "@/db/scope";
 import { applications, approvalSteps, opportunities, people, sessions } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "../audit/audit.service";
@@ -13,7 +14,8 @@ import { resolveReleasingManager } from "./releasing-manager";
  * Changes to the org chart that the workflow must follow. Callers decide who may make them (an
  * admin or HR screen); these functions keep the data consistent: each runs in one transaction,
  * is audited, and afterwards every live application whose releasing manager changed has been moved
- * to the manager the organisation now names (see `syncCurrentManager`).
+ * to the manager the organisation now names (see `syncCurrentManager`). They run in system scope:
+ * whoever asks, every affected application must follow, not only those the asker may see.
  */
 
 export type ChangeManagerInput = { personId: number; managerId: number | null; actorId: number };
@@ -53,7 +55,7 @@ const releasedThrough = (personId: number) =>
  * passes through them, follow at once.
  */
 export async function changeManager(db: Executor, input: ChangeManagerInput, now = new Date()): Promise<OrganisationChange> {
-  return db.transaction(async (tx) => {
+  return asSystem(db, async (tx) => {
     const person = await lockPerson(tx, input.personId);
     if (input.managerId !== null) {
       if (input.managerId === input.personId) throw new AppError("BAD_REQUEST", "managerIsSelf");
@@ -83,7 +85,7 @@ export async function changeManager(db: Executor, input: ChangeManagerInput, now
 export async function deactivatePerson(db: Executor, input: DeactivateInput, now = new Date()): Promise<Deactivation> {
   const reason = input.reason.trim();
   if (!reason) throw new AppError("BAD_REQUEST", "reasonRequired");
-  return db.transaction(async (tx) => {
+  return asSystem(db, async (tx) => {
     const person = await lockPerson(tx, input.personId);
     if (!person.active) return { reassignedApplicationIds: [], withdrawnApplicationIds: [], handedOverOpportunityIds: [], endedSessions: 0 };
     await tx.update(people).set({ active: false }).where(eq(people.id, input.personId));
@@ -135,7 +137,7 @@ async function handOverPostings(tx: Executor, leaverId: number, actorId: number)
  * what was closed or handed over while they were away stays so.
  */
 export async function reactivatePerson(db: Executor, input: ReactivateInput, now = new Date()): Promise<OrganisationChange> {
-  return db.transaction(async (tx) => {
+  return asSystem(db, async (tx) => {
     const person = await lockPerson(tx, input.personId);
     if (person.active) return { reassignedApplicationIds: [] };
     await tx.update(people).set({ active: true }).where(eq(people.id, input.personId));

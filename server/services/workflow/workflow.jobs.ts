@@ -1,5 +1,6 @@
 import { and, eq, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { asSystem } from "@/db/scope";
 import { applications, approvalSteps } from "@/db/schema";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
@@ -11,23 +12,25 @@ import { syncLiveApplications } from "./current-manager";
  * Catches org-chart changes made outside the organisation service (an HR import, a direct fix):
  * every live application whose stored current manager may no longer be the one the organisation
  * names — the person's manager differs from it, or that manager is deactivated — is brought in
- * line, so releases never wait on a former or departed manager. Returns how many moved.
+ * line, so releases never wait on a former or departed manager. System work, in system scope.
+ * Returns how many moved.
  */
 export async function followOrganisation(db: Database, now = new Date()): Promise<number> {
   const mayDiffer = sql`exists (
     select 1 from people p left join people m on m.id = p.manager_id
     where p.id = ${applications.personId} and (p.manager_id is distinct from ${applications.currentManagerId} or m.active is false)
   )`;
-  const moved = await db.transaction((tx) => syncLiveApplications(tx, mayDiffer, { actorId: null, now, cause: "organisation_changed" }));
+  const moved = await asSystem(db, (tx) => syncLiveApplications(tx, mayDiffer, { actorId: null, now, cause: "organisation_changed" }));
   return moved.length;
 }
 
 /**
  * Escalates every release step past its deadline to HR — exactly once per step: the update only
- * matches steps not yet escalated, so a second run (or a second worker) finds nothing.
+ * matches steps not yet escalated, so a second run (or a second worker) finds nothing. System work:
+ * in system scope, as are the moves below.
  */
 export async function escalateOverdueReleases(db: Database, now = new Date()): Promise<number> {
-  return db.transaction(async (tx) => {
+  return asSystem(db, async (tx) => {
     const escalated = await tx
       .update(approvalSteps)
       .set({ escalatedAt: now })
@@ -57,13 +60,15 @@ export async function escalateOverdueReleases(db: Database, now = new Date()): P
  */
 export async function applyDueMoves(db: Database, now = new Date()): Promise<number> {
   const today = japanDate(now);
-  const due = await db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(and(eq(applications.status, "finalized"), lte(applications.effectiveOn, today)));
+  const due = await asSystem(db, (tx) =>
+    tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.status, "finalized"), lte(applications.effectiveOn, today))),
+  );
   let applied = 0;
   for (const { id } of due) {
-    const done = await db.transaction(async (tx) => {
+    const done = await asSystem(db, async (tx) => {
       const [row] = await lockApplications(tx, eq(applications.id, id), eq(applications.status, "finalized"), lte(applications.effectiveOn, today));
       if (!row) return false;
       const result = await applyTransition(tx, row, "complete", new Set(["system"]), { actorId: null, now });
