@@ -76,12 +76,12 @@ describe("the workflow transition table (every state × action × actor)", () =>
     expect(checked).toBe(policies.length * statuses.length * stages.length * releases.length * 2 * actions.length * relationSets.length);
   });
 
-  it("never moves out of a closed application, except withdrawing or completing a finalized one", () => {
+  it("never moves out of a closed application, except withdrawing (by the person or on leaving) or completing a finalized one", () => {
     for (const state of allStates())
       for (const action of actions) {
         if (state.status === "active") continue;
         const result = transition(state, action, new Set([actorFor[action]]));
-        const allowed = state.status === "finalized" && (action === "withdraw" || action === "complete");
+        const allowed = state.status === "finalized" && ["withdraw", "withdraw_on_leave", "complete"].includes(action);
         expect(result.ok, `${action} from ${state.status}`).toBe(allowed);
       }
   });
@@ -136,15 +136,15 @@ describe("what a viewer may do", () => {
     const wrong: string[] = [];
     for (const state of allStates())
       for (const relations of viewers) {
-        const expected = actions.flatMap((action) => (action !== "complete" && transition(state, action, relations).ok ? [{ action, needsReason: needsReason.has(action) }] : []));
+        const expected = actions.flatMap((action) => (actorFor[action] !== "system" && transition(state, action, relations).ok ? [{ action, needsReason: needsReason.has(action) }] : []));
         const allowed = allowedActions(state, relations);
         if (JSON.stringify(allowed) !== JSON.stringify(expected)) wrong.push(`${[...relations]} in ${JSON.stringify(state)}: ${JSON.stringify(allowed)}`);
       }
     expect(wrong).toEqual([]);
   });
 
-  it("asks a reason for every decision against the applicant and for overriding a manager's decline", () => {
-    expect([...needsReason].sort()).toEqual(["decline", "hr_override", "hr_uphold", "release_decline", "release_later"]);
+  it("asks a reason for every decision against the applicant, for overriding a manager's decline and for closing a leaver's application", () => {
+    expect([...needsReason].sort()).toEqual(["decline", "hr_override", "hr_uphold", "release_decline", "release_later", "withdraw_on_leave"]);
   });
 
   it("offers HR nothing to decide on a move they are party to", () => {
@@ -225,6 +225,27 @@ describe("journeys under each confidentiality policy", () => {
       const { effects } = walk("until_offer", steps as unknown as Array<[Action, ActorRelation]>);
       expect(effects.at(-1), last).toMatchObject({ type: "close_open_steps" });
     }
+  });
+
+  it("a person who leaves has every application still open closed, by the system alone, with nothing left waiting", () => {
+    const wrong: string[] = [];
+    for (const state of allStates())
+      for (const relations of relationSets) {
+        const result = transition(state, "withdraw_on_leave", relations);
+        const open = state.status === "active" || state.status === "finalized";
+        const expected = !relations.has("system") ? { ok: false, refusal: "not_allowed_for_actor" }
+          : !open ? { ok: false, refusal: "wrong_state" }
+          : { ok: true, next: { ...state, status: "withdrawn" }, effects: [{ type: "close_open_steps", decision: "withdrawn" }] };
+        if (JSON.stringify(result) !== JSON.stringify(expected)) wrong.push(`${[...relations]} in ${JSON.stringify(state)}: ${JSON.stringify(result)}`);
+      }
+    expect(wrong).toEqual([]);
+  });
+
+  it("never offers a viewer the system's actions, in any state", () => {
+    const viewers = relationSets.filter((relations) => !relations.has("system")) as Array<Set<ActorRelation>>;
+    for (const state of allStates())
+      for (const relations of viewers)
+        expect(allowedActions(state, relations).map((item) => item.action)).not.toContain("withdraw_on_leave");
   });
 
   it("withdrawing ends it at any stage before the move; a withdrawn application cannot be acted on", () => {

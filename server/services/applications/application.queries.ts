@@ -8,7 +8,8 @@ import { AppError } from "@/server/errors";
 import { engagedWith, readableWills } from "../will/will.queries";
 import type { WillView } from "../will/will.schemas";
 import { allowedActions, workflowStateOf } from "../workflow/transitions";
-import { relationsOf } from "./application.relations";
+import { hiddenFromManagers, relationsOf } from "./application.relations";
+import { managedByActor } from "./managed-people";
 import { personNameColumns } from "../people/person-name.columns";
 
 
@@ -45,10 +46,12 @@ type StoredWorkflow = {
   hiringManagerId: number;
 };
 
+const partiesOf = (row: StoredWorkflow) => ({ personId: row.person.id, currentManagerId: row.currentManagerId, disclosedAt: row.disclosedAt, hiringManagerId: row.hiringManagerId });
+
 /** A row as the viewer sees it: the workflow facts stay on the server, the actions they allow go out. */
-function forViewer<Row extends StoredWorkflow>(actor: Actor, { confidentiality, currentManagerId, disclosedAt, hiringManagerId, ...row }: Row) {
+function forViewer<Row extends StoredWorkflow>(actor: Actor, managed: ReadonlySet<number>, { confidentiality, currentManagerId, disclosedAt, hiringManagerId, ...row }: Row) {
   const state = workflowStateOf({ ...row, confidentiality, currentManagerId });
-  const relations = relationsOf(actor, { personId: row.person.id, currentManagerId, disclosedAt, hiringManagerId });
+  const relations = relationsOf(actor, { personId: row.person.id, currentManagerId, disclosedAt, hiringManagerId }, managed);
   return { ...row, allowedActions: allowedActions(state, relations) };
 }
 
@@ -80,32 +83,37 @@ export async function myApplications(db: Executor, actor: Actor) {
     .where(eq(applications.personId, actor.personId))
     .orderBy(desc(applications.createdAt), desc(applications.id));
   const steps = await stepsOf(db, rows.map((row) => row.id));
-  return rows.map((row) => ({ ...forViewer(actor, row), steps: steps.filter((step) => step.applicationId === row.id), will: null as WillView | null }));
+  const managed = await managedByActor(db, actor);
+  return rows.map((row) => ({ ...forViewer(actor, managed, row), steps: steps.filter((step) => step.applicationId === row.id), will: null as WillView | null }));
 }
 
 /**
  * Applicants to a posting, for its hiring manager (or HR). The applicant's Will is included only
  * when they share it with matching — a live application makes the hiring manager one of its readers.
+ * HR staff who are not the hiring manager do not see their own reports' undisclosed applications.
  */
 export async function pipelineFor(db: Executor, actor: Actor, opportunityId: number) {
   const [opportunity] = await db.select({ ownerId: opportunities.ownerId, status: opportunities.status }).from(opportunities).where(eq(opportunities.id, opportunityId));
   if (!opportunity || !canManageOpportunity(actor, opportunity)) throw new AppError("NOT_FOUND");
-  const rows = await db
-    .select(applicationColumns)
-    .from(applications)
-    .innerJoin(opportunities, eq(opportunities.id, applications.opportunityId))
-    .innerJoin(people, eq(people.id, applications.personId))
-    .where(eq(applications.opportunityId, opportunityId))
-    .orderBy(asc(applications.createdAt), asc(applications.id));
-  const applicantIds = new Set(rows.map((row) => row.person.id));
   const hiresFor = actor.personId === opportunity.ownerId;
+  const managed = await managedByActor(db, actor);
+  const rows = (
+    await db
+      .select(applicationColumns)
+      .from(applications)
+      .innerJoin(opportunities, eq(opportunities.id, applications.opportunityId))
+      .innerJoin(people, eq(people.id, applications.personId))
+      .where(eq(applications.opportunityId, opportunityId))
+      .orderBy(asc(applications.createdAt), asc(applications.id))
+  ).filter((row) => hiresFor || !hiddenFromManagers(actor, partiesOf(row), managed));
+  const applicantIds = new Set(rows.map((row) => row.person.id));
   // Only while the person engages (a live application): a withdrawal ends the hiring manager's reading.
   const engaged = await engagedWith(db, opportunityId);
   const [steps, wills] = await Promise.all([
     stepsOf(db, rows.map((row) => row.id)),
     readableWills(db, actor, [...applicantIds], (personId) => ({ hiresForOwner: hiresFor && engaged.has(personId) })),
   ]);
-  return rows.map((row) => ({ ...forViewer(actor, row), steps: steps.filter((step) => step.applicationId === row.id), will: wills.get(row.person.id) ?? null }));
+  return rows.map((row) => ({ ...forViewer(actor, managed, row), steps: steps.filter((step) => step.applicationId === row.id), will: wills.get(row.person.id) ?? null }));
 }
 
 /**
@@ -128,11 +136,12 @@ export async function releaseInbox(db: Executor, actor: Actor) {
       ),
     )
     .orderBy(asc(approvalSteps.dueAt), asc(applications.id));
+  const managed = await managedByActor(db, actor);
   // The motivation is written for the receiving team; the releasing manager decides on timing, not on it.
-  return rows.map((row) => ({ ...forViewer(actor, row), motivation: "", steps: [], will: null as WillView | null }));
+  return rows.map((row) => ({ ...forViewer(actor, managed, row), motivation: "", steps: [], will: null as WillView | null }));
 }
 
-/** HR's queue: moves to finalize, overdue releases, and manager declines to review. */
+/** HR's queue: moves to finalize, overdue releases, and manager declines to review — minus their own reports' undisclosed ones. */
 export async function hrQueue(db: Executor, actor: Actor) {
   if (!isHrStaff(actor)) throw new AppError("FORBIDDEN");
   const rows = await db
@@ -154,8 +163,9 @@ export async function hrQueue(db: Executor, actor: Actor) {
       ),
     )
     .orderBy(asc(approvalSteps.createdAt), asc(approvalSteps.id));
-  return rows.map(({ step, ...row }) => ({
-    ...forViewer(actor, row),
+  const managed = await managedByActor(db, actor);
+  return rows.filter((row) => !hiddenFromManagers(actor, partiesOf(row), managed)).map(({ step, ...row }) => ({
+    ...forViewer(actor, managed, row),
     queue: step === "hr_finalize" ? ("finalize" as const) : step === "hr_decline_review" ? ("decline_review" as const) : ("escalation" as const),
     steps: [],
     will: null as WillView | null,

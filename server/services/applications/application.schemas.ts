@@ -13,8 +13,8 @@ export const ACTION_REASON_MAX = 2000;
 /** The pipeline groups applicants by stage; pages reach the vocabulary through the services. */
 export { hiringStages };
 
-/** The actions a person takes; "complete" is the effective-date job's alone. */
-const personAction = z.enum(actions).exclude(["complete"]);
+/** The actions a person takes; the system's own ("complete", "withdraw_on_leave") are never sent. */
+const personAction = z.enum(actions).exclude(["complete", "withdraw_on_leave"]);
 const workflowState = { status: z.enum(applicationStatuses), hiringStage: z.enum(hiringStages), releaseStatus: z.enum(releaseStatuses) };
 /** A client-chosen key: a retried request with the same key returns the first result. */
 const idempotencyKey = z.string().trim().min(8).max(100).optional();

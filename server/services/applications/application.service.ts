@@ -1,16 +1,19 @@
 import { and, eq } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import { applications, idempotencyKeys, opportunities, people } from "@/db/schema";
+import { applications, idempotencyKeys, opportunities } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { getSettings } from "../settings/settings.service";
+import { resolveReleasingManager } from "../people/releasing-manager";
 import { applyTransition, lockApplications } from "../workflow/apply-transition";
+import { syncCurrentManager } from "../workflow/current-manager";
 import { japanDate } from "../workflow/business-days";
 import { carryOutEffects } from "../workflow/effects";
 import { type Action, type ActorRelation, actorFor, initialState, needsReason, transition, type WorkflowState, workflowStateOf } from "../workflow/transitions";
 import { relationsOf } from "./application.relations";
+import { managedByActor } from "./managed-people";
 import { type ActInput, type ActResult, actInput, type ApplyInput, applyInput } from "./application.schemas";
 
 /** Runs `work` once per (actor, key): a replay returns the stored first result, inside the same transaction. */
@@ -52,8 +55,8 @@ export async function apply(db: Executor, actor: Actor, rawInput: ApplyInput, no
         .for("share");
       if (!opportunity || opportunity.status !== "open") throw new AppError("NOT_FOUND", "opportunityNotOpen");
       if (opportunity.ownerId === actor.personId) throw new AppError("FORBIDDEN", "cannotApplyToOwn");
-      const [person] = await tx.select({ managerId: people.managerId }).from(people).where(eq(people.id, actor.personId));
-      const currentManagerId = person?.managerId ?? null;
+      // Read from the organisation now: a deactivated manager is skipped for the next active one up.
+      const currentManagerId = await resolveReleasingManager(tx, actor.personId);
       const { confidentialityPolicy } = await getSettings(tx);
       const start = initialState(confidentialityPolicy, currentManagerId !== null);
       const inserted = await tx
@@ -118,9 +121,11 @@ export async function act(db: Database, actor: Actor, rawInput: ActInput, now = 
   const action = input.action;
   return db.transaction((tx) =>
     once(tx, actor, input.idempotencyKey, `act:${input.applicationId}:${action}`, async () => {
-      const [row] = await lockApplications(tx, eq(applications.id, input.applicationId));
-      const relations: ReadonlySet<ActorRelation | "system"> = row ? relationsOf(actor, row) : new Set();
-      // Not involved (or a manager before disclosure): the application does not exist for them.
+      const [locked] = await lockApplications(tx, eq(applications.id, input.applicationId));
+      // The releasing manager is the organisation's today: a former manager has no say, the new one has.
+      const row = locked && (await syncCurrentManager(tx, locked, { actorId: actor.personId, now, cause: `before ${action}` }));
+      const relations: ReadonlySet<ActorRelation | "system"> = row ? relationsOf(actor, row, await managedByActor(tx, actor)) : new Set();
+      // Not involved (or a manager — HR staff included — before disclosure): the application does not exist for them.
       if (!row || relations.size === 0) throw new AppError("NOT_FOUND");
       const state = workflowStateOf(row);
       const current = { applicationId: row.id, ...state, version: row.version };

@@ -28,7 +28,7 @@ function mailFor(kind: NotificationKind, params: Record<string, string | number>
   return { subject: `[Kakezan] ${ja!.text} / ${en!.text}`, text: `${ja!.text}\n${ja!.link}\n\n${en!.text}\n${en!.link}\n` };
 }
 
-type ApplicationEvent = OutboxEventOf<"application.submitted" | "application.transitioned" | "application.step_escalated">;
+type ApplicationEvent = OutboxEventOf<"application.submitted" | "application.transitioned" | "application.step_escalated" | "application.manager_changed">;
 type ScoutEvent = OutboxEventOf<"scout.invited" | "scout.responded">;
 
 /** An application event: in-app notifications for whoever should hear of it (deduplicated by event id). */
@@ -50,6 +50,8 @@ export async function notifyApplicationEvent(tx: Executor, event: ApplicationEve
     .innerJoin(people, eq(people.id, applications.personId))
     .where(eq(applications.id, event.payload.applicationId));
   if (!row) return;
+  // A later reorganisation superseded this one: its own event tells the manager after.
+  if (event.type === "application.manager_changed" && event.payload.managerId !== row.currentManagerId) return;
   const facts: EventFacts = {
     type: event.type,
     action: "action" in event.payload ? event.payload.action : undefined,
@@ -58,6 +60,7 @@ export async function notifyApplicationEvent(tx: Executor, event: ApplicationEve
     disclosed: row.disclosedAt !== null && row.disclosedAt <= event.createdAt,
     offered: row.hiringStage === "offered",
     releaseGranted: releaseGranted(row),
+    releasePending: row.releaseStatus === "pending",
   };
   const recipients = recipientsFor(facts);
   if (recipients.length === 0) return;
@@ -78,12 +81,24 @@ export async function notifyApplicationEvent(tx: Executor, event: ApplicationEve
 
 type Target = { personId: number; kind: NotificationKind; link: string };
 
+/** Only people still with the company hear of anything: a deactivated person gets no notification, so no e-mail. */
+async function activeTargets(tx: Executor, targets: Target[]): Promise<Target[]> {
+  if (targets.length === 0) return [];
+  const active = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(and(inArray(people.id, [...new Set(targets.map((target) => target.personId))]), eq(people.active, true)));
+  const activeIds = new Set(active.map((person) => person.id));
+  return targets.filter((target) => activeIds.has(target.personId));
+}
+
 /**
  * Writes the in-app notifications (once per event, person and kind) and, in the same transaction,
  * one `notification.mail` event for each new one: the e-mail goes out only once this commits, and
  * a redelivered event inserts no notification, so it queues no second e-mail.
  */
-async function notify(tx: Executor, event: Pick<OutboxEvent, "eventId">, targets: Target[], params: Record<string, string>) {
+async function notify(tx: Executor, event: Pick<OutboxEvent, "eventId">, candidates: Target[], params: Record<string, string>) {
+  const targets = await activeTargets(tx, candidates);
   if (targets.length === 0) return;
   const inserted = await tx
     .insert(notifications)
@@ -109,13 +124,16 @@ export async function notifyScoutEvent(tx: Executor, event: ScoutEvent): Promise
   await notify(tx, event, targets, params);
 }
 
-/** Sends one notification's e-mail (nothing when the notification or the address is gone). */
+/**
+ * Sends one notification's e-mail (nothing when the notification or the address is gone, or the
+ * person was deactivated since it was written).
+ */
 export async function sendNotificationMail(db: Executor, event: OutboxEventOf<"notification.mail">, mailer: Mailer, baseUrl: string): Promise<void> {
   const [row] = await db
     .select({ email: people.email, kind: notifications.kind, params: notifications.params, link: notifications.link })
     .from(notifications)
     .innerJoin(people, eq(people.id, notifications.personId))
-    .where(eq(notifications.id, event.payload.notificationId));
+    .where(and(eq(notifications.id, event.payload.notificationId), eq(people.active, true)));
   if (!row?.email) return;
   await mailer.send({ to: row.email, ...mailFor(row.kind as NotificationKind, row.params, baseUrl, row.link ?? "") });
 }

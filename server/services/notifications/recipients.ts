@@ -20,6 +20,7 @@ export type NotificationKind =
   | "finalized"
   | "moved"
   | "escalated"
+  | "managerChanged"
   | "scoutInvited"
   | "scoutAccepted"
   | "scoutDeclined";
@@ -27,7 +28,7 @@ export type NotificationKind =
 export type Recipient = { to: "applicant" | "hiringManager" | "currentManager" | "hr"; kind: NotificationKind };
 
 export type EventFacts = {
-  type: "application.submitted" | "application.transitioned" | "application.step_escalated";
+  type: "application.submitted" | "application.transitioned" | "application.step_escalated" | "application.manager_changed";
   action?: string;
   /** This event is the one that disclosed the application to the current manager. */
   disclosedNow: boolean;
@@ -35,6 +36,8 @@ export type EventFacts = {
   disclosed: boolean;
   offered: boolean;
   releaseGranted: boolean;
+  /** The current manager's release decision is awaited. */
+  releasePending: boolean;
 };
 
 export function recipientsFor(event: EventFacts): Recipient[] {
@@ -50,6 +53,11 @@ export function recipientsFor(event: EventFacts): Recipient[] {
     list.push({ to: "hiringManager", kind: "applicationReceived" });
     return list;
   }
+  if (event.type === "application.manager_changed") {
+    // The new manager of a disclosed application: asked to decide if the release waits on them.
+    toManager(event.releasePending ? "releaseRequested" : "managerChanged");
+    return list;
+  }
   if (event.type === "application.step_escalated") {
     list.push({ to: "hr", kind: "escalated" });
     toManager("escalated");
@@ -57,6 +65,7 @@ export function recipientsFor(event: EventFacts): Recipient[] {
   }
   switch (event.action) {
     case "withdraw":
+    case "withdraw_on_leave":
       list.push({ to: "hiringManager", kind: "withdrawn" });
       toManager("withdrawn");
       break;

@@ -8,6 +8,7 @@ const routed = [
   "application.submitted",
   "application.transitioned",
   "application.step_escalated",
+  "application.manager_changed",
   "scout.invited",
   "scout.responded",
   "opportunity.changed",
@@ -25,6 +26,7 @@ async function route(tx: Executor, event: TypedOutboxEvent, stale: Stale): Promi
     case "application.submitted":
     case "application.transitioned":
     case "application.step_escalated":
+    case "application.manager_changed":
       return notifyApplicationEvent(tx, event);
     case "scout.invited":
     case "scout.responded":

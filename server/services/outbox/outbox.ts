@@ -15,6 +15,8 @@ const payloadSchemas = {
   "application.transitioned": z.object({ applicationId: id, opportunityId: id, personId: id, action: z.string(), disclosed: z.boolean().optional() }),
   // Null when the step is for any HR staff rather than one approver.
   "application.step_escalated": z.object({ applicationId: id, approverId: id.nullable() }),
+  /** The organisation gave a live application a new current manager (told only if it is disclosed). */
+  "application.manager_changed": z.object({ applicationId: id, managerId: id }),
   "scout.invited": z.object({ inviteId: id }),
   "scout.responded": z.object({ inviteId: id }),
   "opportunity.changed": z.object({ opportunityId: id }),

@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import { applications, opportunities } from "@/db/schema";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
+import { syncCurrentManager } from "./current-manager";
 import { carryOutEffects } from "./effects";
 import { type Action, type ActorRelation, type Refusal, transition, type WorkflowState, workflowStateOf } from "./transitions";
 
@@ -49,17 +50,19 @@ export type TransitionExtras = {
 export type AppliedTransition = { ok: true; state: WorkflowState; version: number } | { ok: false; refusal: Refusal };
 
 /**
- * The one way an application changes state. On a locked row: decide the transition, carry out its
- * effects, write the new state with the next version, the audit row and the outbox event — all in
- * the caller's transaction, so they exist together or not at all. A refusal changes nothing.
+ * The one way an application changes state. On a locked row: bring its current manager in line
+ * with the organisation, decide the transition, carry out its effects, write the new state with the
+ * next version, the audit row and the outbox event — all in the caller's transaction, so they exist
+ * together or not at all. A refusal changes nothing but the manager sync.
  */
 export async function applyTransition(
   tx: Executor,
-  application: LockedApplication,
+  locked: LockedApplication,
   action: Action,
   relations: ReadonlySet<ActorRelation | "system">,
   extras: TransitionExtras,
 ): Promise<AppliedTransition> {
+  const application = await syncCurrentManager(tx, locked, { actorId: extras.actorId, now: extras.now, cause: `before ${action}` });
   const from = workflowStateOf(application);
   const result = transition(from, action, relations);
   if (!result.ok) return result;

@@ -1,10 +1,11 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { approvalSteps, moves, opportunities, participations, people } from "@/db/schema";
+import { applications, approvalSteps, moves, opportunities, participations, people } from "@/db/schema";
 import type { ApprovalStepName } from "@/db/vocabulary";
 import { AppError } from "@/server/errors";
 import { getSettings } from "../settings/settings.service";
 import { businessDeadline } from "./business-days";
+import { syncLiveApplications } from "./current-manager";
 import type { Effect } from "./transitions";
 
 /** The application an effect list applies to, and who decided (null: the effective-date job). */
@@ -140,5 +141,11 @@ async function applyMove(tx: Executor, context: EffectContext) {
     fromManagerId: person.managerId,
     toManagerId: opportunity.ownerId,
     effectiveOn,
+  });
+  // The person's other live applications now have the new manager as releasing manager.
+  await syncLiveApplications(tx, and(eq(applications.personId, application.personId), ne(applications.id, application.id))!, {
+    actorId: context.actorId,
+    now: context.now,
+    cause: "moved",
   });
 }

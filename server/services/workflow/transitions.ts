@@ -17,7 +17,11 @@ export type WorkflowState = {
 /** How the actor relates to this application; one person may hold several relations. */
 export type ActorRelation = "applicant" | "current_manager" | "hiring_manager" | "hr";
 
-/** Every workflow action, in the order screens offer them; the audit log records `application.<action>`. */
+/**
+ * Every workflow action, in the order screens offer them; the audit log records `application.<action>`.
+ * The system's own actions come last: "complete" (the effective-date job) and "withdraw_on_leave"
+ * (the person left the company, so their applications close).
+ */
 export const actions = [
   "withdraw",
   "shortlist",
@@ -31,6 +35,7 @@ export const actions = [
   "hr_uphold",
   "finalize",
   "complete",
+  "withdraw_on_leave",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -66,7 +71,12 @@ export const actorFor: Record<Action, ActorRelation | "system"> = {
   hr_uphold: "hr",
   finalize: "hr",
   complete: "system",
+  withdraw_on_leave: "system",
 };
+
+/** Actions only the system takes; no screen offers them. */
+export type SystemAction = "complete" | "withdraw_on_leave";
+const isPersonAction = (action: Action): action is Exclude<Action, SystemAction> => actorFor[action] !== "system";
 
 const grantedReleases: ReadonlySet<ReleaseStatus> = new Set(["approved", "later", "overridden"]);
 
@@ -125,6 +135,7 @@ export function transition(state: WorkflowState, action: Action, relations: Read
 
   switch (action) {
     case "withdraw":
+    case "withdraw_on_leave":
       if (!active && state.status !== "finalized") return refuse;
       return { ok: true, next: { ...state, status: "withdrawn" }, effects: [{ type: "close_open_steps", decision: "withdrawn" }] };
     case "shortlist": {
@@ -199,18 +210,18 @@ export function hasHrConflictOfInterest(relations: ReadonlySet<ActorRelation | "
 }
 
 /**
- * Actions that need a reason from the actor: every applicant gets a decision with a reason, and
- * overriding a manager's decline is justified in the audit trail.
+ * Actions that need a reason: every applicant gets a decision with a reason, overriding a manager's
+ * decline is justified in the audit trail, and an application closed because its person left says why.
  */
-export const needsReason: ReadonlySet<Action> = new Set(["decline", "release_later", "release_decline", "hr_override", "hr_uphold"]);
+export const needsReason: ReadonlySet<Action> = new Set(["decline", "release_later", "release_decline", "hr_override", "hr_uphold", "withdraw_on_leave"]);
 
 /** An action this viewer may take now, and whether it asks them for a reason. */
-export type AllowedAction = { action: Exclude<Action, "complete">; needsReason: boolean };
+export type AllowedAction = { action: Exclude<Action, SystemAction>; needsReason: boolean };
 
-/** What the viewer may do to an application in this state, in the table's order ("complete" belongs to the job). */
+/** What the viewer may do to an application in this state, in the table's order (the system's actions are never offered). */
 export function allowedActions(state: WorkflowState, relations: ReadonlySet<ActorRelation>): AllowedAction[] {
   return actions.flatMap((action) =>
-    action !== "complete" && transition(state, action, relations).ok ? [{ action, needsReason: needsReason.has(action) }] : [],
+    isPersonAction(action) && transition(state, action, relations).ok ? [{ action, needsReason: needsReason.has(action) }] : [],
   );
 }
 
