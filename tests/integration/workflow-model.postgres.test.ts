@@ -6,7 +6,10 @@ import { createDepartment, createPerson, createRole } from "../../db/factories";
 import { type ConfidentialityPolicy, confidentialityPolicies } from "../../db/vocabulary";
 import { type Actor, actorForPerson } from "../../server/auth/actor";
 import { AppError } from "../../server/errors";
+import type { ActInput } from "../../server/services/applications/application.schemas";
 import { act, apply } from "../../server/services/applications/application.service";
+import { changeManager, deactivatePerson } from "../../server/services/people/organisation";
+import { resolveReleasingManager } from "../../server/services/people/releasing-manager";
 import { recipientsFor } from "../../server/services/notifications/recipients";
 import { createOpportunity, setOpportunityStatus } from "../../server/services/opportunities/opportunity.service";
 import { dispatchEvents } from "../../server/services/outbox/dispatcher";
@@ -19,12 +22,17 @@ import {
   expectAct,
   expectApply,
   expectClosePosting,
+  expectChangeManager,
+  expectDeactivate,
   expectDueMoves,
+  isLive,
   type Model,
   type ModelApplication,
   type ModelPosting,
   type Outcome,
+  ownsPostingWithoutSuccessor,
   recordEffects,
+  releasingManager,
   recordTransition,
   relationsIn,
 } from "../setup/workflow-model";
@@ -52,11 +60,17 @@ type Real = {
   applicants: number[];
   /** Someone with no part in any application. */
   outsiderId: number;
-  /** The newest outbox event already checked. */
+  /** People whose manager changes or who leave, by command index, and the managers they may get (null: nobody). */
+  organisation: number[];
+  managers: (number | null)[];
+  /** The newest outbox event already checked, and how many application events the model had then. */
   lastEventId: number;
+  eventsSeen: number;
 };
 
-type Check = (model: Model, real: Real, transitions: number) => Promise<void>;
+/** Every application event the model expects so far: submitted, each transition, manager changes announced, escalations. */
+const eventsIn = (model: Model) =>
+  model.applications.reduce((sum, application) => sum + 1 + application.version + application.managerEvents + application.escalations, 0);
 
 async function outcomeOf<T>(work: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; code: string }> {
   try {
@@ -112,8 +126,8 @@ const stateOf = (row: { status: string; hiring_stage: string; release_status: st
   ({ status: row.status, hiringStage: row.hiring_stage, releaseStatus: row.release_status, confidentiality: row.confidentiality, hasReleasingManager }) as WorkflowState;
 
 /**
- * One live application per person and posting; no step waits on an inactive person; ended
- * applications wait on nothing. Checked on this run's people and applications only: a failed run
+ * One live application per person and posting; a person who left has none; no step waits on an
+ * inactive person; ended applications wait on nothing. Checked on this run's people and applications only: a failed run
  * must not fail the shrunk ones after it.
  */
 async function checkInvariants(db: Database, model: Model) {
@@ -121,6 +135,9 @@ async function checkInvariants(db: Database, model: Model) {
   const ids = model.applications.map((application) => application.id);
   expect(
     await queryRows(db, sql`select person_id, opportunity_id from applications where person_id in ${people} and status in ('active', 'finalized') group by 1, 2 having count(*) > 1`),
+  ).toEqual([]);
+  expect(
+    await queryRows(db, sql`select a.id from applications a join people p on p.id = a.person_id where p.id in ${people} and not p.active and a.status in ('active', 'finalized')`),
   ).toEqual([]);
   if (ids.length === 0) return;
   expect(
@@ -148,11 +165,13 @@ type ApplicationRow = {
   release_on: string | null;
   effective_on: string | null;
   version: number;
-  open_steps: { step: string; approver: number | null }[];
+  open_steps: { step: string; approver: number | null; escalated: boolean }[];
   moves: number;
   participations: number;
   submitted: number;
   transitioned: number;
+  manager_changed: number;
+  escalated: number;
 };
 
 /** The stored applications and people agree with the model; each effect happened once. */
@@ -163,11 +182,13 @@ async function checkAgreement(db: Database, model: Model) {
     db,
     sql`select a.id, a.status, a.hiring_stage, a.release_status, a.confidentiality, a.current_manager_id, a.disclosed_at is not null as disclosed,
           to_char(a.release_on, 'YYYY-MM-DD') as release_on, to_char(a.effective_on, 'YYYY-MM-DD') as effective_on, a.version,
-          coalesce((select json_agg(json_build_object('step', s.step, 'approver', s.approver_id) order by s.step::text) from approval_steps s where s.application_id = a.id and s.decided_at is null), '[]') as open_steps,
+          coalesce((select json_agg(json_build_object('step', s.step, 'approver', s.approver_id, 'escalated', s.escalated_at is not null) order by s.step::text) from approval_steps s where s.application_id = a.id and s.decided_at is null), '[]') as open_steps,
           (select count(*)::int from moves m where m.application_id = a.id) as moves,
           (select count(*)::int from participations p where p.application_id = a.id) as participations,
           (select count(*)::int from outbox o where o.type = 'application.submitted' and (o.payload->>'applicationId')::int = a.id) as submitted,
-          (select count(*)::int from outbox o where o.type = 'application.transitioned' and (o.payload->>'applicationId')::int = a.id) as transitioned
+          (select count(*)::int from outbox o where o.type = 'application.transitioned' and (o.payload->>'applicationId')::int = a.id) as transitioned,
+          (select count(*)::int from outbox o where o.type = 'application.manager_changed' and (o.payload->>'applicationId')::int = a.id) as manager_changed,
+          (select count(*)::int from outbox o where o.type = 'application.step_escalated' and (o.payload->>'applicationId')::int = a.id) as escalated
         from applications a where a.id in ${ids} order by a.id`,
   );
   const expected = model.applications.map((application) => {
@@ -185,22 +206,31 @@ async function checkAgreement(db: Database, model: Model) {
       release_on: application.releaseOn,
       effective_on: application.effectiveOn,
       version: application.version,
-      open_steps: [...application.openSteps].sort().map((step) => ({ step, approver: approverOf[step] })),
+      open_steps: [...application.openSteps].sort().map((step) => ({ step, approver: approverOf[step], escalated: step === "manager_release" && application.releaseEscalated })),
       moves: completed && transfer ? 1 : 0,
       participations: completed && !transfer ? 1 : 0,
       submitted: 1,
       transitioned: application.version,
+      manager_changed: application.managerEvents,
+      escalated: application.escalations,
     };
   });
   expect(rows).toEqual(expected);
   const peopleIds = [...model.people.keys()];
   const people = await queryRows(db, sql`select id, manager_id as "managerId", department_id as "departmentId", active, is_hr as "isHr" from people where id in ${peopleIds} order by id`);
   expect(people).toEqual([...model.people.values()].sort((a, b) => a.id - b.id));
+  // The open release step's approver is the manager the organisation names now (nearest active one up).
+  for (const application of model.applications.filter((candidate) => candidate.openSteps.has("manager_release"))) {
+    expect(await resolveReleasingManager(db, application.personId)).toBe(application.currentManagerId);
+  }
 }
 
-type AuditRow = { entity_id: string; action: string; data: { from?: WorkflowState; to?: WorkflowState } };
+type AuditRow = { entity_id: string; action: string; data: { from?: WorkflowState | number | null; to?: WorkflowState | number | null } };
 
-/** Folding each application's audit rows through the transition table from its initial state gives the stored state. */
+/**
+ * Folding each application's audit rows through the transition table from its initial state gives
+ * the stored state; the manager changes in between give the stored current manager.
+ */
 async function checkAuditReplay(db: Database, model: Model) {
   const ids = model.applications.map((application) => String(application.id));
   if (ids.length === 0) return;
@@ -215,8 +245,16 @@ async function checkAuditReplay(db: Database, model: Model) {
   for (const application of stored) {
     const trail = rows.filter((row) => row.entity_id === String(application.id));
     expect(trail[0]?.action).toBe("application.submit");
-    let state = initialState(application.confidentiality as WorkflowState["confidentiality"], application.current_manager_id !== null).state;
+    const managerChanges = trail.filter((row) => row.action === "application.manager_changed");
+    let managerId = managerChanges.length > 0 ? (managerChanges[0]!.data.from as number | null) : application.current_manager_id;
+    let state = initialState(application.confidentiality as WorkflowState["confidentiality"], managerId !== null).state;
     for (const row of trail.slice(1)) {
+      if (row.action === "application.manager_changed") {
+        expect(row.data.from).toBe(managerId);
+        managerId = row.data.to as number | null;
+        state = { ...state, hasReleasingManager: managerId !== null };
+        continue;
+      }
       const action = row.action.replace(/^application\./, "") as Action;
       expect(actions).toContain(action);
       expect(row.data.from).toEqual(state);
@@ -225,8 +263,9 @@ async function checkAuditReplay(db: Database, model: Model) {
       expect(row.data.to).toEqual(replayed.next);
       state = replayed.next;
     }
+    expect(managerId).toBe(application.current_manager_id);
     expect(state).toEqual(stateOf(application, application.current_manager_id !== null));
-    expect(trail.length - 1).toBe(application.version);
+    expect(trail.length - 1 - managerChanges.length).toBe(application.version);
   }
 }
 
@@ -234,26 +273,31 @@ async function checkAuditReplay(db: Database, model: Model) {
  * Delivers the new application events (twice: a redelivery adds nothing) and checks each one's
  * notifications: every recipient the event calls for, once, and nobody else.
  */
-async function checkNotifications(real: Real, model: Model, transitions: number) {
+async function checkNotifications(real: Real, model: Model) {
   const { db } = real;
   await dispatchEvents(db);
   expect(await dispatchEvents(db)).toBe(0);
-  const events = await queryRows<{ id: number; event_id: string; type: string; payload: { applicationId: number; action?: string; disclosed?: boolean } }>(
+  type ApplicationEventType = "application.submitted" | "application.transitioned" | "application.manager_changed" | "application.step_escalated";
+  const events = await queryRows<{ id: number; event_id: string; type: ApplicationEventType; payload: { applicationId: number; action?: string; disclosed?: boolean } }>(
     db,
     sql`select id::int, event_id, type, payload from outbox where id > ${real.lastEventId} and type like 'application.%' order by id`,
   );
-  expect(events).toHaveLength(transitions);
+  expect(events).toHaveLength(eventsIn(model) - real.eventsSeen);
+  real.eventsSeen = eventsIn(model);
   real.lastEventId = (await queryRows<{ id: number }>(db, sql`select coalesce(max(id), 0)::int as id from outbox`))[0]!.id;
-  const hrStaff = [...model.people.values()].filter((person) => person.isHr && person.active).map((person) => person.id);
+  const hrStaff = [...model.people.values()].filter((person) => person.isHr).map((person) => person.id);
+  // Only people still with the company hear of anything.
+  const active = (id: number) => model.people.get(id)!.active;
   for (const event of events) {
     const application = model.applications.find((candidate) => candidate.id === event.payload.applicationId)!;
     const recipients = recipientsFor({
-      type: event.type as "application.submitted" | "application.transitioned",
+      type: event.type,
       action: event.payload.action,
       disclosedNow: event.payload.disclosed === true,
       disclosed: application.disclosed,
       offered: application.state.hiringStage === "offered",
       releaseGranted: releaseGranted(application.state),
+      releasePending: application.state.releaseStatus === "pending",
     });
     const expected = new Set(
       recipients.flatMap(({ to, kind }) => {
@@ -262,7 +306,7 @@ async function checkNotifications(real: Real, model: Model, transitions: number)
           : to === "hiringManager" ? [application.posting.ownerId]
           : to === "currentManager" ? (application.currentManagerId === null ? [] : [application.currentManagerId])
           : hrStaff;
-        return ids.map((id) => `${id}:${kind}`);
+        return ids.filter(active).map((id) => `${id}:${kind}`);
       }),
     );
     const sent = await queryRows<{ person_id: number; kind: string }>(db, sql`select person_id, kind from notifications where event_id = ${event.event_id}`);
@@ -270,12 +314,14 @@ async function checkNotifications(real: Real, model: Model, transitions: number)
   }
 }
 
-const checkAll: Check = async (model, real, transitions) => {
-  await checkNotifications(real, model, transitions);
+async function checkAll(model: Model, real: Real) {
+  if (model.applications.some((application) => application.managerEvents > 0)) covered.add("release follows a new manager");
+  if (model.applications.some((application) => application.escalations > 0)) covered.add("release escalated with nobody above");
+  await checkNotifications(real, model);
   await checkInvariants(real.db, model);
   await checkAgreement(real.db, model);
   await checkAuditReplay(real.db, model);
-};
+}
 
 class ApplyCommand implements fc.AsyncCommand<Model, Real> {
   constructor(
@@ -300,24 +346,27 @@ class ApplyCommand implements fc.AsyncCommand<Model, Real> {
         personId,
         posting,
         state: expected.next,
-        currentManagerId: model.people.get(personId)!.managerId,
+        currentManagerId: releasingManager(model, personId),
         disclosed: false,
         version: 0,
         openSteps: new Set(),
         releaseOn: null,
         effectiveOn: null,
+        releaseEscalated: false,
+        managerEvents: 0,
+        escalations: 0,
       };
       recordEffects(application, expected.effects);
       model.applications.push(application);
     }
-    await checkAll(model, real, expected.kind === "transition" ? 1 : 0);
+    await checkAll(model, real);
   }
   toString = () => `apply(applicant ${this.applicant}, posting ${this.posting})`;
 }
 
 const roles = ["applicant", "currentManager", "hiringManager", "hr", "outsider"] as const;
 type Role = (typeof roles)[number];
-const endings: ReadonlySet<Action> = new Set(["withdraw", "decline", "hr_uphold"]);
+const endings: ReadonlySet<Action> = new Set(["withdraw", "decline"]);
 
 class ActCommand implements fc.AsyncCommand<Model, Real> {
   constructor(
@@ -333,7 +382,9 @@ class ActCommand implements fc.AsyncCommand<Model, Real> {
   ) {}
   check = (model: Readonly<Model>) => model.applications.length > 0;
   async run(model: Model, real: Real) {
-    const application = model.applications[this.pick % model.applications.length]!;
+    // Allowed actions stay on the newest applications, so some get all the way through.
+    const candidates = this.preferAllowed ? model.applications.slice(-2) : model.applications;
+    const application = candidates[this.pick % candidates.length]!;
     const actorOf = (role: Role) =>
       role === "applicant" ? application.personId
       : role === "currentManager" ? (application.currentManagerId ?? real.outsiderId)
@@ -343,7 +394,7 @@ class ActCommand implements fc.AsyncCommand<Model, Real> {
     const allowed = roles.flatMap((role) => allowedActions(application.state, relationsIn(model, application, actorOf(role))).map(({ action }) => ({ role, action })));
     const onward = allowed.filter(({ action }) => !endings.has(action));
     const pool = this.choice % 3 === 0 ? allowed : onward;
-    const { role, action } = this.preferAllowed && pool.length > 0 ? pool[this.choice % pool.length]! : { role: this.randomRole, action: this.randomAction };
+    const { role, action } = this.preferAllowed && pool.length > 0 ? pool[Math.floor(this.choice / 3) % pool.length]! : { role: this.randomRole, action: this.randomAction };
     const actorId = actorOf(role);
     const now = new Date();
     const today = japanDate(now);
@@ -359,7 +410,9 @@ class ActCommand implements fc.AsyncCommand<Model, Real> {
     }
     const expected = expectAct(model, application, actorId, action, input, today);
     cover(expected, action);
-    const result = await expectOutcome(real.db, expected, () => act(real.db, actor!, { applicationId: application.id, action, ...input }, now));
+    // The system's own actions go through too: the input schema must refuse them.
+    const sent = { applicationId: application.id, action: action as ActInput["action"], ...input };
+    const result = await expectOutcome(real.db, expected, () => act(real.db, actor!, sent, now));
     if (expected.kind === "transition") {
       recordTransition(application, expected.next, expected.effects);
       application.releaseOn = input.releaseOn ?? application.releaseOn;
@@ -367,7 +420,7 @@ class ActCommand implements fc.AsyncCommand<Model, Real> {
       expect(result).toMatchObject({ applicationId: application.id, ...expected.next, version: application.version });
     }
     this.taken = `${role} ${action}`;
-    await checkAll(model, real, expected.kind === "transition" ? 1 : 0);
+    await checkAll(model, real);
   }
   private taken?: string;
   toString = () =>
@@ -384,7 +437,7 @@ class DueMovesCommand implements fc.AsyncCommand<Model, Real> {
     if (due.length > 0) covered.add("complete");
     // A second run the same day finds nothing left to do.
     expect(await applyDueMoves(real.db, dayAt(day))).toBe(0);
-    await checkAll(model, real, due.length);
+    await checkAll(model, real);
   }
   toString = () => `applyDueMoves(day +${this.dayOffset})`;
 }
@@ -400,7 +453,7 @@ class PostingStatusCommand implements fc.AsyncCommand<Model, Real> {
     const declined = posting.open && !this.open ? expectClosePosting(model, posting) : [];
     posting.open = this.open;
     await setOpportunityStatus(real.db, real.hr, { opportunityId: posting.id, status: this.open ? "open" : "closed" });
-    await checkAll(model, real, declined.length);
+    await checkAll(model, real);
   }
   toString = () => `${this.open ? "open" : "close"}(posting ${this.posting})`;
 }
@@ -411,9 +464,75 @@ class PolicyCommand implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real) {
     await updateSettings(real.db, real.hr, { confidentialityPolicy: this.policy });
     model.policy = this.policy;
-    await checkAll(model, real, 0);
+    await checkAll(model, real);
   }
   toString = () => `policy(${this.policy})`;
+}
+
+/**
+ * Whom an organisation change is about: half the time someone an application in progress depends
+ * on (its applicant or releasing manager, a release waiting first), so that changes reach live releases.
+ */
+function organisationTarget(model: Model, real: Real, pick: number): number {
+  const waiting = model.applications.filter((application) => isLive(application) && application.openSteps.has("manager_release"));
+  const live = waiting.length > 0 ? waiting : model.applications.filter(isLive);
+  const application = live[Math.floor(pick / 4) % Math.max(live.length, 1)];
+  if (pick % 4 === 1 && application) return application.personId;
+  if (pick % 4 === 2 && application?.currentManagerId) return application.currentManagerId;
+  return real.organisation[pick % real.organisation.length]!;
+}
+
+class ChangeManagerCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly person: number,
+    readonly manager: number,
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const personId = organisationTarget(model, real, this.person);
+    // Heads of department stay where they are: every chain ends with one of them.
+    if (!real.organisation.includes(personId)) return;
+    // An applicant whose release is waiting loses every manager above them now and then: the release goes to HR.
+    const managerId = this.person % 4 === 1 && this.manager % 3 === 0 ? null : real.managers[this.manager % real.managers.length]!;
+    // A posting owner keeps someone above them, so that leaving hands their postings on (see `ownsPostingWithoutSuccessor`).
+    if (managerId === null && model.postings.some((posting) => posting.ownerId === personId)) return;
+    const before = await fingerprint(real.db);
+    const expected = expectChangeManager(model, personId, managerId);
+    covered.add(`changeManager:${expected}`);
+    const result = await outcomeOf(changeManager(real.db, { personId, managerId, actorId: real.hr.personId }));
+    expect(result.ok ? "carried out" : result.code).toBe(expected === "refused" ? "BAD_REQUEST" : "carried out");
+    if (expected === "refused") expect(await fingerprint(real.db)).toEqual(before);
+    await checkAll(model, real);
+  }
+  toString = () => `changeManager(person ${this.person}, manager ${this.manager})`;
+}
+
+class DeactivateCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly person: number,
+    readonly withReason: boolean,
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const personId = organisationTarget(model, real, this.person);
+    // Heads of department stay (every chain ends with one of them); see `ownsPostingWithoutSuccessor`.
+    if (!real.organisation.includes(personId) || ownsPostingWithoutSuccessor(model, personId)) return;
+    const before = await fingerprint(real.db);
+    const result = await outcomeOf(deactivatePerson(real.db, { personId, actorId: real.hr.personId, reason: this.withReason ? "退職" : " " }));
+    if (!this.withReason) {
+      expect(result.ok ? "carried out" : result.code).toBe("BAD_REQUEST");
+      expect(await fingerprint(real.db)).toEqual(before);
+      covered.add("deactivate:refused");
+      return;
+    }
+    const versions = model.applications.map((application) => application.version);
+    const expected = expectDeactivate(model, personId);
+    covered.add(`deactivate:${expected}`);
+    if (model.applications.some((application, index) => application.version !== versions[index])) covered.add("withdraw_on_leave");
+    expect(result.ok).toBe(true);
+    await checkAll(model, real);
+  }
+  toString = () => `deactivate(person ${this.person}${this.withReason ? "" : ", no reason"})`;
 }
 
 const APPLICANTS = 5;
@@ -429,12 +548,27 @@ const allowedAction = fc
 const dueMoves = fc.integer({ min: 0, max: 9 }).map((days) => new DueMovesCommand(days));
 const postingStatus = fc.tuple(fc.nat(POSTINGS - 1), fc.nat(3).map((n) => n > 0)).map(([posting, open]) => new PostingStatusCommand(posting, open));
 const policyChange = fc.constantFrom(...confidentialityPolicies).map((value) => new PolicyCommand(value));
+const managerChange = fc.tuple(fc.nat(), fc.nat()).map(([person, manager]) => new ChangeManagerCommand(person, manager));
+const deactivation = fc.tuple(fc.nat(), fc.nat(5).map((n) => n > 0)).map(([person, withReason]) => new DeactivateCommand(person, withReason));
 
 /** Mostly actions the model allows, so runs get far into the workflow; the rest are anything at all. */
-const commands = fc.commands([applying, anyAction, anyAction, allowedAction, allowedAction, allowedAction, allowedAction, allowedAction, dueMoves, dueMoves, dueMoves, postingStatus, policyChange], {
-  maxCommands: MAX_COMMANDS,
-  size: "max",
-});
+const weighted = <T>(weight: number, arbitrary: T): T[] => Array.from({ length: weight }, () => arbitrary);
+const commands = fc.commands(
+  [
+    ...weighted(3, applying),
+    ...weighted(2, anyAction),
+    ...weighted(7, allowedAction),
+    ...weighted(2, dueMoves),
+    postingStatus,
+    policyChange,
+    ...weighted(2, managerChange),
+    deactivation,
+  ],
+  {
+    maxCommands: MAX_COMMANDS,
+    size: "max",
+  },
+);
 
 /**
  * A fresh small company for one run: a head with two managers (one also hiring), their reports, a
@@ -458,7 +592,8 @@ async function createWorld(db: Database, hr: Actor, policy: ConfidentialityPolic
   ];
   const alone = await createPerson(db, { departmentId: home.id });
   const outsider = await createPerson(db, { departmentId: receiving.id });
-  const hiring = await createPerson(db, { departmentId: receiving.id, level: 3 });
+  const receivingHead = await createPerson(db, { departmentId: receiving.id, level: 4 });
+  const hiring = await createPerson(db, { departmentId: receiving.id, level: 3, managerId: receivingHead.id });
   const hiringReport = await createPerson(db, { departmentId: receiving.id, managerId: hiring.id });
   const role = await createRole(db);
   const open = async (owner: number, fields: Parameters<typeof createOpportunity>[2]) => {
@@ -472,7 +607,7 @@ async function createWorld(db: Database, hr: Actor, policy: ConfidentialityPolic
     await open(hiring.id, { kind: "project", title: "VOC分析プロジェクト", departmentId: receiving.id, timePercent: 20 }),
     await open(second.id, { kind: "rotation", title: "企画ローテーション", departmentId: home.id }),
   ];
-  const everyone = [head, first, second, ...reports, alone, outsider, hiring, hiringReport];
+  const everyone = [head, first, second, ...reports, alone, outsider, receivingHead, hiring, hiringReport];
   const model: Model = {
     people: new Map(everyone.map((person) => [person.id, { id: person.id, managerId: person.managerId, departmentId: person.departmentId, active: true, isHr: false }])),
     postings,
@@ -481,7 +616,18 @@ async function createWorld(db: Database, hr: Actor, policy: ConfidentialityPolic
   };
   model.people.set(hr.personId, { id: hr.personId, managerId: hr.managerId, departmentId: hr.departmentId, active: true, isHr: true });
   const [last] = await queryRows<{ id: number }>(db, sql`select coalesce(max(id), 0)::int as id from outbox`);
-  return { model, real: { db, hr, applicants: [...reports, alone, first].map((person) => person.id), outsiderId: outsider.id, lastEventId: last!.id } };
+  const applicants = [...reports, alone, first].map((person) => person.id);
+  const real: Real = {
+    db,
+    hr,
+    applicants,
+    outsiderId: outsider.id,
+    organisation: [...applicants, second.id, hiring.id, outsider.id],
+    managers: [null, head.id, first.id, second.id, receivingHead.id, hiring.id, reports[0]!.id, alone.id],
+    lastEventId: last!.id,
+    eventsSeen: 0,
+  };
+  return { model, real };
 }
 
 describe("the workflow against its model (PostgreSQL)", async () => {
@@ -497,7 +643,7 @@ describe("the workflow against its model (PostgreSQL)", async () => {
       }),
       { seed: SEED, numRuns: RUNS },
     );
-    const everyOutcome = [...actions, "apply", "replayed", ...(["NOT_FOUND", "FORBIDDEN", "CONFLICT", "BAD_REQUEST", "invalid_input"] as const).map((code) => `refused:${code}`)];
+    const everyOutcome = [...actions, "apply", "replayed", "changeManager:changed", "changeManager:unchanged", "changeManager:refused", "deactivate:changed", "deactivate:refused", "release follows a new manager", "release escalated with nobody above", ...(["NOT_FOUND", "FORBIDDEN", "CONFLICT", "BAD_REQUEST", "invalid_input"] as const).map((code) => `refused:${code}`)];
     expect(everyOutcome.filter((outcome) => !covered.has(outcome))).toEqual([]);
   }, 600_000);
 });

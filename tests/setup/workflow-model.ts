@@ -13,9 +13,10 @@ import {
 
 /**
  * The small model a model-based workflow test runs against the real services: who reports to whom,
- * the postings, and each application's state, open steps and dates. Its rules are the pure
- * transition table plus the service's own checks (who is involved, reasons, dates), written out
- * here as the expected behaviour.
+ * the postings, and each application's state, open steps, dates and events. Its rules are the pure
+ * transition table plus the service's own checks (who is involved, reasons, dates) and the
+ * organisation's (the releasing manager is the nearest active one up the chain), written out here
+ * as the expected behaviour.
  */
 export type ModelPerson = { id: number; managerId: number | null; departmentId: number; active: boolean; isHr: boolean };
 export type ModelPosting = { id: number; ownerId: number; kind: OpportunityKind; departmentId: number; open: boolean };
@@ -31,6 +32,11 @@ export type ModelApplication = {
   openSteps: Set<ApprovalStepName>;
   releaseOn: string | null;
   effectiveOn: string | null;
+  /** The open release step went to HR because nobody above the applicant is left to ask. */
+  releaseEscalated: boolean;
+  /** Outbox events about it: manager changes announced to a new manager, and escalations to HR. */
+  managerEvents: number;
+  escalations: number;
 };
 export type Model = {
   people: Map<number, ModelPerson>;
@@ -66,13 +72,16 @@ export function expectApply(model: Model, personId: number, posting: ModelPostin
   if (model.applications.some((application) => application.personId === personId && application.posting === posting && isLive(application))) {
     return refused("CONFLICT");
   }
-  const start = initialState(model.policy, model.people.get(personId)!.managerId !== null);
+  const start = initialState(model.policy, releasingManager(model, personId) !== null);
   return { kind: "transition", next: start.state, effects: start.effects };
 }
 
 /** A repeat of an action already taken (a retry, a double click) changes nothing. */
 function alreadyTaken(state: WorkflowState, action: Action): boolean {
   switch (action) {
+    case "complete":
+    case "withdraw_on_leave":
+      return false;
     case "withdraw":
       return state.status === "withdrawn";
     case "shortlist":
@@ -95,8 +104,6 @@ function alreadyTaken(state: WorkflowState, action: Action): boolean {
       return state.status === "not_released";
     case "finalize":
       return state.status === "finalized" || state.status === "completed";
-    case "complete":
-      return false;
   }
 }
 
@@ -104,7 +111,7 @@ export type ActInputs = { reason: string; releaseOn?: string; effectiveOn?: stri
 
 /** The outcome of a person taking a workflow action on an application, on the day `today` (Japan). */
 export function expectAct(model: Model, application: ModelApplication, actorId: number, action: Action, input: ActInputs, today: string): Outcome {
-  if (action === "complete") return refused("invalid_input");
+  if (actorFor[action] === "system") return refused("invalid_input");
   const relations = relationsIn(model, application, actorId);
   if (relations.size === 0) return refused("NOT_FOUND");
   const decided = transition(application.state, action, relations);
@@ -132,6 +139,7 @@ export function recordEffects(application: ModelApplication, effects: readonly E
   for (const effect of effects) {
     if (effect.type === "disclose") application.disclosed = true;
     if (effect.type === "open_step") application.openSteps.add(effect.step);
+    if (effect.type === "open_step" && effect.step === "manager_release") application.releaseEscalated = false;
     if (effect.type === "close_step") application.openSteps.delete(effect.step);
     if (effect.type === "close_open_steps") application.openSteps.clear();
   }
@@ -139,20 +147,111 @@ export function recordEffects(application: ModelApplication, effects: readonly E
 
 /**
  * The effective-date job on `day`: every finalized application due by then completes, in id
- * order; a transfer moves the person into the posting's department under its hiring manager.
+ * order; a transfer moves the person into the posting's department under its hiring manager, and
+ * their other live applications follow the new manager.
  */
 export function expectDueMoves(model: Model, day: string): ModelApplication[] {
   const due = model.applications.filter((application) => application.state.status === "finalized" && application.effectiveOn! <= day);
   for (const application of due) {
-    const decided = transition(application.state, "complete", new Set(["system"]));
-    if (!decided.ok) throw new Error(`the model cannot complete application ${application.id}`);
-    recordTransition(application, decided.next, decided.effects);
+    if (application.state.status !== "finalized") continue;
+    recordSystemTransition(application, "complete");
     if (application.posting.kind !== "transfer") continue;
     const person = model.people.get(application.personId)!;
     person.departmentId = application.posting.departmentId;
     if (application.posting.ownerId !== person.id) person.managerId = application.posting.ownerId;
+    followOrganisation(model);
   }
   return due;
+}
+
+function recordSystemTransition(application: ModelApplication, action: "complete" | "withdraw_on_leave") {
+  const decided = transition(application.state, action, new Set(["system"]));
+  if (!decided.ok) throw new Error(`the model cannot ${action} application ${application.id}`);
+  recordTransition(application, decided.next, decided.effects);
+}
+
+/** The nearest active manager above a person (never the person themself); null when there is none. */
+export function releasingManager(model: Model, personId: number): number | null {
+  let managerId = model.people.get(personId)!.managerId;
+  for (let depth = 0; managerId !== null && depth < 50; depth++) {
+    const manager = model.people.get(managerId)!;
+    if (manager.active && manager.id !== personId) return manager.id;
+    managerId = manager.managerId;
+  }
+  return null;
+}
+
+/**
+ * Every live application's releasing manager is the organisation's: on a difference it changes,
+ * an open release step moves with it (or goes to HR when nobody is left), and a disclosed
+ * application is announced to its new manager.
+ */
+export function followOrganisation(model: Model) {
+  for (const application of model.applications.filter(isLive)) {
+    const managerId = releasingManager(model, application.personId);
+    if (managerId === application.currentManagerId) continue;
+    application.currentManagerId = managerId;
+    application.state = { ...application.state, hasReleasingManager: managerId !== null };
+    if (managerId !== null && application.disclosed) application.managerEvents++;
+    if (!application.openSteps.has("manager_release")) continue;
+    if (managerId !== null) application.releaseEscalated = false;
+    else if (!application.releaseEscalated) {
+      application.releaseEscalated = true;
+      application.escalations++;
+    }
+  }
+}
+
+/** People at or below a person in the org chart, whatever their status. */
+function atOrBelow(model: Model, personId: number): Set<number> {
+  const found = new Set([personId]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const person of model.people.values()) {
+      if (person.managerId !== null && found.has(person.managerId) && !found.has(person.id)) {
+        found.add(person.id);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
+
+/** Changing a person's manager: refused for themself, an inactive manager or a loop; then everything follows. */
+export function expectChangeManager(model: Model, personId: number, managerId: number | null): "changed" | "unchanged" | "refused" {
+  if (managerId !== null && (managerId === personId || !model.people.get(managerId)!.active || atOrBelow(model, personId).has(managerId))) return "refused";
+  const person = model.people.get(personId)!;
+  if (person.managerId === managerId) return "unchanged";
+  person.managerId = managerId;
+  followOrganisation(model);
+  return "changed";
+}
+
+/**
+ * A person leaves: their live applications close, the postings that still matter pass to their
+ * releasing manager, and releases waiting on them move up the chain.
+ */
+export function expectDeactivate(model: Model, personId: number): "changed" | "unchanged" {
+  const person = model.people.get(personId)!;
+  if (!person.active) return "unchanged";
+  person.active = false;
+  for (const application of model.applications) {
+    if (application.personId === personId && isLive(application)) recordSystemTransition(application, "withdraw_on_leave");
+  }
+  const successorId = releasingManager(model, personId);
+  if (successorId !== null) {
+    for (const posting of model.postings) {
+      const matters = posting.open || model.applications.some((application) => application.posting === posting && isLive(application));
+      if (posting.ownerId === personId && matters) posting.ownerId = successorId;
+    }
+  }
+  followOrganisation(model);
+  return "changed";
+}
+
+/** Someone who owns a posting may only leave when someone above them can take it over. */
+export function ownsPostingWithoutSuccessor(model: Model, personId: number): boolean {
+  return model.postings.some((posting) => posting.ownerId === personId) && releasingManager(model, personId) === null;
 }
 
 /** Closing a posting declines every application still active on it, as its hiring manager's decision. */
