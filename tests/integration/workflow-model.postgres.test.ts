@@ -450,7 +450,7 @@ class PostingStatusCommand implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(model: Model, real: Real) {
     const posting = model.postings[this.posting]!;
-    const declined = posting.open && !this.open ? expectClosePosting(model, posting) : [];
+    if (posting.open && !this.open) expectClosePosting(model, posting);
     posting.open = this.open;
     await setOpportunityStatus(real.db, real.hr, { opportunityId: posting.id, status: this.open ? "open" : "closed" });
     await checkAll(model, real);
