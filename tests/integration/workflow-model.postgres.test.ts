@@ -44,7 +44,8 @@ import {
  * the database must agree with the model and keep the invariants below. The seed is fixed; a
  * failure prints it with the shortest command list found. WORKFLOW_MODEL_SEED tries another.
  */
-const SEED = Number(process.env.WORKFLOW_MODEL_SEED ?? 20_261_207);
+const DEFAULT_SEED = 20_261_207;
+const SEED = Number(process.env.WORKFLOW_MODEL_SEED ?? DEFAULT_SEED);
 const RUNS = 50;
 const MAX_COMMANDS = 40;
 
@@ -643,7 +644,16 @@ describe("the workflow against its model (PostgreSQL)", async () => {
       }),
       { seed: SEED, numRuns: RUNS },
     );
-    const everyOutcome = [...actions, "apply", "replayed", "changeManager:changed", "changeManager:unchanged", "changeManager:refused", "deactivate:changed", "deactivate:refused", "release follows a new manager", "release escalated with nobody above", ...(["NOT_FOUND", "FORBIDDEN", "CONFLICT", "BAD_REQUEST", "invalid_input"] as const).map((code) => `refused:${code}`)];
-    expect(everyOutcome.filter((outcome) => !covered.has(outcome))).toEqual([]);
+    // The fixed seed's runs reach every action, refusal and organisation effect: a generator that
+    // stopped reaching one would leave it untested. (Another seed explores; it need not reach all.)
+    const everyOutcome = [
+      ...actions,
+      "apply",
+      "replayed",
+      ...(["NOT_FOUND", "FORBIDDEN", "CONFLICT", "BAD_REQUEST", "invalid_input"] as const).map((code) => `refused:${code}`),
+      ...["changeManager:changed", "changeManager:unchanged", "changeManager:refused", "deactivate:changed", "deactivate:refused"],
+      ...["release follows a new manager", "release escalated with nobody above"],
+    ];
+    if (SEED === DEFAULT_SEED) expect(everyOutcome.filter((outcome) => !covered.has(outcome))).toEqual([]);
   }, 600_000);
 });
