@@ -5,7 +5,7 @@ import { writeAudit } from "@/server/services/audit/audit.service";
 import { createMailer } from "@/server/services/notifications/mailer";
 import { processOutbox } from "@/server/services/outbox/dispatcher";
 import { refreshStaleMatches } from "@/server/services/matching/match-refresh";
-import { applyDueMoves, escalateOverdueReleases } from "@/server/services/workflow/workflow.jobs";
+import { applyDueMoves, escalateOverdueReleases, followOrganisation } from "@/server/services/workflow/workflow.jobs";
 import { type ExclusiveJob, exclusiveRunner } from "./exclusive";
 
 const OUTBOX_EVERY_MS = 2_000;
@@ -44,7 +44,7 @@ export type BackgroundJobs = { stop(): Promise<void> };
 /**
  * The background work: dispatch the outbox (notifications, their e-mail, match hand-over), which is
  * safe in several processes at once; and, one process at a time, recompute stale candidates and
- * run the schedule (escalate overdue releases, apply moves on their effective date).
+ * run the schedule (follow org-chart changes, escalate overdue releases, apply moves on their effective date).
  */
 export function startBackgroundJobs(handle: DatabaseHandle, rawEnv: Record<string, string | undefined> = process.env): BackgroundJobs {
   const env = readEnv(rawEnv);
@@ -64,9 +64,11 @@ export function startBackgroundJobs(handle: DatabaseHandle, rawEnv: Record<strin
       env.KAKEZAN_SCHEDULE_SECONDS * 1000,
       "schedule",
       exclusive("schedule", async () => {
+        // First: a release is escalated, and a move applied, with the manager the organisation names today.
+        const reassigned = await followOrganisation(db);
         const escalated = await escalateOverdueReleases(db);
         const moved = await applyDueMoves(db);
-        return escalated + moved > 0 ? { escalated, moved } : null;
+        return reassigned + escalated + moved > 0 ? { reassigned, escalated, moved } : null;
       }),
     ),
   ];

@@ -76,7 +76,7 @@ describe("every workflow change goes through one transition", async () => {
       ...before.events,
       {
         type: "application.transitioned",
-        payload: { applicationId, opportunityId, personId: cast.persons.employee.id, action, disclosed: false },
+        payload: { applicationId, opportunityId, personId: cast.persons.employee.id, action, disclosed: false, currentManagerId: cast.persons.manager.id },
       },
     ]);
   }

@@ -8,11 +8,13 @@ import { actorForPerson, actorForSessionToken } from "../../server/auth/actor";
 import type { Mail } from "../../server/services/notifications/mailer";
 import { dispatchEvents, processOutbox } from "../../server/services/outbox/dispatcher";
 import { changeManager, deactivatePerson, reactivatePerson } from "../../server/services/people/organisation";
+import { resolveReleasingManager } from "../../server/services/people/releasing-manager";
 import { updateSettings } from "../../server/services/settings/settings.service";
 import { createContextInner } from "../../server/trpc/context";
 import { createCaller } from "../../server/trpc/root";
 import { createCast } from "../setup/cast";
 import { createReceivingTeam } from "../setup/mobility";
+import { followOrganisation } from "../../server/services/workflow/workflow.jobs";
 import { createTestDatabase } from "../setup/test-database";
 
 /** A tRPC caller for any active person, through every middleware and policy. */
@@ -99,6 +101,58 @@ describe("the releasing manager follows the organisation", async () => {
     expect(mailsTo(manager)).toHaveLength(1);
   });
 
+  /** Another open transfer posting of the receiving team. */
+  async function anotherPosting(title: string) {
+    const { id } = await receiving.hiring.opportunity.create({ kind: "transfer", title, departmentId: receiving.department.id, roleId: receiving.role.id });
+    await receiving.hiring.opportunity.setStatus({ opportunityId: id, status: "open" });
+    return id;
+  }
+
+  it("tells a new manager of a disclosed move they have nothing left to release on", async () => {
+    const { manager, peer, employee } = await line();
+    const applicationId = await applyAs(employee.id, "manager_first");
+    await (await callerFor(db, manager.id)).application.act({ applicationId, action: "release_approve" });
+    await changeManager(db, { personId: employee.id, managerId: peer.id, actorId: hrId });
+    await deliver();
+    expect((await (await callerFor(db, peer.id)).notification.list()).map((item) => item.kind)).toEqual(["managerChanged"]);
+    expect(mailsTo(peer)).toHaveLength(1);
+    expect(await inboxOf(peer.id)).toEqual([]);
+    // The move is now theirs to hear about: the finalize goes to them, not to the former manager.
+    await receiving.hiring.application.act({ applicationId, action: "shortlist" });
+    await receiving.hiring.application.act({ applicationId, action: "offer" });
+    await (await callerFor(db, hrId)).application.act({ applicationId, action: "finalize", effectiveOn: "2099-04-01" });
+    await deliver();
+    expect((await (await callerFor(db, peer.id)).notification.list()).map((item) => item.kind)).toEqual(["finalized", "managerChanged"]);
+    // Events still undelivered at the hand-over (the application, the release) reach neither the
+    // former manager, who no longer is one, nor the new one, who was not yet one.
+    expect(await (await callerFor(db, manager.id)).notification.list()).toEqual([]);
+  });
+
+  it("the schedule catches org-chart changes made outside the organisation service", async () => {
+    const { head, director, manager, peer, employee } = await line();
+    const employeeApplication = await applyAs(employee.id, "manager_first");
+    const peerApplication = await applyAs(peer.id, "manager_first", await anotherPosting("テスト自動化の担当"));
+    // An HR import: the employee now reports to the peer, and the director has left.
+    await db.update(people).set({ managerId: peer.id }).where(eq(people.id, employee.id));
+    await db.update(people).set({ active: false }).where(eq(people.id, director.id));
+    expect(await followOrganisation(db)).toBe(2);
+    expect((await releaseStep(employeeApplication))?.approverId).toBe(peer.id);
+    expect((await releaseStep(peerApplication))?.approverId).toBe(head.id);
+    expect(await inboxOf(manager.id)).toEqual([]);
+    // Nothing left to follow: a second run changes nothing.
+    expect(await followOrganisation(db)).toBe(0);
+  });
+
+  it("names nobody when the chain above holds only deactivated people, even where bad data loops it", async () => {
+    const { director, manager, employee } = await line();
+    await db.update(people).set({ active: false }).where(eq(people.id, manager.id));
+    await db.update(people).set({ active: false, managerId: manager.id }).where(eq(people.id, director.id));
+    expect(await resolveReleasingManager(db, employee.id)).toBeNull();
+    // Nor the person themself, when the loop runs through them.
+    await db.update(people).set({ managerId: employee.id }).where(eq(people.id, director.id));
+    expect(await resolveReleasingManager(db, employee.id)).toBeNull();
+  });
+
   it("refuses a manager who is the person, deactivated, or below the person", async () => {
     const { manager, employee } = await line();
     await expect(changeManager(db, { personId: manager.id, managerId: manager.id, actorId: hrId })).rejects.toMatchObject({ messageKey: "managerIsSelf" });
@@ -156,9 +210,7 @@ describe("the releasing manager follows the organisation", async () => {
     // One application already ended; the other is live.
     const declined = await applyAs(employee.id, "manager_first");
     await receiving.hiring.application.act({ applicationId: declined, action: "decline", reason: "今回は見送り" });
-    const { id: opportunityId } = await receiving.hiring.opportunity.create({ kind: "transfer", title: "品質改善の担当", departmentId: receiving.department.id, roleId: receiving.role.id });
-    await receiving.hiring.opportunity.setStatus({ opportunityId, status: "open" });
-    const second = await applyAs(employee.id, "manager_first", opportunityId);
+    const second = await applyAs(employee.id, "manager_first", await anotherPosting("品質改善の担当"));
     await deliver();
     const managerKinds = async () => (await (await callerFor(db, manager.id)).notification.list()).map((item) => item.kind);
     expect(await managerKinds()).toEqual(["releaseRequested", "releaseRequested"]);

@@ -87,7 +87,7 @@ export async function apply(db: Executor, actor: Actor, rawInput: ApplyInput, no
       );
       if (disclosedAt) await tx.update(applications).set({ disclosedAt }).where(eq(applications.id, applicationId));
       await writeAudit(tx, { actorId: actor.personId, action: "application.submit", entityType: "application", entityId: applicationId });
-      await enqueue(tx, "application.submitted", { applicationId, opportunityId: opportunity.id, personId: actor.personId, disclosed: Boolean(disclosedAt) });
+      await enqueue(tx, "application.submitted", { applicationId, opportunityId: opportunity.id, personId: actor.personId, disclosed: Boolean(disclosedAt), currentManagerId });
       return { applicationId, ...start.state, version: 0, replayed: false };
     }),
   );

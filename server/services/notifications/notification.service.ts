@@ -50,8 +50,6 @@ export async function notifyApplicationEvent(tx: Executor, event: ApplicationEve
     .innerJoin(people, eq(people.id, applications.personId))
     .where(eq(applications.id, event.payload.applicationId));
   if (!row) return;
-  // A later reorganisation superseded this one: its own event tells the manager after.
-  if (event.type === "application.manager_changed" && event.payload.managerId !== row.currentManagerId) return;
   const facts: EventFacts = {
     type: event.type,
     action: "action" in event.payload ? event.payload.action : undefined,
@@ -71,12 +69,26 @@ export async function notifyApplicationEvent(tx: Executor, event: ApplicationEve
     const ids =
       recipient.to === "applicant" ? [row.personId]
       : recipient.to === "hiringManager" ? [row.ownerId]
-      : recipient.to === "currentManager" ? (row.currentManagerId ? [row.currentManagerId] : [])
+      : recipient.to === "currentManager" ? managerToTell(event, row.currentManagerId)
       : hrStaff.map((person) => person.id);
     return ids.map((personId) => ({ personId, kind: recipient.kind, link: links[recipient.to](row.opportunityId) }));
   });
   const params = { opportunity: row.title, person: `${row.applicant.familyName} ${row.applicant.givenName} (${row.applicant.romanizedName})` };
   await notify(tx, event, targets, params);
+}
+
+/**
+ * The current manager, if they were already the manager when the event happened. One who took
+ * over since hears of the application through their own hand-over event, and a former manager of
+ * nothing after the hand-over. Events written before the manager was recorded go to the current one.
+ */
+function managerToTell(event: ApplicationEvent, currentManagerId: number | null): number[] {
+  const managerAtEvent =
+    event.type === "application.step_escalated" ? event.payload.approverId
+    : event.type === "application.manager_changed" ? event.payload.managerId
+    : event.payload.currentManagerId;
+  if (currentManagerId === null || (managerAtEvent !== undefined && managerAtEvent !== currentManagerId)) return [];
+  return [currentManagerId];
 }
 
 type Target = { personId: number; kind: NotificationKind; link: string };

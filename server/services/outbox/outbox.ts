@@ -11,8 +11,16 @@ const ids = z.array(id);
  * with these schemas where they are read (`parseOutboxEvent`), never trusted as written.
  */
 const payloadSchemas = {
-  "application.submitted": z.object({ applicationId: id, opportunityId: id, personId: id, disclosed: z.boolean().optional() }),
-  "application.transitioned": z.object({ applicationId: id, opportunityId: id, personId: id, action: z.string(), disclosed: z.boolean().optional() }),
+  // `currentManagerId`: the current manager when it happened; a manager who took over since is not told of it.
+  "application.submitted": z.object({ applicationId: id, opportunityId: id, personId: id, disclosed: z.boolean().optional(), currentManagerId: id.nullable().optional() }),
+  "application.transitioned": z.object({
+    applicationId: id,
+    opportunityId: id,
+    personId: id,
+    action: z.string(),
+    disclosed: z.boolean().optional(),
+    currentManagerId: id.nullable().optional(),
+  }),
   // Null when the step is for any HR staff rather than one approver.
   "application.step_escalated": z.object({ applicationId: id, approverId: id.nullable() }),
   /** The organisation gave a live application a new current manager (told only if it is disclosed). */

@@ -100,6 +100,7 @@ export async function applyTransition(
     personId: application.personId,
     action,
     disclosed: Boolean(disclosedAt),
+    currentManagerId: application.currentManagerId,
   });
   return { ok: true, state: result.next, version };
 }

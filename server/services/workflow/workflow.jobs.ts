@@ -5,6 +5,22 @@ import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { applyTransition, lockApplications } from "./apply-transition";
 import { japanDate } from "./business-days";
+import { syncLiveApplications } from "./current-manager";
+
+/**
+ * Catches org-chart changes made outside the organisation service (an HR import, a direct fix):
+ * every live application whose stored current manager may no longer be the one the organisation
+ * names — the person's manager differs from it, or that manager is deactivated — is brought in
+ * line, so releases never wait on a former or departed manager. Returns how many moved.
+ */
+export async function followOrganisation(db: Database, now = new Date()): Promise<number> {
+  const mayDiffer = sql`exists (
+    select 1 from people p left join people m on m.id = p.manager_id
+    where p.id = ${applications.personId} and (p.manager_id is distinct from ${applications.currentManagerId} or m.active is false)
+  )`;
+  const moved = await db.transaction((tx) => syncLiveApplications(tx, mayDiffer, { actorId: null, now, cause: "organisation_changed" }));
+  return moved.length;
+}
 
 /**
  * Escalates every release step past its deadline to HR — exactly once per step: the update only
