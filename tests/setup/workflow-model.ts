@@ -238,12 +238,10 @@ export function expectDeactivate(model: Model, personId: number): "changed" | "u
   for (const application of model.applications) {
     if (application.personId === personId && isLive(application)) recordSystemTransition(application, "withdraw_on_leave");
   }
+  // The model's postings are open or closed, never filled: every one of them can still take applicants.
   const successorId = releasingManager(model, personId);
-  if (successorId !== null) {
-    for (const posting of model.postings) {
-      const matters = posting.open || model.applications.some((application) => application.posting === posting && isLive(application));
-      if (posting.ownerId === personId && matters) posting.ownerId = successorId;
-    }
+  for (const posting of model.postings) {
+    if (posting.ownerId === personId && successorId !== null) posting.ownerId = successorId;
   }
   followOrganisation(model);
   return "changed";
