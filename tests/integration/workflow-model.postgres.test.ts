@@ -175,7 +175,7 @@ type ApplicationRow = {
   escalated: number;
 };
 
-/** The stored applications and people agree with the model; each effect happened once. */
+/** The stored applications, people and postings agree with the model; each effect happened once. */
 async function checkAgreement(db: Database, model: Model) {
   const ids = model.applications.map((application) => application.id);
   if (ids.length === 0) return;
@@ -220,6 +220,8 @@ async function checkAgreement(db: Database, model: Model) {
   const peopleIds = [...model.people.keys()];
   const people = await queryRows(db, sql`select id, manager_id as "managerId", department_id as "departmentId", active, is_hr as "isHr" from people where id in ${peopleIds} order by id`);
   expect(people).toEqual([...model.people.values()].sort((a, b) => a.id - b.id));
+  const postings = await queryRows(db, sql`select id, owner_id as "ownerId", status = 'open' as open from opportunities where id in ${model.postings.map((posting) => posting.id)} order by id`);
+  expect(postings).toEqual(model.postings.map(({ id, ownerId, open }) => ({ id, ownerId, open })));
   // The open release step's approver is the manager the organisation names now (nearest active one up).
   for (const application of model.applications.filter((candidate) => candidate.openSteps.has("manager_release"))) {
     expect(await resolveReleasingManager(db, application.personId)).toBe(application.currentManagerId);
@@ -472,7 +474,8 @@ class PolicyCommand implements fc.AsyncCommand<Model, Real> {
 
 /**
  * Whom an organisation change is about: half the time someone an application in progress depends
- * on (its applicant or releasing manager, a release waiting first), so that changes reach live releases.
+ * on (its applicant or releasing manager, a release waiting first), so that changes reach live
+ * releases; a quarter of the time a posting's hiring manager; else anyone who may change.
  */
 function organisationTarget(model: Model, real: Real, pick: number): number {
   const waiting = model.applications.filter((application) => isLive(application) && application.openSteps.has("manager_release"));
@@ -480,6 +483,7 @@ function organisationTarget(model: Model, real: Real, pick: number): number {
   const application = live[Math.floor(pick / 4) % Math.max(live.length, 1)];
   if (pick % 4 === 1 && application) return application.personId;
   if (pick % 4 === 2 && application?.currentManagerId) return application.currentManagerId;
+  if (pick % 4 === 3) return model.postings[Math.floor(pick / 4) % model.postings.length]!.ownerId;
   return real.organisation[pick % real.organisation.length]!;
 }
 
@@ -497,6 +501,7 @@ class ChangeManagerCommand implements fc.AsyncCommand<Model, Real> {
     const managerId = this.person % 4 === 1 && this.manager % 3 === 0 ? null : real.managers[this.manager % real.managers.length]!;
     // A posting owner keeps someone above them, so that leaving hands their postings on (see `ownsPostingWithoutSuccessor`).
     if (managerId === null && model.postings.some((posting) => posting.ownerId === personId)) return;
+    this.taken = `person #${personId} → manager ${managerId === null ? "none" : `#${managerId}`}`;
     const before = await fingerprint(real.db);
     const expected = expectChangeManager(model, personId, managerId);
     covered.add(`changeManager:${expected}`);
@@ -505,7 +510,8 @@ class ChangeManagerCommand implements fc.AsyncCommand<Model, Real> {
     if (expected === "refused") expect(await fingerprint(real.db)).toEqual(before);
     await checkAll(model, real);
   }
-  toString = () => `changeManager(person ${this.person}, manager ${this.manager})`;
+  private taken?: string;
+  toString = () => `changeManager(pick ${this.person}, ${this.manager}${this.taken ? ` → ${this.taken}` : ""})`;
 }
 
 class DeactivateCommand implements fc.AsyncCommand<Model, Real> {
@@ -518,6 +524,7 @@ class DeactivateCommand implements fc.AsyncCommand<Model, Real> {
     const personId = organisationTarget(model, real, this.person);
     // Heads of department stay (every chain ends with one of them); see `ownsPostingWithoutSuccessor`.
     if (!real.organisation.includes(personId) || ownsPostingWithoutSuccessor(model, personId)) return;
+    this.taken = personId;
     const before = await fingerprint(real.db);
     const result = await outcomeOf(deactivatePerson(real.db, { personId, actorId: real.hr.personId, reason: this.withReason ? "退職" : " " }));
     if (!this.withReason) {
@@ -527,13 +534,15 @@ class DeactivateCommand implements fc.AsyncCommand<Model, Real> {
       return;
     }
     const versions = model.applications.map((application) => application.version);
+    if (model.postings.some((posting) => posting.ownerId === personId && !posting.open)) covered.add("closed posting handed over");
     const expected = expectDeactivate(model, personId);
     covered.add(`deactivate:${expected}`);
     if (model.applications.some((application, index) => application.version !== versions[index])) covered.add("withdraw_on_leave");
     expect(result.ok).toBe(true);
     await checkAll(model, real);
   }
-  toString = () => `deactivate(person ${this.person}${this.withReason ? "" : ", no reason"})`;
+  private taken?: number;
+  toString = () => `deactivate(pick ${this.person}${this.taken ? ` → person #${this.taken}` : ""}${this.withReason ? "" : ", no reason"})`;
 }
 
 const APPLICANTS = 5;
@@ -652,7 +661,7 @@ describe("the workflow against its model (PostgreSQL)", async () => {
       "replayed",
       ...(["NOT_FOUND", "FORBIDDEN", "CONFLICT", "BAD_REQUEST", "invalid_input"] as const).map((code) => `refused:${code}`),
       ...["changeManager:changed", "changeManager:unchanged", "changeManager:refused", "deactivate:changed", "deactivate:refused"],
-      ...["release follows a new manager", "release escalated with nobody above"],
+      ...["release follows a new manager", "release escalated with nobody above", "closed posting handed over"],
     ];
     if (SEED === DEFAULT_SEED) expect(everyOutcome.filter((outcome) => !covered.has(outcome))).toEqual([]);
   }, 600_000);
