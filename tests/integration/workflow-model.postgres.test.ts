@@ -39,7 +39,8 @@ import {
 
 /*
  * Random sequences of workflow commands — apply, every person action (allowed or not), the
- * effective-date job, closing and reopening postings, changing the confidentiality policy — run
+ * effective-date job, closing and reopening postings, changing the confidentiality policy, manager
+ * changes and leavers (server/services/people/organisation.ts) — run
  * against the real services and a small model (tests/setup/workflow-model.ts). After every command
  * the database must agree with the model and keep the invariants below. The seed is fixed; a
  * failure prints it with the shortest command list found. WORKFLOW_MODEL_SEED tries another.
