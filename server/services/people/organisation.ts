@@ -107,7 +107,8 @@ export async function deactivatePerson(db: Executor, input: DeactivateInput, now
 }
 
 /**
- * The leaver's postings that still matter — drafts, open ones, and any with a live application or
+ * The leaver's postings that still matter — drafts, open ones, closed ones (they can be reopened:
+ * new applicants' hiring decisions must not wait on the leaver), and any with a live application or
  * a finalized move still to take effect — pass to the leaver's releasing manager, who answers for
  * the team's hiring; the open hiring decisions follow. With nobody above the leaver the postings
  * stay as they are and HR reassigns them.
@@ -119,7 +120,7 @@ async function handOverPostings(tx: Executor, leaverId: number, actorId: number)
   const handedOver = await tx
     .update(opportunities)
     .set({ ownerId: successorId, version: sql`${opportunities.version} + 1` })
-    .where(and(eq(opportunities.ownerId, leaverId), or(inArray(opportunities.status, ["draft", "open"]), live)))
+    .where(and(eq(opportunities.ownerId, leaverId), or(inArray(opportunities.status, ["draft", "open", "closed"]), live)))
     .returning({ id: opportunities.id });
   for (const { id } of handedOver) {
     await writeAudit(tx, { actorId, action: "opportunity.owner_changed", entityType: "opportunity", entityId: id, data: { from: leaverId, to: successorId, cause: "owner_deactivated" } });
