@@ -27,6 +27,9 @@ EXCEPTION WHEN insufficient_privilege OR invalid_grant_operation THEN
   RAISE NOTICE 'kakezan_app is not granted to %: grant it to the server''s login role', current_user;
 END $$;
 --> statement-breakpoint
+-- A schema created anew (dropped and recreated, as the bench seed does) grants nobody its use.
+GRANT USAGE ON SCHEMA public TO kakezan_app;
+--> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO kakezan_app;
 --> statement-breakpoint
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO kakezan_app;

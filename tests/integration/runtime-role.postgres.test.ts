@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPostgres, queryRows } from "../../db/client";
+import { migrateDatabase } from "../../db/migrate";
 import { asActor, RUNTIME_ROLE } from "../../db/scope";
 import { createPerson } from "../../db/factories";
 import { wills } from "../../db/schema";
@@ -11,6 +12,7 @@ describe("the server's PostgreSQL connections", async () => {
   const { db, url } = await createTestDatabase();
   const runtime = await openPostgres({ url: url!, poolSize: 2, role: RUNTIME_ROLE });
   afterAll(() => runtime.close());
+  const { url: freshUrl } = await createTestDatabase();
   const person = await createPerson(db);
   await db.insert(wills).values({ personId: person.id, statement: "まだ誰にも言っていない" });
 
@@ -33,6 +35,24 @@ describe("the server's PostgreSQL connections", async () => {
         (error: Error) => (error.cause instanceof Error ? error.cause.message : error.message),
       );
       expect(refusal).toMatch(/permission denied/);
+    }
+  });
+
+  it("can use a schema made anew (dropped and recreated, as the bench seed does) once it is migrated", async () => {
+    const owner = await openPostgres({ url: freshUrl!, poolSize: 1 });
+    try {
+      await owner.db.execute(sql`drop schema if exists drizzle cascade`);
+      await owner.db.execute(sql`drop schema public cascade`);
+      await owner.db.execute(sql`create schema public`);
+      await migrateDatabase(owner);
+    } finally {
+      await owner.close();
+    }
+    const fresh = await openPostgres({ url: freshUrl!, poolSize: 1, role: RUNTIME_ROLE });
+    try {
+      expect(await queryRows(fresh.db, sql`select id from people`)).toEqual([]);
+    } finally {
+      await fresh.close();
     }
   });
 });
