@@ -85,7 +85,7 @@ export default async function CandidatesPage({ params, searchParams }: PageProps
                     </h2>
                     {candidate.person ? <p className="text-sm text-slate-600">{t("rank", { rank: candidate.rank })}</p> : null}
                   </div>
-                  {/* Whether a hidden candidate accepts scouting is not served: the invitation says. */}
+                  {/* Whether a hidden candidate accepts scouting is not served, nor told by inviting: invitations are sealed. */}
                   {candidate.invited || candidate.person ? null : (
                     <InviteForm opportunityId={opportunityId} candidateKey={candidate.candidateKey} candidateLabel={label} />
                   )}
