@@ -4,7 +4,7 @@ import { applications, notifications, opportunities, type OutboxEvent, people, s
 import type { Actor } from "@/server/auth/actor";
 import { serverTranslator } from "@/server/i18n";
 import { enqueue, type OutboxEventOf } from "../outbox/outbox";
-import { invitee, reachesInvitee } from "../scouting/invitation-reach";
+import { invitee, reachesInvitee } from "../scouting/invitation.relations";
 import { releaseGranted } from "../workflow/transitions";
 import type { Mailer } from "./mailer";
 import { type EventFacts, type NotificationKind, recipientsFor } from "./recipients";

@@ -9,7 +9,7 @@ import { apply } from "../applications/application.service";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { candidateKey, servableCandidates } from "../matching/matching.service";
-import { invitee, reachesInvitee } from "./invitation-reach";
+import { invitee, reachesInvitee } from "./invitation.relations";
 import { inviteInput, respondInput } from "./scouting.schemas";
 import { personNameColumns } from "../people/person-name.columns";
 
