@@ -1,13 +1,16 @@
-import { eq } from "drizzle-orm";
+import type { TRPCError } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createPerson, createRole, createSkill, setPersonSkill } from "../../db/factories";
-import { matchScores, people } from "../../db/schema";
+import { auditLog, matchScores, people } from "../../db/schema";
 import { matchingPolicy } from "../../server/services/matching/matching.policy";
 import { processOutbox } from "../../server/services/outbox/dispatcher";
 import { enqueue } from "../../server/services/outbox/outbox";
-import { recomputeCandidates } from "../../server/services/matching/matching.service";
+import { candidateKey, recomputeCandidates } from "../../server/services/matching/matching.service";
+import { setOpportunityStatus } from "../../server/services/opportunities/opportunity.service";
 import { callerAs, createCast } from "../setup/cast";
 import { createReceivingTeam } from "../setup/mobility";
+import { callerFor } from "../setup/relationships";
 import { createTestDatabase } from "../setup/test-database";
 
 /** No e-mail in these tests. */
@@ -152,9 +155,9 @@ describe("scouting (社内FA)", async () => {
     const [invite] = await employee.scout.mine();
     expect(invite).toMatchObject({ id: inviteId, status: "pending", message: "QA チームで一緒に働きませんか" });
     expect((await employee.notification.list()).map((item) => item.kind)).toContain("scoutInvited");
-    // Once invited, the hiring manager sees who it is.
-    const [named] = (await team.hiring.matching.candidates({ opportunityId: team.opportunityId })).items;
-    expect(named?.person?.id).toBe(cast.persons.employee.id);
+    // Invited, still anonymous: only the person's own answer names them.
+    const [invited] = (await team.hiring.matching.candidates({ opportunityId: team.opportunityId })).items;
+    expect(invited).toMatchObject({ invited: true, person: null });
     // Nothing reaches the current manager: no notification, no mail, no inbox item.
     expect(await manager.notification.list()).toEqual([]);
     expect(mails).not.toContain(cast.persons.manager.email);
@@ -169,12 +172,25 @@ describe("scouting (社内FA)", async () => {
     await processOutbox(db, recording);
     expect((await team.hiring.notification.list()).map((item) => item.kind)).toContain("scoutAccepted");
     expect(await manager.notification.list()).toEqual([]);
+    // Having accepted, they are named to the hiring manager.
+    const [named] = (await team.hiring.matching.candidates({ opportunityId: team.opportunityId })).items;
+    expect(named?.person?.id).toBe(cast.persons.employee.id);
   });
+});
 
-  it("cannot invite someone who has not opted in to scouting", async () => {
-    const colleague = callerAs(db, cast, "colleague");
-    await setPersonSkill(db, cast.persons.colleague.id, bugs.id, 3);
-    await colleague.will.save({
+describe("sealed scout invitations: the opt-in decides whether an invitation reaches a person, never whether it may be sent", async () => {
+  const { db } = await createTestDatabase();
+  const cast = await createCast(db);
+  const team = await createReceivingTeam(db, cast);
+  const bugs = await createSkill(db, { nameJa: "不具合報告", nameEn: "Bug reporting" });
+  const mails: string[] = [];
+  const recording = { send: async (mail: { to: string }) => void mails.push(mail.to) };
+  // Two suggested candidates alike in all but the scouting opt-in, both hidden from the sender.
+  const candidateLike = async (openToScouting: boolean) => {
+    const person = await createPerson(db, { departmentId: cast.departments.team.id, openToScouting, showSkillsInDirectory: true });
+    await setPersonSkill(db, person.id, bugs.id, 3);
+    const caller = await callerFor(db, person.id);
+    await caller.will.save({
       statement: "QA に興味",
       targetRoleIds: [],
       desiredSkillIds: [],
@@ -185,14 +201,83 @@ describe("scouting (社内FA)", async () => {
       shareWithMatching: true,
       expectedVersion: 0,
     });
+    return { person, caller };
+  };
+  const scoutable = await candidateLike(true);
+  const sealed = await candidateLike(false);
+  await processOutbox(db, recording);
+  await recomputeCandidates(db);
+  const servedAs = async (personId: number) => {
+    const { items } = await team.hiring.matching.candidates({ opportunityId: team.opportunityId });
+    const item = items.find((candidate) => candidate.candidateKey === candidateKey(team.opportunityId, personId));
+    expect(item).toBeDefined();
+    // Modulo ids: rank and key tell people apart, nothing else may.
+    const { rank: _rank, candidateKey: _key, ...view } = item!;
+    return view;
+  };
+  const auditOf = async (inviteId: number) =>
+    (await db.select().from(auditLog).where(and(eq(auditLog.entityType, "scout_invite"), eq(auditLog.entityId, String(inviteId))))).map(
+      ({ id: _id, at: _at, entityId: _entityId, ...entry }) => entry,
+    );
+  const sent = new Map<number, number>();
+  /** What the caller is told: "ok", or the error's code and translated message. */
+  const told = (call: Promise<unknown>) => call.then(() => "ok", (error: TRPCError) => ({ code: error.code, message: error.message }));
+
+  it("the sender's answers, audit and view are the same whether or not the person opted in", async () => {
+    const views = [];
+    for (const { person } of [scoutable, sealed]) {
+      const before = await servedAs(person.id);
+      const key = candidateKey(team.opportunityId, person.id);
+      const answer = await team.hiring.scout.invite({ opportunityId: team.opportunityId, candidateKey: key, message: "QA チームはどうですか" });
+      sent.set(person.id, answer.inviteId);
+      const again = await told(team.hiring.scout.invite({ opportunityId: team.opportunityId, candidateKey: key, message: "もう一度" }));
+      await processOutbox(db, recording);
+      views.push({
+        before,
+        answer: Object.keys(answer),
+        again,
+        audit: await auditOf(answer.inviteId),
+        after: await servedAs(person.id),
+        senderNotifications: (await team.hiring.notification.list()).length,
+      });
+    }
+    expect(views[0]!.after).toMatchObject({ invited: true, person: null });
+    expect(views[0]!.again).toMatchObject({ code: "CONFLICT" });
+    expect(views[1]).toEqual(views[0]);
+  });
+
+  it("the invitation reaches the person who opted in, and nothing reaches the one who did not", async () => {
+    expect((await scoutable.caller.scout.mine()).map((item) => item.id)).toEqual([sent.get(scoutable.person.id)]);
+    expect((await scoutable.caller.notification.list()).map((item) => item.kind)).toEqual(["scoutInvited"]);
+    expect(mails).toContain(scoutable.person.email);
+
+    expect(await sealed.caller.scout.mine()).toEqual([]);
+    expect(await sealed.caller.notification.list()).toEqual([]);
+    expect(mails).not.toContain(sealed.person.email);
+    expect(await told(sealed.caller.scout.respond({ inviteId: sent.get(sealed.person.id)!, response: "casual_interview" }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await servedAs(sealed.person.id)).toMatchObject({ invited: true, person: null });
+  });
+
+  it("opting in later lists the pending invitation, answerable; opting out hides it again", async () => {
+    await sealed.caller.profile.update({ openToScouting: true });
+    const [invitation] = await sealed.caller.scout.mine();
+    expect(invitation).toMatchObject({ id: sent.get(sealed.person.id), status: "pending", message: "QA チームはどうですか" });
+    await sealed.caller.profile.update({ openToScouting: false });
+    expect(await sealed.caller.scout.mine()).toEqual([]);
+    await sealed.caller.profile.update({ openToScouting: true });
+    await sealed.caller.scout.respond({ inviteId: invitation!.id, response: "casual_interview" });
     await processOutbox(db, recording);
-    await recomputeCandidates(db);
-    const items = (await team.hiring.matching.candidates({ opportunityId: team.opportunityId })).items;
-    // The list does not say who accepts scouting; the invitation is refused.
-    const notScoutable = items.find((item) => !item.invited);
-    expect(notScoutable).toBeDefined();
-    await expect(team.hiring.scout.invite({ opportunityId: team.opportunityId, candidateKey: notScoutable!.candidateKey, message: "どうですか" })).rejects.toMatchObject({
-      code: "FORBIDDEN",
-    });
+    // No late notification for the invitation itself; the answer reaches the sender, who now sees the name.
+    expect((await sealed.caller.notification.list()).map((item) => item.kind)).not.toContain("scoutInvited");
+    expect(mails).not.toContain(sealed.person.email);
+    expect((await team.hiring.notification.list()).map((item) => item.kind)).toEqual(["scoutAccepted"]);
+    expect((await servedAs(sealed.person.id)).person?.id).toBe(sealed.person.id);
+  });
+
+  it("a pending invitation stops reaching its invitee once the posting closes; an answered one stays listed", async () => {
+    await setOpportunityStatus(db, team.hiringActor, { opportunityId: team.opportunityId, status: "closed" });
+    expect(await scoutable.caller.scout.mine()).toEqual([]);
+    expect(await told(scoutable.caller.scout.respond({ inviteId: sent.get(scoutable.person.id)!, response: "decline" }))).toMatchObject({ code: "NOT_FOUND" });
+    expect((await sealed.caller.scout.mine()).map((item) => item.status)).toEqual(["accepted"]);
   });
 });

@@ -104,8 +104,8 @@ export function servableCandidates(opportunityId: number, viewers: { ownerId: nu
 
 /**
  * The precomputed candidates of an opportunity, for its hiring manager or HR, in pages of 50, as
- * banded facts (candidate-facts.ts). Names are hidden except for people already invited or who
- * applied; ranks are counted over the candidates served.
+ * banded facts (candidate-facts.ts). Names are hidden except for people who applied or accepted
+ * an invitation; ranks are counted over the candidates served.
  */
 export async function candidatesFor(db: Executor, actor: Actor, input: { opportunityId: number; page: number }) {
   const [opportunity] = await db.select({ ownerId: opportunities.ownerId, status: opportunities.status }).from(opportunities).where(eq(opportunities.id, input.opportunityId));
@@ -131,7 +131,9 @@ export async function candidatesFor(db: Executor, actor: Actor, input: { opportu
     db.select({ personId: applications.personId }).from(applications).where(eq(applications.opportunityId, input.opportunityId)),
     engagedWith(db, input.opportunityId),
   ]);
-  const known = new Set([...invited, ...applied].map((row) => row.personId));
+  // Named only by the person's own act — applying, or accepting an invitation — never by being
+  // invited: a sealed invitation to someone not open to scouting must look like any other.
+  const known = new Set([...applied.map((row) => row.personId), ...engaged]);
   const facts = rows.map((row) => candidateFacts(row.explanation as unknown as MatchExplanation, engaged.has(row.person.id)));
   // Only the skills the banded facts mention: a held neighbour's name would be a fact about the profile.
   const skillNames = await skillNamesOf(db, new Set(facts.flatMap((item) => item.skills.map((skill) => skill.skillId))));

@@ -4,6 +4,7 @@ import { applications, notifications, opportunities, type OutboxEvent, people, s
 import type { Actor } from "@/server/auth/actor";
 import { serverTranslator } from "@/server/i18n";
 import { enqueue, type OutboxEventOf } from "../outbox/outbox";
+import { invitee, reachesInvitee } from "../scouting/invitation.relations";
 import { releaseGranted } from "../workflow/transitions";
 import type { Mailer } from "./mailer";
 import { type EventFacts, type NotificationKind, recipientsFor } from "./recipients";
@@ -128,14 +129,26 @@ async function notify(tx: Executor, event: Pick<OutboxEvent, "eventId">, candida
   for (const notification of inserted) await enqueue(tx, "notification.mail", { notificationId: notification.id });
 }
 
-/** Scouting: the invitee hears of an invitation, the inviter of the answer — nobody else (社内FA). */
+/**
+ * Scouting: the invitee hears of an invitation, the inviter of the answer — nobody else (社内FA).
+ * A sealed invitation that does not reach the invitee when delivered (not open to scouting) tells
+ * nobody anything; opting in later lists it without a notification.
+ */
 export async function notifyScoutEvent(tx: Executor, event: ScoutEvent): Promise<void> {
   const [invite] = await tx
-    .select({ personId: scoutInvites.personId, fromId: scoutInvites.fromId, status: scoutInvites.status, opportunityId: opportunities.id, title: opportunities.title })
+    .select({
+      personId: scoutInvites.personId,
+      fromId: scoutInvites.fromId,
+      status: scoutInvites.status,
+      opportunityId: opportunities.id,
+      title: opportunities.title,
+      reaches: sql<boolean>`${reachesInvitee}`.mapWith(Boolean),
+    })
     .from(scoutInvites)
     .innerJoin(opportunities, eq(opportunities.id, scoutInvites.opportunityId))
+    .innerJoin(invitee, eq(invitee.id, scoutInvites.personId))
     .where(eq(scoutInvites.id, event.payload.inviteId));
-  if (!invite) return;
+  if (!invite || (event.type === "scout.invited" && !invite.reaches)) return;
   const params = { opportunity: invite.title, person: "" };
   const targets: Target[] =
     event.type === "scout.invited"

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database, Executor } from "@/db/client";
 import { departments, matchScores, opportunities, people, scoutInvites, wills } from "@/db/schema";
@@ -9,14 +9,17 @@ import { apply } from "../applications/application.service";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { candidateKey, servableCandidates } from "../matching/matching.service";
+import { invitee, reachesInvitee } from "./invitation.relations";
 import { inviteInput, respondInput } from "./scouting.schemas";
 import { personNameColumns } from "../people/person-name.columns";
 
 /**
- * 社内FA: the hiring manager invites a suggested candidate — identified only by the opaque key the
- * candidates list gave — who opted in to be scouted. The list does not say who opted in (that
- * would tell a hidden candidate's consent); an invitation to someone who did not is refused and
- * sends nothing. Nothing goes to the person's current manager.
+ * 社内FA: the hiring manager invites a suggested candidate, identified only by the opaque key the
+ * candidates list gave. Invitations are sealed: any servable candidate may be invited, and the
+ * sender's answer, audit and view are the same whether or not the person opted in to scouting. The
+ * opt-in decides only whether the invitation reaches them (`reachesInvitee`, checked on delivery
+ * and on reading), never whether a sender may try — so the sender learns nothing of it. Nothing
+ * goes to the person's current manager.
  */
 export async function invite(db: Database, actor: Actor, rawInput: z.input<typeof inviteInput>): Promise<{ inviteId: number }> {
   const input = inviteInput.parse(rawInput);
@@ -26,15 +29,13 @@ export async function invite(db: Database, actor: Actor, rawInput: z.input<typeo
     if (opportunity.status !== "open") throw new AppError("CONFLICT", "opportunityNotOpen");
     // Only someone the candidates list may serve to this actor now can be invited.
     const rows = await tx
-      .select({ personId: matchScores.personId, openToScouting: people.openToScouting })
+      .select({ personId: matchScores.personId })
       .from(matchScores)
       .innerJoin(people, eq(people.id, matchScores.personId))
       .leftJoin(wills, eq(wills.personId, matchScores.personId))
       .where(servableCandidates(opportunity.id, { ownerId: opportunity.ownerId, actorId: actor.personId }));
     const candidate = rows.find((row) => candidateKey(opportunity.id, row.personId) === input.candidateKey);
     if (!candidate) throw new AppError("NOT_FOUND");
-    // Openness to move lets people be suggested; only the scouting opt-in lets them be approached.
-    if (!candidate.openToScouting) throw new AppError("FORBIDDEN", "notOpenToScouting");
     const inserted = await tx
       .insert(scoutInvites)
       .values({ opportunityId: opportunity.id, personId: candidate.personId, fromId: actor.personId, message: input.message })
@@ -49,15 +50,21 @@ export async function invite(db: Database, actor: Actor, rawInput: z.input<typeo
 }
 
 /**
- * The invited person decides: a casual interview (the hiring manager is told; nobody else), an
+ * The invited person decides, on an invitation that reaches them (else NOT_FOUND, as for anyone else's): a casual interview (the hiring manager is told; nobody else), an
  * application (which then follows the company's confidentiality policy), or no.
  */
 export async function respond(db: Database, actor: Actor, rawInput: z.input<typeof respondInput>): Promise<{ applicationId: number | null }> {
   const input = respondInput.parse(rawInput);
   // One transaction, the invite locked: the answer and the application it may create stand or fall together.
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(scoutInvites).where(eq(scoutInvites.id, input.inviteId)).for("update");
-    if (!row || row.personId !== actor.personId) throw new AppError("NOT_FOUND");
+    const [row] = await tx
+      .select({ id: scoutInvites.id, opportunityId: scoutInvites.opportunityId, status: scoutInvites.status })
+      .from(scoutInvites)
+      .innerJoin(invitee, eq(invitee.id, scoutInvites.personId))
+      .innerJoin(opportunities, eq(opportunities.id, scoutInvites.opportunityId))
+      .where(and(eq(scoutInvites.id, input.inviteId), eq(scoutInvites.personId, actor.personId), reachesInvitee))
+      .for("update", { of: scoutInvites });
+    if (!row) throw new AppError("NOT_FOUND");
     if (row.status !== "pending") throw new AppError("CONFLICT", "alreadyAnswered");
     let applicationId: number | null = null;
     if (input.response === "application") {
@@ -74,7 +81,7 @@ export async function respond(db: Database, actor: Actor, rawInput: z.input<type
   });
 }
 
-/** The actor's scout invitations, newest first. */
+/** The actor's scout invitations that reach them, newest first: none while they are not open to scouting. */
 export async function myInvites(db: Executor, actor: Actor) {
   return db
     .select({
@@ -93,6 +100,7 @@ export async function myInvites(db: Executor, actor: Actor) {
     .innerJoin(opportunities, eq(opportunities.id, scoutInvites.opportunityId))
     .innerJoin(departments, eq(departments.id, opportunities.departmentId))
     .innerJoin(people, eq(people.id, scoutInvites.fromId))
-    .where(eq(scoutInvites.personId, actor.personId))
+    .innerJoin(invitee, eq(invitee.id, scoutInvites.personId))
+    .where(and(eq(scoutInvites.personId, actor.personId), reachesInvitee))
     .orderBy(desc(scoutInvites.id));
 }

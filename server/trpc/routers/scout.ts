@@ -6,7 +6,7 @@ import { createTRPCRouter } from "../init";
 import { protectedProcedure } from "../procedures";
 
 export const scoutRouter = createTRPCRouter({
-  /** The hiring manager (or HR) invites a suggested candidate who opted in to scouting. */
+  /** The hiring manager (or HR) invites a suggested candidate; it reaches them only while they are open to scouting. */
   invite: protectedProcedure
     .input(inviteInput)
     .output(z.object({ inviteId: z.number() }))

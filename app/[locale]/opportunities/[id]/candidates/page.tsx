@@ -30,8 +30,8 @@ async function load(opportunityId: number, page: number) {
 
 /**
  * A posting's suggested candidates, for its hiring manager and HR: judged on skills first, so each
- * is "Candidate #rank" until invited (or until they apply), shown as banded facts. Any hidden
- * candidate can be invited; the server refuses those who do not accept scouting.
+ * is "Candidate #rank" until they accept an invitation or apply, shown as banded facts. Any hidden
+ * candidate can be invited alike; the invitation reaches only those who accept scouting.
  */
 export default async function CandidatesPage({ params, searchParams }: PageProps<"/[locale]/opportunities/[id]/candidates">) {
   const { id } = await signedInPage(params);
@@ -85,7 +85,7 @@ export default async function CandidatesPage({ params, searchParams }: PageProps
                     </h2>
                     {candidate.person ? <p className="text-sm text-slate-600">{t("rank", { rank: candidate.rank })}</p> : null}
                   </div>
-                  {/* Whether a hidden candidate accepts scouting is not served: the invitation says. */}
+                  {/* Whether a hidden candidate accepts scouting is not served, nor told by inviting: invitations are sealed. */}
                   {candidate.invited || candidate.person ? null : (
                     <InviteForm opportunityId={opportunityId} candidateKey={candidate.candidateKey} candidateLabel={label} />
                   )}
