@@ -8,7 +8,7 @@ import { canManageOpportunity } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
 import { rankCandidates, rankOpportunities } from "./matching.rank";
 import type { MatchContext, MatchExplanation } from "./matching.types";
-import { engagedWith } from "../will/will.queries";
+import { engagedPeople } from "../will/will.queries";
 import { candidateFacts } from "./candidate-facts";
 import { peopleBelow, peopleBelowEach } from "./management-chain";
 import { cachedCandidatePool, cachedMatchContext, cachedOpenOpportunities } from "./match-cache";
@@ -112,40 +112,45 @@ export async function candidatesFor(db: Executor, actor: Actor, input: { opportu
   if (!opportunity || !canManageOpportunity(actor, opportunity)) throw new AppError("NOT_FOUND");
   const servable = servableCandidates(input.opportunityId, { ownerId: opportunity.ownerId, actorId: actor.personId });
   const offset = (input.page - 1) * CANDIDATES_PAGE;
-  const [rows, [total], invited, applied, engaged] = await Promise.all([
-    db
-      .select({
-        explanation: matchScores.explanation,
-        computedAt: matchScores.computedAt,
-        person: { id: people.id, familyName: people.familyName, givenName: people.givenName, romanizedName: people.romanizedName },
-      })
-      .from(matchScores)
-      .innerJoin(people, eq(people.id, matchScores.personId))
-      .leftJoin(wills, eq(wills.personId, matchScores.personId))
-      .where(servable)
-      .orderBy(asc(matchScores.rank))
-      .limit(CANDIDATES_PAGE)
-      .offset(offset),
-    db.select({ total: count() }).from(matchScores).innerJoin(people, eq(people.id, matchScores.personId)).leftJoin(wills, eq(wills.personId, matchScores.personId)).where(servable),
-    db.select({ personId: scoutInvites.personId }).from(scoutInvites).where(eq(scoutInvites.opportunityId, input.opportunityId)),
-    db.select({ personId: applications.personId }).from(applications).where(eq(applications.opportunityId, input.opportunityId)),
-    engagedWith(db, input.opportunityId),
-  ]);
+  const candidate = matchScores.personId;
+  // One query for the page, its total and what the viewer may know of each candidate: a page is
+  // served often, and each further round trip would cost more than these per-row checks.
+  const rows = await db
+    .select({
+      explanation: matchScores.explanation,
+      computedAt: matchScores.computedAt,
+      person: { id: people.id, familyName: people.familyName, givenName: people.givenName, romanizedName: people.romanizedName },
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+      invited: sql<boolean>`exists (select 1 from ${scoutInvites} where ${scoutInvites.opportunityId} = ${input.opportunityId} and ${scoutInvites.personId} = ${candidate})`,
+      applied: sql<boolean>`exists (select 1 from ${applications} where ${applications.opportunityId} = ${input.opportunityId} and ${applications.personId} = ${candidate})`,
+      engaged: sql<boolean>`${candidate} in ${engagedPeople(input.opportunityId)}`,
+    })
+    .from(matchScores)
+    .innerJoin(people, eq(people.id, matchScores.personId))
+    .leftJoin(wills, eq(wills.personId, matchScores.personId))
+    .where(servable)
+    .orderBy(asc(matchScores.rank))
+    .limit(CANDIDATES_PAGE)
+    .offset(offset);
+  // Past the last page the window has no row to count on.
+  const total =
+    rows[0]?.total ??
+    (await db.select({ total: count() }).from(matchScores).innerJoin(people, eq(people.id, matchScores.personId)).leftJoin(wills, eq(wills.personId, matchScores.personId)).where(servable))[0]?.total ??
+    0;
   // Named only by the person's own act — applying, or accepting an invitation — never by being
   // invited: a sealed invitation to someone not open to scouting must look like any other.
-  const known = new Set([...applied.map((row) => row.personId), ...engaged]);
-  const facts = rows.map((row) => candidateFacts(row.explanation as unknown as MatchExplanation, engaged.has(row.person.id)));
+  const facts = rows.map((row) => candidateFacts(row.explanation as unknown as MatchExplanation, row.engaged));
   // Only the skills the banded facts mention: a held neighbour's name would be a fact about the profile.
   const skillNames = await skillNamesOf(db, new Set(facts.flatMap((item) => item.skills.map((skill) => skill.skillId))));
   return {
-    total: total?.total ?? 0,
+    total,
     computedAt: rows[0]?.computedAt ?? null,
     namesHidden: true,
     items: rows.map((row, index) => ({
       rank: offset + index + 1,
-      person: known.has(row.person.id) ? row.person : null,
+      person: row.applied || row.engaged ? row.person : null,
       candidateKey: candidateKey(input.opportunityId, row.person.id),
-      invited: invited.some((invite) => invite.personId === row.person.id),
+      invited: row.invited,
       facts: { ...facts[index]!, skillNames },
     })),
   };

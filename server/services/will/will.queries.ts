@@ -118,9 +118,14 @@ function engagements(opportunityIds: SQL): SQL {
     union select person_id, opportunity_id from scout_invites where status = 'accepted' and opportunity_id in (${opportunityIds})`;
 }
 
+/** A subquery of the ids of the people who engage with this posting (see `engagements`): for `in` filters. */
+export function engagedPeople(opportunityId: number): SQL {
+  return sql`(select person_id from (${engagements(sql`${opportunityId}`)}) as engaged)`;
+}
+
 /** The people who engage with this posting (see `engagements`). */
 export async function engagedWith(db: Executor, opportunityId: number): Promise<Set<number>> {
-  const rows = await queryRows<{ person_id: number | string }>(db, sql`select person_id from (${engagements(sql`${opportunityId}`)}) as engaged`);
+  const rows = await queryRows<{ person_id: number | string }>(db, sql`select person_id from ${engagedPeople(opportunityId)} as engaged`);
   return new Set(rows.map((row) => Number(row.person_id)));
 }
 
