@@ -6,7 +6,7 @@ import { expect, expectAccessible, type Locale, type PersonaKey, postTrpc, signI
  * the hiring manager (岡田 一郎, Community Department) posts and opens a transfer; the employee
  * (佐藤 陽菜) applies with a double click; the hiring manager shortlists, interviews and offers;
  * the employee's manager (中村 大輔) releases from the inbox; HR (田中 美咲) finalizes with an
- * effective date; the employee then withdraws the finalized move, after which nobody can act on it.
+ * effective date (and may release the demo's overdue release in the manager's place, with a reason); the employee then withdraws the finalized move, after which nobody can act on it.
  *
  * All specs share one demo database: titles are unique per run, and the move is withdrawn before
  * its (future) effective date so the employee never actually changes department.
@@ -61,6 +61,9 @@ const text = {
     effectiveOn: "発令日",
     finalizeSubmit: "人事確定する",
     finalized: "人事確定（内示）",
+    escalations: "エスカレーション",
+    releaseForManager: /^上長に代わって .+ さんの送り出しを決定する$/,
+    releaseForManagerSubmit: "送り出しを決定する",
     withdraw: (title: string) => `「${title}」への応募を取り下げる`,
     withdrawSubmit: "取り下げる",
     withdrawn: "取下げ済み",
@@ -115,6 +118,9 @@ const text = {
     effectiveOn: "Effective date",
     finalizeSubmit: "Finalize",
     finalized: "Finalized (pre-announcement)",
+    escalations: "Escalations",
+    releaseForManager: /^Release .+ in the manager’s place$/,
+    releaseForManagerSubmit: "Release the person",
     withdraw: (title: string) => `Withdraw from “${title}”`,
     withdrawSubmit: "Withdraw",
     withdrawn: "Withdrawn",
@@ -239,6 +245,13 @@ for (const locale of ["ja", "en"] as const) {
     await toFinalize.getByLabel(l.effectiveOn).fill(daysFromNow(120));
     await toFinalize.getByRole("button", { name: l.finalizeSubmit, exact: true }).click();
     await expect(page.getByRole("article").filter({ hasText: title })).toHaveCount(0);
+    // The demo's overdue release: HR may release in the manager's place, with a reason (not sent here).
+    const escalated = page.getByRole("region", { name: l.escalations }).getByRole("article").first();
+    await escalated.getByRole("button", { name: l.releaseForManager }).click();
+    await escalated.getByRole("button", { name: l.releaseForManagerSubmit, exact: true }).click();
+    await expect(escalated.getByRole("alert")).toHaveText(l.reasonMissing);
+    await expectAccessible(page);
+    await escalated.getByRole("button", { name: l.cancel }).click();
 
     // The employee sees the pre-announced move, then withdraws it before the effective date.
     await switchTo(page, "employee", locale);

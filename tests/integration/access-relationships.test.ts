@@ -74,6 +74,7 @@ const hiringActions: Record<WorkflowStateName, Action[]> = {
   applied: ["shortlist", "decline"],
   shortlisted: ["interview", "offer", "decline"],
   releaseRequested: ["decline"],
+  releaseEscalated: ["decline"],
   released: ["decline"],
   releaseDeclined: ["decline"],
   finalized: [],
@@ -82,8 +83,9 @@ const hiringActions: Record<WorkflowStateName, Action[]> = {
   // Under "manager first" the hiring manager waits for the release before deciding, except to decline.
   appliedManagerFirst: ["decline"],
 };
-const hrActions: Partial<Record<WorkflowStateName, Action[]>> = { released: ["finalize"], releaseDeclined: ["hr_override", "hr_uphold"] };
-const inHrQueue = (state: WorkflowStateName): ApplicationList[] => (state === "released" || state === "releaseDeclined" ? ["hrQueue"] : []);
+/** HR's steps: finalizing, reviewing a decline, and releasing in the manager's place once the release is escalated to them. */
+const hrActions: Partial<Record<WorkflowStateName, Action[]>> = { releaseEscalated: ["hr_release"], released: ["finalize"], releaseDeclined: ["hr_override", "hr_uphold"] };
+const inHrQueue = (state: WorkflowStateName): ApplicationList[] => (state in hrActions ? ["hrQueue"] : []);
 
 /** The current manager: the release inbox while their decision is pending, and only once disclosed. */
 function asCurrentManager(state: WorkflowStateName): Expected {

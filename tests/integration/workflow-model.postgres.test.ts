@@ -16,7 +16,7 @@ import { dispatchEvents } from "../../server/services/outbox/dispatcher";
 import { updateSettings } from "../../server/services/settings/settings.service";
 import { japanDate } from "../../server/services/workflow/business-days";
 import { type Action, type ActorRelation, actions, actorFor, allowedActions, initialState, releaseGranted, transition, type WorkflowState } from "../../server/services/workflow/transitions";
-import { applyDueMoves } from "../../server/services/workflow/workflow.jobs";
+import { applyDueMoves, escalateOverdueReleases } from "../../server/services/workflow/workflow.jobs";
 import { createTestDatabase } from "../setup/test-database";
 import {
   expectAct,
@@ -25,6 +25,7 @@ import {
   expectChangeManager,
   expectDeactivate,
   expectDueMoves,
+  expectOverdueRelease,
   isLive,
   type Model,
   type ModelApplication,
@@ -39,7 +40,7 @@ import {
 
 /*
  * Random sequences of workflow commands — apply, every person action (allowed or not), the
- * effective-date job, closing and reopening postings, changing the confidentiality policy, manager
+ * effective-date job, the escalation of an overdue release, closing and reopening postings, changing the confidentiality policy, manager
  * changes and leavers (server/services/people/organisation.ts) — run
  * against the real services and a small model (tests/setup/workflow-model.ts). After every command
  * the database must agree with the model and keep the invariants below. The seed is fixed; a
@@ -124,8 +125,15 @@ async function expectOutcome<T extends { replayed: boolean }>(db: Database, expe
   return null;
 }
 
-const stateOf = (row: { status: string; hiring_stage: string; release_status: string; confidentiality: string }, hasReleasingManager: boolean) =>
-  ({ status: row.status, hiringStage: row.hiring_stage, releaseStatus: row.release_status, confidentiality: row.confidentiality, hasReleasingManager }) as WorkflowState;
+const stateOf = (row: { status: string; hiring_stage: string; release_status: string; confidentiality: string; release_escalated: boolean }, hasReleasingManager: boolean) =>
+  ({
+    status: row.status,
+    hiringStage: row.hiring_stage,
+    releaseStatus: row.release_status,
+    confidentiality: row.confidentiality,
+    hasReleasingManager,
+    releaseEscalated: row.release_escalated,
+  }) as WorkflowState;
 
 /**
  * One live application per person and posting; a person who left has none; no step waits on an
@@ -208,7 +216,7 @@ async function checkAgreement(db: Database, model: Model) {
       release_on: application.releaseOn,
       effective_on: application.effectiveOn,
       version: application.version,
-      open_steps: [...application.openSteps].sort().map((step) => ({ step, approver: approverOf[step], escalated: step === "manager_release" && application.releaseEscalated })),
+      open_steps: [...application.openSteps].sort().map((step) => ({ step, approver: approverOf[step], escalated: step === "manager_release" && application.state.releaseEscalated })),
       moves: completed && transfer ? 1 : 0,
       participations: completed && !transfer ? 1 : 0,
       submitted: 1,
@@ -240,11 +248,22 @@ async function checkAuditReplay(db: Database, model: Model) {
   if (ids.length === 0) return;
   const rows = await queryRows<AuditRow>(
     db,
-    sql`select entity_id, action, data from audit_log where entity_type = 'application' and entity_id in ${ids} and action <> 'application.step_escalated' order by id`,
+    sql`select entity_id, action, data from audit_log where entity_type = 'application' and entity_id in ${ids} order by id`,
   );
-  const stored = await queryRows<{ id: number; status: string; hiring_stage: string; release_status: string; confidentiality: string; current_manager_id: number | null; version: number }>(
+  const stored = await queryRows<{
+    id: number;
+    status: string;
+    hiring_stage: string;
+    release_status: string;
+    confidentiality: string;
+    release_escalated: boolean;
+    current_manager_id: number | null;
+    version: number;
+  }>(
     db,
-    sql`select id, status, hiring_stage, release_status, confidentiality, current_manager_id, version from applications where id in ${model.applications.map((application) => application.id)}`,
+    sql`select a.id, a.status, a.hiring_stage, a.release_status, a.confidentiality, a.current_manager_id, a.version,
+          exists (select 1 from approval_steps s where s.application_id = a.id and s.step = 'manager_release' and s.decided_at is null and s.escalated_at is not null) as release_escalated
+        from applications a where a.id in ${model.applications.map((application) => application.id)}`,
   );
   for (const application of stored) {
     const trail = rows.filter((row) => row.entity_id === String(application.id));
@@ -252,11 +271,20 @@ async function checkAuditReplay(db: Database, model: Model) {
     const managerChanges = trail.filter((row) => row.action === "application.manager_changed");
     let managerId = managerChanges.length > 0 ? (managerChanges[0]!.data.from as number | null) : application.current_manager_id;
     let state = initialState(application.confidentiality as WorkflowState["confidentiality"], managerId !== null).state;
+    const awaitingRelease = () => state.status === "active" && state.releaseStatus === "pending";
+    let escalations = 0;
     for (const row of trail.slice(1)) {
+      if (row.action === "application.step_escalated") {
+        expect(awaitingRelease()).toBe(true);
+        state = { ...state, releaseEscalated: true };
+        escalations++;
+        continue;
+      }
       if (row.action === "application.manager_changed") {
         expect(row.data.from).toBe(managerId);
         managerId = row.data.to as number | null;
-        state = { ...state, hasReleasingManager: managerId !== null };
+        // A new manager starts a fresh clock; with nobody left, an awaited release goes to HR.
+        state = { ...state, hasReleasingManager: managerId !== null, releaseEscalated: awaitingRelease() && managerId === null };
         continue;
       }
       const action = row.action.replace(/^application\./, "") as Action;
@@ -269,7 +297,7 @@ async function checkAuditReplay(db: Database, model: Model) {
     }
     expect(managerId).toBe(application.current_manager_id);
     expect(state).toEqual(stateOf(application, application.current_manager_id !== null));
-    expect(trail.length - 1 - managerChanges.length).toBe(application.version);
+    expect(trail.length - 1 - managerChanges.length - escalations).toBe(application.version);
   }
 }
 
@@ -356,7 +384,6 @@ class ApplyCommand implements fc.AsyncCommand<Model, Real> {
         openSteps: new Set(),
         releaseOn: null,
         effectiveOn: null,
-        releaseEscalated: false,
         managerEvents: 0,
         escalations: 0,
       };
@@ -444,6 +471,27 @@ class DueMovesCommand implements fc.AsyncCommand<Model, Real> {
     await checkAll(model, real);
   }
   toString = () => `applyDueMoves(day +${this.dayOffset})`;
+}
+
+/** A release left past its deadline: the escalation job hands it to HR, once. */
+class OverdueReleaseCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly pick: number) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const waiting = model.applications.filter((application) => application.openSteps.has("manager_release"));
+    const application = waiting[this.pick % Math.max(waiting.length, 1)];
+    if (!application) return;
+    this.taken = application.id;
+    await real.db.execute(
+      sql`update approval_steps set due_at = now() - interval '1 day' where application_id = ${application.id} and step = 'manager_release' and decided_at is null`,
+    );
+    const escalated = expectOverdueRelease(application);
+    if (escalated) covered.add("release escalated as overdue");
+    expect(await escalateOverdueReleases(real.db)).toBe(escalated ? 1 : 0);
+    await checkAll(model, real);
+  }
+  private taken?: number;
+  toString = () => `overdueRelease(pick ${this.pick}${this.taken ? ` → application #${this.taken}` : ""})`;
 }
 
 class PostingStatusCommand implements fc.AsyncCommand<Model, Real> {
@@ -557,6 +605,7 @@ const allowedAction = fc
   .tuple(fc.nat(), fc.constant(true), fc.nat(), fc.constantFrom(...roles), fc.constantFrom(...actions), fc.constant(true), fc.integer({ min: 0, max: 3 }))
   .map((args) => new ActCommand(...args));
 const dueMoves = fc.integer({ min: 0, max: 9 }).map((days) => new DueMovesCommand(days));
+const overdueRelease = fc.nat().map((pick) => new OverdueReleaseCommand(pick));
 const postingStatus = fc.tuple(fc.nat(POSTINGS - 1), fc.nat(3).map((n) => n > 0)).map(([posting, open]) => new PostingStatusCommand(posting, open));
 const policyChange = fc.constantFrom(...confidentialityPolicies).map((value) => new PolicyCommand(value));
 const managerChange = fc.tuple(fc.nat(), fc.nat()).map(([person, manager]) => new ChangeManagerCommand(person, manager));
@@ -570,6 +619,7 @@ const commands = fc.commands(
     ...weighted(2, anyAction),
     ...weighted(7, allowedAction),
     ...weighted(2, dueMoves),
+    overdueRelease,
     postingStatus,
     policyChange,
     ...weighted(2, managerChange),
@@ -662,7 +712,7 @@ describe("the workflow against its model (PostgreSQL)", async () => {
       "replayed",
       ...(["NOT_FOUND", "FORBIDDEN", "CONFLICT", "BAD_REQUEST", "invalid_input"] as const).map((code) => `refused:${code}`),
       ...["changeManager:changed", "changeManager:unchanged", "changeManager:refused", "deactivate:changed", "deactivate:refused"],
-      ...["release follows a new manager", "release escalated with nobody above", "closed posting handed over"],
+      ...["release follows a new manager", "release escalated with nobody above", "release escalated as overdue", "closed posting handed over"],
     ];
     if (SEED === DEFAULT_SEED) expect(everyOutcome.filter((outcome) => !covered.has(outcome))).toEqual([]);
   }, 600_000);

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { createDepartment, createPerson, createRole, createSkill, setPersonSkill } from "../../db/factories";
-import { participations, people } from "../../db/schema";
+import { approvalSteps, participations, people } from "../../db/schema";
 import { actorForPerson } from "../../server/auth/actor";
 import { act, apply } from "../../server/services/applications/application.service";
 import { recordConversation } from "../../server/services/conversations/conversation.service";
@@ -14,6 +14,7 @@ import { invite } from "../../server/services/scouting/scouting.service";
 import { updateSettings } from "../../server/services/settings/settings.service";
 import { saveOwnWill } from "../../server/services/will/will.service";
 import { japanDate } from "../../server/services/workflow/business-days";
+import { escalateOverdueReleases } from "../../server/services/workflow/workflow.jobs";
 import { createContextInner } from "../../server/trpc/context";
 import { createCaller } from "../../server/trpc/root";
 import { sessionCookieFor } from "./http";
@@ -31,17 +32,29 @@ import { sessionCookieFor } from "./http";
  */
 
 /**
- * Workflow states the fixture builds, in order of the journey: under the "until offer" policy, and
- * one applied under "manager first" (disclosed, and the release asked for, at once).
+ * Workflow states the fixture builds, in order of the journey: under the "until offer" policy (a
+ * requested release left past its deadline is escalated to HR), and one applied under "manager
+ * first" (disclosed, and the release asked for, at once).
  */
-export const workflowStates = ["applied", "shortlisted", "releaseRequested", "released", "releaseDeclined", "finalized", "withdrawn", "declined", "appliedManagerFirst"] as const;
+export const workflowStates = [
+  "applied",
+  "shortlisted",
+  "releaseRequested",
+  "releaseEscalated",
+  "released",
+  "releaseDeclined",
+  "finalized",
+  "withdrawn",
+  "declined",
+  "appliedManagerFirst",
+] as const;
 export type WorkflowStateName = (typeof workflowStates)[number];
 
 /** States in which the current manager has been told (by the offer under "until offer", at once under "manager first"). */
-export const disclosedStates: ReadonlySet<WorkflowStateName> = new Set(["releaseRequested", "released", "releaseDeclined", "finalized", "appliedManagerFirst"]);
+export const disclosedStates: ReadonlySet<WorkflowStateName> = new Set(["releaseRequested", "releaseEscalated", "released", "releaseDeclined", "finalized", "appliedManagerFirst"]);
 
-/** States whose release decision waits on the current manager. */
-export const releasePendingStates: ReadonlySet<WorkflowStateName> = new Set(["releaseRequested", "appliedManagerFirst"]);
+/** States whose release decision waits on the current manager (escalated or not: they may still decide). */
+export const releasePendingStates: ReadonlySet<WorkflowStateName> = new Set(["releaseRequested", "releaseEscalated", "appliedManagerFirst"]);
 
 export const applicantKeys = ["employee", "hrReport", "mover"] as const;
 export type ApplicantKey = (typeof applicantKeys)[number];
@@ -163,6 +176,14 @@ export async function createRelationshipWorld(db: Database) {
           await step(hiringActor, "shortlist");
           await step(hiringActor, "offer");
         },
+        // Left past its deadline; the escalation job below hands it to HR.
+        releaseEscalated: async () => {
+          await journey.releaseRequested();
+          await db
+            .update(approvalSteps)
+            .set({ dueAt: new Date(Date.now() - 86_400_000) })
+            .where(and(eq(approvalSteps.applicationId, applicationId), eq(approvalSteps.step, "manager_release")));
+        },
         released: async () => {
           await journey.releaseRequested();
           await step(releasingActor, "release_approve");
@@ -185,6 +206,7 @@ export async function createRelationshipWorld(db: Database) {
       await journey[state]();
     }
   }
+  await escalateOverdueReleases(db);
 
   // Career conversations: each manager's shared and private notes.
   const conversation = async (authorId: number, personId: number, author: string) =>

@@ -32,8 +32,6 @@ export type ModelApplication = {
   openSteps: Set<ApprovalStepName>;
   releaseOn: string | null;
   effectiveOn: string | null;
-  /** The open release step went to HR because nobody above the applicant is left to ask. */
-  releaseEscalated: boolean;
   /** Outbox events about it: manager changes announced to a new manager, and escalations to HR. */
   managerEvents: number;
   escalations: number;
@@ -98,6 +96,7 @@ function alreadyTaken(state: WorkflowState, action: Action): boolean {
       return state.releaseStatus === "later";
     case "release_decline":
       return state.releaseStatus === "declined" || state.status === "not_released";
+    case "hr_release":
     case "hr_override":
       return state.releaseStatus === "overridden";
     case "hr_uphold":
@@ -139,7 +138,6 @@ export function recordEffects(application: ModelApplication, effects: readonly E
   for (const effect of effects) {
     if (effect.type === "disclose") application.disclosed = true;
     if (effect.type === "open_step") application.openSteps.add(effect.step);
-    if (effect.type === "open_step" && effect.step === "manager_release") application.releaseEscalated = false;
     if (effect.type === "close_step") application.openSteps.delete(effect.step);
     if (effect.type === "close_open_steps") application.openSteps.clear();
   }
@@ -191,15 +189,23 @@ export function followOrganisation(model: Model) {
     const managerId = releasingManager(model, application.personId);
     if (managerId === application.currentManagerId) continue;
     application.currentManagerId = managerId;
-    application.state = { ...application.state, hasReleasingManager: managerId !== null };
+    // The open release step moves to the new manager on a fresh clock, or goes to HR with nobody left (once).
+    const waiting = application.openSteps.has("manager_release");
+    if (waiting && managerId === null && !application.state.releaseEscalated) application.escalations++;
+    application.state = { ...application.state, hasReleasingManager: managerId !== null, releaseEscalated: waiting && managerId === null };
     if (managerId !== null && application.disclosed) application.managerEvents++;
-    if (!application.openSteps.has("manager_release")) continue;
-    if (managerId !== null) application.releaseEscalated = false;
-    else if (!application.releaseEscalated) {
-      application.releaseEscalated = true;
-      application.escalations++;
-    }
   }
+}
+
+/**
+ * The escalation job finds this application's release past its deadline: an open release step not
+ * yet with HR goes to HR, once (HR may then release in the manager's place). Returns whether it did.
+ */
+export function expectOverdueRelease(application: ModelApplication): boolean {
+  if (!application.openSteps.has("manager_release") || application.state.releaseEscalated) return false;
+  application.state = { ...application.state, releaseEscalated: true };
+  application.escalations++;
+  return true;
 }
 
 /** People at or below a person in the org chart, whatever their status. */

@@ -37,7 +37,8 @@ function* allStates(): Generator<WorkflowState> {
     for (const status of statuses)
       for (const hiringStage of stages)
         for (const releaseStatus of releases)
-          for (const hasReleasingManager of [true, false]) yield { confidentiality, status, hiringStage, releaseStatus, hasReleasingManager };
+          for (const hasReleasingManager of [true, false])
+            for (const releaseEscalated of [true, false]) yield { confidentiality, status, hiringStage, releaseStatus, hasReleasingManager, releaseEscalated };
 }
 
 /** Walks a sequence of (action, relation) from a fresh application; fails loudly on a refusal. */
@@ -68,12 +69,12 @@ describe("the workflow transition table (every state × action × actor)", () =>
           checked++;
           const refusal =
             !relations.has(actorFor[action]) ? "not_allowed_for_actor"
-            : ["finalize", "hr_override", "hr_uphold"].includes(action) && relations.size > 1 ? "hr_conflict_of_interest"
+            : ["finalize", "hr_release", "hr_override", "hr_uphold"].includes(action) && relations.size > 1 ? "hr_conflict_of_interest"
             : undefined;
           if (refusal && (result.ok || result.refusal !== refusal)) wrong.push(`${action} by ${[...relations]} in ${JSON.stringify(state)}: ${JSON.stringify(result)}`);
         }
     expect(wrong).toEqual([]);
-    expect(checked).toBe(policies.length * statuses.length * stages.length * releases.length * 2 * actions.length * relationSets.length);
+    expect(checked).toBe(policies.length * statuses.length * stages.length * releases.length * 2 * 2 * actions.length * relationSets.length);
   });
 
   it("never moves out of a closed application, except withdrawing (by the person or on leaving) or completing a finalized one", () => {
@@ -143,15 +144,77 @@ describe("what a viewer may do", () => {
     expect(wrong).toEqual([]);
   });
 
-  it("asks a reason for every decision against the applicant, for overriding a manager's decline and for closing a leaver's application", () => {
-    expect([...needsReason].sort()).toEqual(["decline", "hr_override", "hr_uphold", "release_decline", "release_later", "withdraw_on_leave"]);
+  it("asks a reason for every decision against the applicant, for HR deciding a release in the manager's place and for closing a leaver's application", () => {
+    expect([...needsReason].sort()).toEqual(["decline", "hr_override", "hr_release", "hr_uphold", "release_decline", "release_later", "withdraw_on_leave"]);
   });
 
   it("offers HR nothing to decide on a move they are party to", () => {
-    const declined: WorkflowState = { status: "active", hiringStage: "offered", releaseStatus: "declined", confidentiality: "until_offer", hasReleasingManager: true };
+    const declined: WorkflowState = { status: "active", hiringStage: "offered", releaseStatus: "declined", confidentiality: "until_offer", hasReleasingManager: true, releaseEscalated: false };
     expect(allowedActions(declined, new Set(["hr"])).map((item) => item.action)).toEqual(["hr_override", "hr_uphold"]);
     expect(allowedActions(declined, new Set(["hr", "current_manager"])).map((item) => item.action)).toEqual([]);
     expect(allowedActions(declined, new Set(["hr", "applicant"])).map((item) => item.action)).toEqual(["withdraw"]);
+  });
+});
+
+describe("HR releasing in the manager's place", () => {
+  const hr = new Set<ActorRelation>(["hr"]);
+  const escalatedOffer: WorkflowState = { status: "active", hiringStage: "offered", releaseStatus: "pending", confidentiality: "until_offer", hasReleasingManager: true, releaseEscalated: true };
+
+  it("is allowed exactly while the release is awaited and went to HR, and grants it as the manager's approval would", () => {
+    const wrong: string[] = [];
+    for (const state of allStates()) {
+      const result = transition(state, "hr_release", hr);
+      const allowed = state.status === "active" && state.releaseStatus === "pending" && state.releaseEscalated;
+      const effects = [
+        { type: "close_step", step: "manager_release", decision: "overridden" },
+        ...(state.hiringStage === "offered" ? [{ type: "open_step", step: "hr_finalize" }] : []),
+      ];
+      const expected = allowed ? { ok: true, next: { ...state, releaseStatus: "overridden", releaseEscalated: false }, effects } : { ok: false, refusal: "wrong_state" };
+      if (JSON.stringify(result) !== JSON.stringify(expected)) wrong.push(`${JSON.stringify(state)}: ${JSON.stringify(result)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("is offered to HR with a reason field, and not to HR who is the applicant's manager, nor to anyone before the escalation", () => {
+    expect(allowedActions(escalatedOffer, hr)).toEqual([{ action: "hr_release", needsReason: true }]);
+    expect(allowedActions(escalatedOffer, new Set(["hr", "current_manager"])).map((item) => item.action)).toEqual(["release_approve", "release_later", "release_decline"]);
+    expect(transition(escalatedOffer, "hr_release", new Set(["hr", "current_manager"]))).toEqual({ ok: false, refusal: "hr_conflict_of_interest" });
+    expect(transition(escalatedOffer, "hr_release", new Set(["current_manager"]))).toEqual({ ok: false, refusal: "not_allowed_for_actor" });
+    expect(allowedActions({ ...escalatedOffer, releaseEscalated: false }, hr)).toEqual([]);
+  });
+
+  it("keeps an escalation while the release is awaited and drops it once it is not", () => {
+    const wrong: string[] = [];
+    for (const state of allStates())
+      for (const action of actions) {
+        const result = transition(state, action, new Set([actorFor[action]]));
+        if (!result.ok) continue;
+        const awaited = result.next.status === "active" && result.next.releaseStatus === "pending";
+        if (result.next.releaseEscalated !== (state.releaseEscalated && awaited)) wrong.push(`${action} in ${JSON.stringify(state)}: ${JSON.stringify(result.next)}`);
+      }
+    expect(wrong).toEqual([]);
+  });
+
+  it("an overdue release: HR releases, then finalizes the move", () => {
+    const offered = walk("until_offer", [
+      ["shortlist", "hiring_manager"],
+      ["offer", "hiring_manager"],
+    ]);
+    const released = transition({ ...offered.state, releaseEscalated: true }, "hr_release", hr);
+    if (!released.ok) throw new Error(`hr_release refused: ${released.refusal}`);
+    expect(released.next).toMatchObject({ releaseStatus: "overridden", releaseEscalated: false });
+    expect(released.effects).toContainEqual({ type: "open_step", step: "hr_finalize" });
+    expect(transition(released.next, "finalize", hr)).toMatchObject({ ok: true, next: { status: "finalized" } });
+  });
+
+  it("nobody left to ask under “manager first”: HR releases and the hiring goes on", () => {
+    const waiting: WorkflowState = { ...initialState("manager_first", true).state, hasReleasingManager: false, releaseEscalated: true };
+    const released = transition(waiting, "hr_release", hr);
+    expect(released).toEqual({
+      ok: true,
+      next: { ...waiting, releaseStatus: "overridden", releaseEscalated: false },
+      effects: [{ type: "close_step", step: "manager_release", decision: "overridden" }],
+    });
   });
 });
 
@@ -235,7 +298,7 @@ describe("journeys under each confidentiality policy", () => {
         const open = state.status === "active" || state.status === "finalized";
         const expected = !relations.has("system") ? { ok: false, refusal: "not_allowed_for_actor" }
           : !open ? { ok: false, refusal: "wrong_state" }
-          : { ok: true, next: { ...state, status: "withdrawn" }, effects: [{ type: "close_open_steps", decision: "withdrawn" }] };
+          : { ok: true, next: { ...state, status: "withdrawn", releaseEscalated: false }, effects: [{ type: "close_open_steps", decision: "withdrawn" }] };
         if (JSON.stringify(result) !== JSON.stringify(expected)) wrong.push(`${[...relations]} in ${JSON.stringify(state)}: ${JSON.stringify(result)}`);
       }
     expect(wrong).toEqual([]);

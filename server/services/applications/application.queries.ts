@@ -7,6 +7,7 @@ import { canManageOpportunity, isHrStaff } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
 import { engagedWith, readableWills } from "../will/will.queries";
 import type { WillView } from "../will/will.schemas";
+import { releaseEscalated } from "../workflow/release-escalated";
 import { allowedActions, workflowStateOf } from "../workflow/transitions";
 import { hiddenFromManagers, relationsOf } from "./application.relations";
 import { managedByActor } from "./managed-people";
@@ -31,6 +32,7 @@ const applicationColumns = {
   // Not shown: what the transition table needs to decide what the viewer may do.
   confidentiality: applications.confidentiality,
   currentManagerId: applications.currentManagerId,
+  releaseEscalated,
   disclosedAt: applications.disclosedAt,
   hiringManagerId: opportunities.ownerId,
 };
@@ -42,6 +44,7 @@ type StoredWorkflow = {
   releaseStatus: ReleaseStatus;
   confidentiality: ConfidentialityPolicy;
   currentManagerId: number | null;
+  releaseEscalated: boolean;
   disclosedAt: Date | null;
   hiringManagerId: number;
 };
@@ -49,8 +52,12 @@ type StoredWorkflow = {
 const partiesOf = (row: StoredWorkflow) => ({ personId: row.person.id, currentManagerId: row.currentManagerId, disclosedAt: row.disclosedAt, hiringManagerId: row.hiringManagerId });
 
 /** A row as the viewer sees it: the workflow facts stay on the server, the actions they allow go out. */
-function forViewer<Row extends StoredWorkflow>(actor: Actor, managed: ReadonlySet<number>, { confidentiality, currentManagerId, disclosedAt, hiringManagerId, ...row }: Row) {
-  const state = workflowStateOf({ ...row, confidentiality, currentManagerId });
+function forViewer<Row extends StoredWorkflow>(
+  actor: Actor,
+  managed: ReadonlySet<number>,
+  { confidentiality, currentManagerId, releaseEscalated, disclosedAt, hiringManagerId, ...row }: Row,
+) {
+  const state = workflowStateOf({ ...row, confidentiality, currentManagerId, releaseEscalated });
   const relations = relationsOf(actor, { personId: row.person.id, currentManagerId, disclosedAt, hiringManagerId }, managed);
   return { ...row, allowedActions: allowedActions(state, relations) };
 }
@@ -141,7 +148,10 @@ export async function releaseInbox(db: Executor, actor: Actor) {
   return rows.map((row) => ({ ...forViewer(actor, managed, row), motivation: "", steps: [], will: null as WillView | null }));
 }
 
-/** HR's queue: moves to finalize, overdue releases, and manager declines to review — minus those of the HR person's own line. */
+/**
+ * HR's queue: moves to finalize, escalated releases (overdue, or nobody left to ask — HR may release
+ * in the manager's place) and manager declines to review — minus those of the HR person's own line.
+ */
 export async function hrQueue(db: Executor, actor: Actor) {
   if (!isHrStaff(actor)) throw new AppError("FORBIDDEN");
   const rows = await db

@@ -104,6 +104,7 @@ function alreadyApplied(state: WorkflowState, action: Action): boolean {
     release_approve: state.releaseStatus === "approved",
     release_later: state.releaseStatus === "later",
     release_decline: state.releaseStatus === "declined" || state.status === "not_released",
+    hr_release: state.releaseStatus === "overridden",
     hr_override: state.releaseStatus === "overridden",
     hr_uphold: state.status === "not_released",
     finalize: state.status === "finalized" || state.status === "completed",

@@ -15,6 +15,7 @@ export type NotificationKind =
   | "releaseDeclined"
   | "declineReview"
   | "releaseOverridden"
+  | "releasedByHr"
   | "notReleased"
   | "readyToFinalize"
   | "finalized"
@@ -91,6 +92,12 @@ export function recipientsFor(event: EventFacts): Recipient[] {
     }
     case "release_decline":
       list.push({ to: "applicant", kind: "releaseDeclined" }, { to: "hiringManager", kind: "releaseDeclined" }, { to: "hr", kind: "declineReview" });
+      break;
+    case "hr_release":
+      // HR released in the manager's place (their decision was overdue, or nobody was left to ask).
+      list.push({ to: "applicant", kind: "releasedByHr" }, { to: "hiringManager", kind: "releasedByHr" });
+      toManager("releasedByHr");
+      readyForHr();
       break;
     case "hr_override":
       list.push({ to: "applicant", kind: "releaseOverridden" }, { to: "hiringManager", kind: "releaseOverridden" });

@@ -4,6 +4,7 @@ import { applications, opportunities } from "@/db/schema";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { syncCurrentManager } from "./current-manager";
+import { releaseEscalated } from "./release-escalated";
 import { carryOutEffects } from "./effects";
 import { type Action, type ActorRelation, type Refusal, transition, type WorkflowState, workflowStateOf } from "./transitions";
 
@@ -22,6 +23,7 @@ export function lockApplications(tx: Executor, condition: SQL, ...more: SQL[]) {
       releaseStatus: applications.releaseStatus,
       confidentiality: applications.confidentiality,
       currentManagerId: applications.currentManagerId,
+      releaseEscalated,
       disclosedAt: applications.disclosedAt,
       releaseOn: applications.releaseOn,
       effectiveOn: applications.effectiveOn,

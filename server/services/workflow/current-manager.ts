@@ -29,12 +29,15 @@ export async function syncCurrentManager(tx: Executor, application: LockedApplic
   if (managerId === application.currentManagerId) return application;
   await tx.update(applications).set({ currentManagerId: managerId }).where(eq(applications.id, application.id));
   const openRelease = and(eq(approvalSteps.applicationId, application.id), eq(approvalSteps.step, "manager_release"), isNull(approvalSteps.decidedAt));
+  let releaseEscalated = false;
   if (managerId !== null) {
     // The new manager starts their own clock; an escalation of the former manager's delay is not theirs.
     const dueAt = businessDeadline(context.now, (await getSettings(tx)).releaseDeadlineBusinessDays);
     await tx.update(approvalSteps).set({ approverId: managerId, dueAt, escalatedAt: null }).where(openRelease);
   } else {
-    await tx.update(approvalSteps).set({ approverId: null }).where(openRelease);
+    // Nobody left to ask: a release still awaited waits on HR from now on.
+    const waiting = await tx.update(approvalSteps).set({ approverId: null }).where(openRelease).returning({ id: approvalSteps.id });
+    releaseEscalated = waiting.length > 0;
     const escalated = await tx
       .update(approvalSteps)
       .set({ escalatedAt: context.now })
@@ -50,7 +53,7 @@ export async function syncCurrentManager(tx: Executor, application: LockedApplic
     data: { from: application.currentManagerId, to: managerId, cause: context.cause },
   });
   if (managerId !== null && application.disclosedAt) await enqueue(tx, "application.manager_changed", { applicationId: application.id, managerId });
-  return { ...application, currentManagerId: managerId };
+  return { ...application, currentManagerId: managerId, releaseEscalated };
 }
 
 /**

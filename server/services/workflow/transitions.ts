@@ -12,6 +12,11 @@ export type WorkflowState = {
   confidentiality: ConfidentialityPolicy;
   /** The applicant has a manager who must release them (false: nobody to ask). */
   hasReleasingManager: boolean;
+  /**
+   * The release step still open went to HR: past its deadline, or with nobody left to ask. Read
+   * from that step; false whenever no release is awaited.
+   */
+  releaseEscalated: boolean;
 };
 
 /** How the actor relates to this application; one person may hold several relations. */
@@ -31,6 +36,7 @@ export const actions = [
   "release_approve",
   "release_later",
   "release_decline",
+  "hr_release",
   "hr_override",
   "hr_uphold",
   "finalize",
@@ -67,6 +73,7 @@ export const actorFor: Record<Action, ActorRelation | "system"> = {
   release_approve: "current_manager",
   release_later: "current_manager",
   release_decline: "current_manager",
+  hr_release: "hr",
   hr_override: "hr",
   hr_uphold: "hr",
   finalize: "hr",
@@ -80,7 +87,7 @@ const isPersonAction = (action: Action): action is Exclude<Action, SystemAction>
 
 const grantedReleases: ReadonlySet<ReleaseStatus> = new Set(["approved", "later", "overridden"]);
 
-/** The current manager let the person go (now, later, or HR overrode their decline). */
+/** The current manager let the person go (now, later), or HR did in their place (over their decline, or their silence). */
 export const releaseGranted = (state: Pick<WorkflowState, "releaseStatus">) => grantedReleases.has(state.releaseStatus);
 
 /** The hiring step that discloses the application to the current manager under each policy. */
@@ -112,7 +119,7 @@ function afterHiringStage(state: WorkflowState, stage: HiringStage): { next: Wor
 
 /** The state right after applying: the hiring step opens; under "manager first" the manager is asked at once. */
 export function initialState(confidentiality: ConfidentialityPolicy, hasReleasingManager: boolean): { state: WorkflowState; effects: Effect[] } {
-  const base: WorkflowState = { status: "active", hiringStage: "review", releaseStatus: "not_requested", confidentiality, hasReleasingManager };
+  const base: WorkflowState = { status: "active", hiringStage: "review", releaseStatus: "not_requested", confidentiality, hasReleasingManager, releaseEscalated: false };
   const opened: Effect[] = [{ type: "open_step", step: "hiring_decision" }];
   if (disclosingStage[confidentiality] !== "apply") return { state: base, effects: opened };
   if (!hasReleasingManager) return { state: { ...base, releaseStatus: "approved" }, effects: opened };
@@ -130,6 +137,22 @@ export function transition(state: WorkflowState, action: Action, relations: Read
   const required = actorFor[action];
   if (!relations.has(required)) return { ok: false, refusal: "not_allowed_for_actor" };
   if (required === "hr" && hasHrConflictOfInterest(relations)) return { ok: false, refusal: "hr_conflict_of_interest" };
+  const result = decide(state, action);
+  if (!result.ok) return result;
+  // An escalation belongs to the open release step: once no release is awaited, nothing is escalated.
+  const awaitingRelease = result.next.status === "active" && result.next.releaseStatus === "pending";
+  return { ...result, next: { ...result.next, releaseEscalated: result.next.releaseEscalated && awaitingRelease } };
+}
+
+/** The release is granted — by the current manager, or by HR in their place: the step closes and, after an offer, HR's finalize opens. */
+function grantRelease(state: WorkflowState, releaseStatus: "approved" | "later" | "overridden"): { next: WorkflowState; effects: Effect[] } {
+  const effects: Effect[] = [{ type: "close_step", step: "manager_release", decision: releaseStatus }];
+  if (state.hiringStage === "offered") effects.push({ type: "open_step", step: "hr_finalize" });
+  return { next: { ...state, releaseStatus }, effects };
+}
+
+/** The table itself, for an actor already allowed the action. */
+function decide(state: WorkflowState, action: Action): TransitionResult {
   const refuse: TransitionResult = { ok: false, refusal: "wrong_state" };
   const active = state.status === "active";
 
@@ -158,14 +181,13 @@ export function transition(state: WorkflowState, action: Action, relations: Read
       // Whatever is open (the hiring decision, a release, HR's finalize after an offer) closes with it.
       return { ok: true, next: { ...state, status: "declined" }, effects: [{ type: "close_open_steps", decision: "decline" }] };
     case "release_approve":
-    case "release_later": {
+    case "release_later":
       if (!active || state.releaseStatus !== "pending") return refuse;
-      const releaseStatus = action === "release_approve" ? "approved" : "later";
-      const next: WorkflowState = { ...state, releaseStatus };
-      const effects: Effect[] = [{ type: "close_step", step: "manager_release", decision: releaseStatus }];
-      if (state.hiringStage === "offered") effects.push({ type: "open_step", step: "hr_finalize" });
-      return { ok: true, next, effects };
-    }
+      return { ok: true, ...grantRelease(state, action === "release_approve" ? "approved" : "later") };
+    case "hr_release":
+      // HR releases in the manager's place only once the release went to them: overdue, or nobody to ask.
+      if (!active || state.releaseStatus !== "pending" || !state.releaseEscalated) return refuse;
+      return { ok: true, ...grantRelease(state, "overridden") };
     case "release_decline":
       if (!active || state.releaseStatus !== "pending") return refuse;
       return {
@@ -210,10 +232,11 @@ export function hasHrConflictOfInterest(relations: ReadonlySet<ActorRelation | "
 }
 
 /**
- * Actions that need a reason: every applicant gets a decision with a reason, overriding a manager's
- * decline is justified in the audit trail, and an application closed because its person left says why.
+ * Actions that need a reason: every applicant gets a decision with a reason, HR releasing in the
+ * manager's place or overriding their decline is justified in the audit trail, and an application
+ * closed because its person left says why.
  */
-export const needsReason: ReadonlySet<Action> = new Set(["decline", "release_later", "release_decline", "hr_override", "hr_uphold", "withdraw_on_leave"]);
+export const needsReason: ReadonlySet<Action> = new Set(["decline", "release_later", "release_decline", "hr_release", "hr_override", "hr_uphold", "withdraw_on_leave"]);
 
 /** An action this viewer may take now, and whether it asks them for a reason. */
 export type AllowedAction = { action: Exclude<Action, SystemAction>; needsReason: boolean };
@@ -232,6 +255,8 @@ export function workflowStateOf(row: {
   releaseStatus: ReleaseStatus;
   confidentiality: ConfidentialityPolicy;
   currentManagerId: number | null;
+  /** Its open release step is escalated to HR (see `releaseEscalated` in ./release-escalated.ts). */
+  releaseEscalated: boolean;
 }): WorkflowState {
   return {
     status: row.status,
@@ -239,5 +264,6 @@ export function workflowStateOf(row: {
     releaseStatus: row.releaseStatus,
     confidentiality: row.confidentiality,
     hasReleasingManager: row.currentManagerId !== null,
+    releaseEscalated: row.releaseEscalated,
   };
 }

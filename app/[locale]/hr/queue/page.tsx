@@ -18,7 +18,7 @@ import { Fact } from "@/app/_components/fact";
 
 export const generateMetadata = titleFrom("hrQueue");
 
-/** HR's queue: moves to finalize, overdue releases, and manager declines to review. HR only. */
+/** HR's queue: moves to finalize, escalated releases (HR may release in the manager's place), and manager declines to review. HR only. */
 export default async function HrQueuePage({ params }: PageProps<"/[locale]/hr/queue">) {
   const { actor } = await signedInPage(params);
   if (!isHrStaff(actor)) notFound();
@@ -131,7 +131,19 @@ async function QueueCard({ item }: { item: HrQueueItem }) {
           </div>
         )
       ) : null}
-      {item.queue === "escalation" ? <p className="text-sm text-slate-700">{t("escalationHint")}</p> : null}
+      {item.queue === "escalation" ? (
+        <div className="space-y-2">
+          <p className="text-sm text-slate-700">{t(allowedAction(item, "hr_release") ? "escalationHint" : "escalationNotYours")}</p>
+          <AllowedWorkflowAction
+            application={item}
+            action="hr_release"
+            tone="primary"
+            label={t("releaseForManager", { name })}
+            submitLabel={t("releaseForManagerSubmit")}
+            note={t("releaseForManagerNote")}
+          />
+        </div>
+      ) : null}
       {item.queue === "decline_review" ? (
         <div className="flex flex-wrap items-start gap-3" role="group" aria-label={t("reviewFor", { name })}>
           <AllowedWorkflowAction
