@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { like } from "drizzle-orm";
+import { and, eq, isNull, like } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { notifications, outbox } from "../../db/schema";
 import { createMailer, type Mail } from "../../server/services/notifications/mailer";
@@ -102,6 +102,13 @@ describe("notifications and confidentiality (until_shortlist)", async () => {
     expect(sent).toEqual([]);
     await processOutbox(db, recording, { now: new Date(now.getTime() + 600_000) });
     expect(sent.map((mail) => mail.to)).toEqual([team.hiringManager.email]);
+  });
+
+  it("takes an event written a moment before by a clock that reads milliseconds only", async () => {
+    await colleague.profile.update({ tagline: "CS × QA" });
+    // The caller's clock behind the database's, as it reads within the millisecond (ms against µs).
+    expect(await dispatchEvents(db, { now: new Date(Date.now() - 1_000) })).toBeGreaterThan(0);
+    expect(await db.select().from(outbox).where(and(isNull(outbox.processedAt), eq(outbox.type, "profile.changed")))).toEqual([]);
   });
 
   it("tells HR once that a move is ready to finalize, even when the release's event is delivered after the offer was made", async () => {

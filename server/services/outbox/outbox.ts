@@ -72,12 +72,14 @@ export async function enqueue<Type extends OutboxEventType>(db: Executor, type: 
 /**
  * Takes up to `limit` due events of these types for the caller's transaction. On PostgreSQL
  * `FOR UPDATE SKIP LOCKED` lets several processes claim side by side without taking the same event.
+ * Due by the caller's clock or the database's: `now` has millisecond precision and `available_at`
+ * microsecond, so an event written earlier in the same millisecond would otherwise wait a run.
  */
 export async function claimDue(tx: Executor, types: readonly OutboxEventType[], now: Date, limit: number): Promise<OutboxEvent[]> {
   return tx
     .select()
     .from(outbox)
-    .where(and(isNull(outbox.processedAt), lte(outbox.availableAt, now), inArray(outbox.type, [...types])))
+    .where(and(isNull(outbox.processedAt), lte(outbox.availableAt, sql`greatest(${now}::timestamptz, now())`), inArray(outbox.type, [...types])))
     .orderBy(outbox.id)
     .limit(limit)
     .for("update", { skipLocked: true });
