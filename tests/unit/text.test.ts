@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hiraganaToKatakana, normalizeSearchText } from "../../server/services/text/normalize";
+import { containsPattern, hiraganaToKatakana, normalizeSearchText } from "../../server/services/text/normalize";
 import { yearsBetween } from "../../server/services/people/people.queries";
 import { isWellFormedSessionToken, readCookie, sessionCookieName } from "../../server/auth/session-cookie";
 
@@ -10,6 +10,10 @@ describe("search text", () => {
   it("turns a hiragana reading into the stored katakana", () => {
     expect(hiraganaToKatakana("さとう ひな")).toBe("サトウ ヒナ");
     expect(hiraganaToKatakana("佐藤")).toBe("佐藤");
+  });
+  it("searches for a typed %, _ or backslash as itself, not as a LIKE wildcard", () => {
+    expect(containsPattern("100%_達成\\")).toBe("%100\\%\\_達成\\\\%");
+    expect(containsPattern("研修")).toBe("%研修%");
   });
 });
 

@@ -4,7 +4,7 @@ import { applications, departments, opportunities, opportunitySkills, people, ro
 import type { Actor } from "@/server/auth/actor";
 import { canManageOpportunity, canPostOpportunityFor, canSeeOpportunity, isHrStaff } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
-import { hiraganaToKatakana, normalizeSearchText } from "../text/normalize";
+import { containsPattern, hiraganaToKatakana, normalizeSearchText } from "../text/normalize";
 import {
   type DepartmentChoice,
   type DepartmentChoicesInput,
@@ -59,8 +59,6 @@ function toSummary(r: SummaryRow): OpportunitySummary {
   };
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * Open postings, newest first, with search and filters; the actor's own drafts (HR: all drafts)
  * are listed too. Search is a substring match on normalised text, so 研修 finds 新人研修の企画 —
@@ -75,8 +73,8 @@ export async function listOpportunities(db: Executor, actor: Actor, rawInput: Li
     or(eq(opportunities.status, "open"), ownDrafts),
     ...terms.map((term) =>
       or(
-        sql`${opportunities.searchText} like ${`%${escapeLike(term)}%`}`,
-        sql`${opportunities.searchText} like ${`%${escapeLike(hiraganaToKatakana(term))}%`}`,
+        sql`${opportunities.searchText} like ${containsPattern(term)}`,
+        sql`${opportunities.searchText} like ${containsPattern(hiraganaToKatakana(term))}`,
       ),
     ),
     input.kinds.length ? inArray(opportunities.kind, input.kinds) : undefined,
@@ -85,7 +83,7 @@ export async function listOpportunities(db: Executor, actor: Actor, rawInput: Li
       ? sql`exists (select 1 from opportunity_skills os where os.opportunity_id = opportunities.id and os.skill_id = ${input.skillId})`
       : undefined,
     input.maxTimePercent ? lte(opportunities.timePercent, input.maxTimePercent) : undefined,
-    input.location ? sql`${opportunities.location} ilike ${`%${escapeLike(input.location)}%`}` : undefined,
+    input.location ? sql`${opportunities.location} ilike ${containsPattern(input.location)}` : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db

@@ -5,7 +5,7 @@ import { departments, jobFamilies, people, personSkills, roleLevels, roles, skil
 import type { Actor } from "@/server/auth/actor";
 import { canViewRestrictedProfile, canViewSkills, isHrStaff } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
-import { hiraganaToKatakana, normalizeSearchText } from "../text/normalize";
+import { containsPattern, hiraganaToKatakana, normalizeSearchText } from "../text/normalize";
 import type { PersonCard, Profile, SearchPeopleInput } from "./people.schemas";
 import { searchPeopleInput } from "./people.schemas";
 import { personNameColumns } from "./person-name.columns";
@@ -148,14 +148,13 @@ export async function getProfile(db: Executor, actor: Actor, personId: number, n
 export async function searchPeople(db: Executor, actor: Actor, rawInput: SearchPeopleInput): Promise<{ items: PersonCard[]; total: number }> {
   const input = searchPeopleInput.parse(rawInput);
   const query = normalizeSearchText(input.query);
-  const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const pattern = like(query);
+  const pattern = containsPattern(query);
   const nameText = sql`${people.familyName} || ${people.givenName} || ' ' || ${people.familyName} || ' ' || ${people.givenName}`;
   const kanaText = sql`${people.familyNameKana} || ${people.givenNameKana}`;
   const matches = query
     ? or(
         ilike(nameText, pattern),
-        ilike(kanaText, like(hiraganaToKatakana(query).replace(/\s/g, ""))),
+        ilike(kanaText, containsPattern(hiraganaToKatakana(query).replace(/\s/g, ""))),
         ilike(people.romanizedName, pattern),
         ilike(sql`coalesce(${people.businessName}, '')`, pattern),
       )

@@ -1,7 +1,7 @@
 import { asc, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { levelDescriptors, skillCategories, skills } from "@/db/schema";
-import { hiraganaToKatakana, normalizeSearchText } from "../text/normalize";
+import { containsPattern, hiraganaToKatakana, normalizeSearchText } from "../text/normalize";
 import { type SearchSkillsInput, type SkillHit, searchSkillsInput } from "./skill.schemas";
 
 /** The MHLW level guide: what levels 1–4 mean, shown beside every skill level. */
@@ -13,8 +13,6 @@ export async function getLevelGuide(db: Executor) {
     description: { ja: row.descriptionJa, en: row.descriptionEn },
   }));
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** A text[] literal with one bound parameter per element. */
 const textArray = (values: string[]) => sql`array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]`;
@@ -29,7 +27,7 @@ export async function searchSkills(db: Executor, rawInput: SearchSkillsInput): P
   const query = normalizeSearchText(input.query).toLowerCase();
   const variants = [...new Set([query, hiraganaToKatakana(query)])];
   const wanted = textArray(variants);
-  const anywhere = textArray(variants.map((variant) => `%${escapeLike(variant)}%`));
+  const anywhere = textArray(variants.map(containsPattern));
   const names = sql`array[lower(${skills.nameJa}), lower(${skills.nameEn})]`;
   const aliases = sql`array(select lower(a) from unnest(${skills.aliases}) as a)`;
   const exact = sql`(${names} && ${wanted})`;
