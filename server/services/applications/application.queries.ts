@@ -49,6 +49,7 @@ type StoredWorkflow = {
   hiringManagerId: number;
 };
 
+const applicantsOf = (rows: readonly StoredWorkflow[]) => rows.map((row) => row.person.id);
 const partiesOf = (row: StoredWorkflow) => ({ personId: row.person.id, currentManagerId: row.currentManagerId, disclosedAt: row.disclosedAt, hiringManagerId: row.hiringManagerId });
 
 /** A row as the viewer sees it: the workflow facts stay on the server, the actions they allow go out. */
@@ -90,7 +91,7 @@ export async function myApplications(db: Executor, actor: Actor) {
     .where(eq(applications.personId, actor.personId))
     .orderBy(desc(applications.createdAt), desc(applications.id));
   const steps = await stepsOf(db, rows.map((row) => row.id));
-  const managed = await managedByActor(db, actor);
+  const managed = await managedByActor(db, actor, applicantsOf(rows));
   return rows.map((row) => ({ ...forViewer(actor, managed, row), steps: steps.filter((step) => step.applicationId === row.id), will: null as WillView | null }));
 }
 
@@ -103,16 +104,15 @@ export async function pipelineFor(db: Executor, actor: Actor, opportunityId: num
   const [opportunity] = await db.select({ ownerId: opportunities.ownerId, status: opportunities.status }).from(opportunities).where(eq(opportunities.id, opportunityId));
   if (!opportunity || !canManageOpportunity(actor, opportunity)) throw new AppError("NOT_FOUND");
   const hiresFor = actor.personId === opportunity.ownerId;
-  const managed = await managedByActor(db, actor);
-  const rows = (
-    await db
-      .select(applicationColumns)
-      .from(applications)
-      .innerJoin(opportunities, eq(opportunities.id, applications.opportunityId))
-      .innerJoin(people, eq(people.id, applications.personId))
-      .where(eq(applications.opportunityId, opportunityId))
-      .orderBy(asc(applications.createdAt), asc(applications.id))
-  ).filter((row) => hiresFor || !hiddenFromManagers(actor, partiesOf(row), managed));
+  const all = await db
+    .select(applicationColumns)
+    .from(applications)
+    .innerJoin(opportunities, eq(opportunities.id, applications.opportunityId))
+    .innerJoin(people, eq(people.id, applications.personId))
+    .where(eq(applications.opportunityId, opportunityId))
+    .orderBy(asc(applications.createdAt), asc(applications.id));
+  const managed = await managedByActor(db, actor, applicantsOf(all));
+  const rows = all.filter((row) => hiresFor || !hiddenFromManagers(actor, partiesOf(row), managed));
   const applicantIds = new Set(rows.map((row) => row.person.id));
   // Only while the person engages (a live application): a withdrawal ends the hiring manager's reading.
   const engaged = await engagedWith(db, opportunityId);
@@ -143,7 +143,7 @@ export async function releaseInbox(db: Executor, actor: Actor) {
       ),
     )
     .orderBy(asc(approvalSteps.dueAt), asc(applications.id));
-  const managed = await managedByActor(db, actor);
+  const managed = await managedByActor(db, actor, applicantsOf(rows));
   // The motivation is written for the receiving team; the releasing manager decides on timing, not on it.
   return rows.map((row) => ({ ...forViewer(actor, managed, row), motivation: "", steps: [], will: null as WillView | null }));
 }
@@ -173,7 +173,7 @@ export async function hrQueue(db: Executor, actor: Actor) {
       ),
     )
     .orderBy(asc(approvalSteps.createdAt), asc(approvalSteps.id));
-  const managed = await managedByActor(db, actor);
+  const managed = await managedByActor(db, actor, applicantsOf(rows));
   // What HR staff may not decide (their own line's moves) is another HR person's queue.
   return rows.filter((row) => relationsOf(actor, partiesOf(row), managed).has("hr")).map(({ step, ...row }) => ({
     ...forViewer(actor, managed, row),

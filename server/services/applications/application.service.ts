@@ -125,7 +125,7 @@ export async function act(db: Database, actor: Actor, rawInput: ActInput, now = 
       const [locked] = await lockApplications(tx, eq(applications.id, input.applicationId));
       // The releasing manager is the organisation's today: a former manager has no say, the new one has.
       const row = locked && (await syncCurrentManager(tx, locked, { actorId: actor.personId, now, cause: `before ${action}` }));
-      const relations: ReadonlySet<ActorRelation | "system"> = row ? relationsOf(actor, row, await managedByActor(tx, actor)) : new Set();
+      const relations: ReadonlySet<ActorRelation | "system"> = row ? relationsOf(actor, row, await managedByActor(tx, actor, [row.personId])) : new Set();
       // Not involved (or a manager — HR staff included — before disclosure): the application does not exist for them.
       if (!row || relations.size === 0) throw new AppError("NOT_FOUND");
       const state = workflowStateOf(row);
