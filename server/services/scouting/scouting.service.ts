@@ -50,8 +50,9 @@ export async function invite(db: Database, actor: Actor, rawInput: z.input<typeo
 }
 
 /**
- * The invited person decides, on an invitation that reaches them (else NOT_FOUND, as for anyone else's): a casual interview (the hiring manager is told; nobody else), an
- * application (which then follows the company's confidentiality policy), or no.
+ * The invited person decides, on an invitation that reaches them (else NOT_FOUND, as for anyone
+ * else's): a casual interview (the hiring manager is told; nobody else), an application (which
+ * then follows the company's confidentiality policy), or no.
  */
 export async function respond(db: Database, actor: Actor, rawInput: z.input<typeof respondInput>): Promise<{ applicationId: number | null }> {
   const input = respondInput.parse(rawInput);
