@@ -422,6 +422,8 @@ async function main() {
     stage: [] as string[],
     release: [] as string[],
     manager: [] as number[],
+    department: [] as number[],
+    role: [] as number[],
     disclosed: [] as (string | null)[],
     effective: [] as (string | null)[],
     reason: [] as (string | null)[],
@@ -525,6 +527,8 @@ async function main() {
     app.stage.push(stage);
     app.release.push(release);
     app.manager.push(manager);
+    app.department.push(P.department[person]!);
+    app.role.push(P.role[person]!);
     app.disclosed.push(disclosed === null ? null : iso(disclosed));
     app.effective.push(effective);
     app.reason.push(reason);
@@ -557,6 +561,8 @@ async function main() {
       hiring_stage: { type: "hiring_stage", values: app.stage },
       release_status: { type: "release_status", values: app.release },
       confidentiality: { type: "confidentiality_policy", values: app.id.map(() => "until_offer") },
+      applicant_department_id: { type: "int", values: app.department },
+      applicant_role_id: { type: "int", values: app.role },
       current_manager_id: { type: "int", values: app.manager },
       disclosed_at: { type: "timestamptz", values: app.disclosed },
       effective_on: { type: "date", values: app.effective },

@@ -108,6 +108,13 @@ export const applications = pgTable(
     releaseStatus: releaseStatus().notNull().default("not_requested"),
     /** The confidentiality policy in force when the person applied. */
     confidentiality: confidentialityPolicy().notNull(),
+    /** The applicant's department and role when applying: reports attribute the application to them. */
+    applicantDepartmentId: integer()
+      .notNull()
+      .references(() => departments.id),
+    applicantRoleId: integer()
+      .notNull()
+      .references(() => roles.id),
     /** The manager at the time of applying: the one who releases. */
     currentManagerId: integer().references(() => people.id),
     /** From this moment the current manager may see the application (null: not yet). */
@@ -128,6 +135,8 @@ export const applications = pgTable(
     index().on(t.opportunityId, t.status),
     index().on(t.personId),
     index().on(t.currentManagerId),
+    index().on(t.applicantDepartmentId, t.createdAt),
+    index().on(t.applicantRoleId),
   ],
 );
 export type Application = typeof applications.$inferSelect;

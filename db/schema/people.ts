@@ -35,6 +35,8 @@ export const people = pgTable(
     isHr: boolean().notNull().default(false),
     isAdmin: boolean().notNull().default(false),
     active: boolean().notNull().default(true),
+    /** The day the person left the company (set when deactivated as a leaver; retention reports read it). */
+    leftOn: date({ mode: "string" }),
     /** The person's specialties, e.g. "CS × QA × コミュニティ". */
     tagline: text().notNull().default(""),
     /** Off: only the person, their manager and HR see their skills (the directory hides them). */

@@ -163,6 +163,8 @@ export async function seedDemoOpportunities(db: Executor): Promise<void> {
         hiringStage: scenario.stage,
         releaseStatus: scenario.release,
         confidentiality: "until_offer",
+        applicantDepartmentId: scenario.person.departmentId,
+        applicantRoleId: scenario.person.roleId,
         currentManagerId: scenario.person.managerId,
         disclosedAt: disclosed ? at(-5) : null,
         releaseOn: scenario.releaseOn ?? null,

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import { applications, idempotencyKeys, opportunities } from "@/db/schema";
+import { applications, idempotencyKeys, opportunities, people } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "../audit/audit.service";
@@ -57,6 +57,8 @@ export async function apply(db: Executor, actor: Actor, rawInput: ApplyInput, no
       if (opportunity.ownerId === actor.personId) throw new AppError("FORBIDDEN", "cannotApplyToOwn");
       // Read from the organisation now: a deactivated manager is skipped for the next active one up.
       const currentManagerId = await resolveReleasingManager(tx, actor.personId);
+      // Where the applicant stands today: reports attribute the application here even after a move.
+      const [applicant] = await tx.select({ departmentId: people.departmentId, roleId: people.roleId }).from(people).where(eq(people.id, actor.personId));
       const { confidentialityPolicy } = await getSettings(tx);
       const start = initialState(confidentialityPolicy, currentManagerId !== null);
       const inserted = await tx
@@ -69,6 +71,8 @@ export async function apply(db: Executor, actor: Actor, rawInput: ApplyInput, no
           hiringStage: start.state.hiringStage,
           releaseStatus: start.state.releaseStatus,
           confidentiality: confidentialityPolicy,
+          applicantDepartmentId: applicant!.departmentId,
+          applicantRoleId: applicant!.roleId,
           currentManagerId,
         })
         .onConflictDoNothing()

@@ -7,6 +7,7 @@ import { writeAudit } from "../audit/audit.service";
 import { peopleBelow } from "../matching/management-chain";
 import { enqueue } from "../outbox/outbox";
 import { applyTransition, lockApplications } from "../workflow/apply-transition";
+import { japanDate } from "../workflow/business-days";
 import { syncLiveApplications } from "../workflow/current-manager";
 import { resolveReleasingManager } from "./releasing-manager";
 
@@ -88,7 +89,7 @@ export async function deactivatePerson(db: Executor, input: DeactivateInput, now
   return asSystem(db, async (tx) => {
     const person = await lockPerson(tx, input.personId);
     if (!person.active) return { reassignedApplicationIds: [], withdrawnApplicationIds: [], handedOverOpportunityIds: [], endedSessions: 0 };
-    await tx.update(people).set({ active: false }).where(eq(people.id, input.personId));
+    await tx.update(people).set({ active: false, leftOn: japanDate(now) }).where(eq(people.id, input.personId));
     await writeAudit(tx, { actorId: input.actorId, action: "person.deactivate", entityType: "person", entityId: input.personId, data: { reason } });
     const ended = person.userId ? await tx.delete(sessions).where(eq(sessions.userId, person.userId)).returning({ token: sessions.sessionToken }) : [];
 
@@ -141,7 +142,7 @@ export async function reactivatePerson(db: Executor, input: ReactivateInput, now
   return asSystem(db, async (tx) => {
     const person = await lockPerson(tx, input.personId);
     if (person.active) return { reassignedApplicationIds: [] };
-    await tx.update(people).set({ active: true }).where(eq(people.id, input.personId));
+    await tx.update(people).set({ active: true, leftOn: null }).where(eq(people.id, input.personId));
     await writeAudit(tx, { actorId: input.actorId, action: "person.reactivate", entityType: "person", entityId: input.personId });
     await enqueue(tx, "profile.changed", { personId: input.personId });
     const reassignedApplicationIds = await syncLiveApplications(tx, releasedThrough(input.personId), { actorId: input.actorId, now, cause: "manager_reactivated" });

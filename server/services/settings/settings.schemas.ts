@@ -16,6 +16,10 @@ export const settingsSchema = z.object({
   minimumOpenDays: z.number().int().min(0).max(90),
   /** Report groups smaller than this are suppressed so no individual can be singled out. */
   reportMinimumGroupSize: z.number().int().min(3).max(50),
+  /** The share of a department's people expected to move in a year (the rotation report's target). */
+  rotationTargetPercent: z.number().int().min(0).max(100),
+  /** Per-department targets that differ from the company's, by department id; a department without one inherits its parent's. */
+  departmentRotationTargets: z.record(z.string().regex(/^[1-9][0-9]{0,9}$/), z.number().int().min(0).max(100)),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -27,6 +31,8 @@ export const defaultSettings: Settings = {
   releaseDeadlineBusinessDays: 10,
   minimumOpenDays: 7,
   reportMinimumGroupSize: 5,
+  rotationTargetPercent: 30,
+  departmentRotationTargets: {},
 };
 
 export const updateSettingsInput = settingsSchema.partial().strict();
