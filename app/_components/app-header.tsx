@@ -25,6 +25,7 @@ export async function AppHeader() {
         ...(actor.isManager ? [{ href: "/inbox", label: t("inbox") }] : []),
         ...(isHrStaff(actor) ? [{ href: "/hr/queue", label: t("hrQueue") }] : []),
         ...(actor.isManager ? [{ href: "/team", label: t("team") }] : []),
+        ...(isHrStaff(actor) || actor.isManager ? [{ href: "/reports", label: t("reports") }] : []),
         ...(isHrStaff(actor) ? [{ href: "/settings", label: t("settings") }] : []),
       ]
     : [];

@@ -10,7 +10,7 @@ import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
 import { MutationStatus } from "./mutation-status";
 
-const numberFields = ["profileStalenessDays", "releaseDeadlineBusinessDays", "minimumOpenDays", "reportMinimumGroupSize"] as const;
+const numberFields = ["profileStalenessDays", "releaseDeadlineBusinessDays", "minimumOpenDays", "reportMinimumGroupSize", "rotationTargetPercent"] as const;
 type NumberField = (typeof numberFields)[number];
 
 /** The settings form: the server validates; its translated messages appear beside each field. */
@@ -22,6 +22,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
     releaseDeadlineBusinessDays: String(initial.releaseDeadlineBusinessDays),
     minimumOpenDays: String(initial.minimumOpenDays),
     reportMinimumGroupSize: String(initial.reportMinimumGroupSize),
+    rotationTargetPercent: String(initial.rotationTargetPercent),
   });
   const [confidentialityPolicy, setConfidentialityPolicy] = useState(initial.confidentialityPolicy);
   const update = useMutation(trpc.setting.update.mutationOptions());
@@ -38,6 +39,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           releaseDeadlineBusinessDays: Number(values.releaseDeadlineBusinessDays),
           minimumOpenDays: Number(values.minimumOpenDays),
           reportMinimumGroupSize: Number(values.reportMinimumGroupSize),
+          rotationTargetPercent: Number(values.rotationTargetPercent),
           confidentialityPolicy,
         });
       }}

@@ -36,3 +36,16 @@ export function idFromPath(segment: string): number {
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   return id;
 }
+
+/**
+ * Like `orNotFound`, and a refusal (FORBIDDEN) shows the same 404 page: for a page only some
+ * people may use (the reports), one they may not use reads as one that does not exist.
+ */
+export async function orNotFoundWhenRefused<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (isNotFound(error) || (error instanceof TRPCError && error.code === "FORBIDDEN")) notFound();
+    throw error;
+  }
+}

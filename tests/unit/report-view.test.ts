@@ -1,0 +1,170 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { chartItems, chartSummary, flowGraph, sankeyPicture } from "../../app/_components/report-charts";
+import { departmentTree } from "../../app/_components/report-department-tree";
+import { filtersFromSearch, filtersQuery } from "../../app/_components/report-filters-query";
+import { hasSuppressedCell, reportFormatter } from "../../app/_components/report-format";
+import type { ReportTable } from "../../server/services/reports/report.schemas";
+import en from "../../messages/en.json";
+import ja from "../../messages/ja.json";
+
+/** The real messages, with names for the two made-up tables of these tests. */
+const withTables = (messages: typeof en, tables: Record<string, string>) => ({ ...messages, reports: { ...messages.reports, tables: { ...messages.reports.tables, ...tables } } });
+const translators = {
+  en: createTranslator({ locale: "en", messages: withTables(en, { departmentFlows: "Department flows", stages: "Stages" }), namespace: "reports" }),
+  ja: createTranslator({ locale: "ja", messages: withTables(ja, { departmentFlows: "部署間の流れ", stages: "段階" }), namespace: "reports" }),
+};
+const formatter = (locale: "en" | "ja") => reportFormatter(locale, translators[locale]);
+const text = (ja: string, en: string) => ({ text: { ja, en } });
+
+describe("report cells", () => {
+  it("write counts, rates and days the way each language does, and a suppressed cell as nothing", () => {
+    const english = formatter("en");
+    const japanese = formatter("ja");
+    expect(english.cell({ kind: "count", value: 1234 })).toBe("1,234");
+    expect(english.cell({ kind: "rate", value: 0.125, numerator: 3, denominator: 24 })).toBe("12.5%");
+    expect(english.ratio({ kind: "rate", value: 0.125, numerator: 3, denominator: 24 })).toBe("3 / 24");
+    expect(english.cell({ kind: "days", value: 12.25, group: 8 })).toBe("12.3 days");
+    expect(japanese.cell({ kind: "days", value: 12.25, group: 8 })).toBe("12.3日");
+    expect(english.cell({ kind: "count", value: null })).toBeNull();
+    expect(english.cell({ kind: "rate", value: null, numerator: null, denominator: null })).toBeNull();
+    expect(english.ratio({ kind: "rate", value: null, numerator: null, denominator: null })).toBeNull();
+    expect(japanese.cell({ kind: "label", label: text("品質保証", "QA") })).toBe("品質保証");
+    expect(english.cell({ kind: "label", label: text("品質保証", "QA") })).toBe("QA");
+  });
+
+  it("notice a table with a suppressed cell in its rows or its total", () => {
+    const table = (value: number | null, total: number | null): ReportTable => ({
+      id: "t",
+      columns: [{ id: "moves", kind: "count" }],
+      rows: [{ key: "a", label: text("A", "A"), cells: { moves: { kind: "count", value } } }],
+      total: { moves: { kind: "count", value: total } },
+    });
+    expect(hasSuppressedCell(table(7, 9))).toBe(false);
+    expect(hasSuppressedCell(table(null, 9))).toBe(true);
+    expect(hasSuppressedCell(table(7, null))).toBe(true);
+  });
+});
+
+describe("report filters in the URL", () => {
+  const defaults = { from: "2025-04", to: "2026-03", departmentId: 4, jobFamilyId: null };
+
+  it("take the URL's filters, falling back to the defaults for missing or malformed ones", () => {
+    expect(filtersFromSearch({}, defaults)).toEqual(defaults);
+    expect(filtersFromSearch({ from: "2024-01", to: "2024-06", department: "12", family: "3" }, defaults)).toEqual({ from: "2024-01", to: "2024-06", departmentId: 12, jobFamilyId: 3 });
+    expect(filtersFromSearch({ from: "2024-13", to: "yesterday", department: "-1", family: "x" }, defaults)).toEqual(defaults);
+    expect(filtersFromSearch({ department: "", family: "" }, defaults)).toEqual({ ...defaults, departmentId: null, jobFamilyId: null });
+  });
+
+  it("put a reversed period in order", () => {
+    expect(filtersFromSearch({ from: "2026-02", to: "2025-05" }, defaults)).toMatchObject({ from: "2025-05", to: "2026-02" });
+  });
+
+  it("write filters back into a query that reads as the same filters", () => {
+    const filters = { from: "2024-01", to: "2024-06", departmentId: 12, jobFamilyId: null };
+    const query = filtersQuery(filters, { table: "flows" });
+    expect(query).toBe("table=flows&from=2024-01&to=2024-06&department=12&family=");
+    expect(filtersFromSearch(Object.fromEntries(new URLSearchParams(query)), defaults)).toEqual(filters);
+  });
+});
+
+describe("the department select", () => {
+  it("lists each department before its sub-departments, siblings by name, and treats a department whose parent is out of scope as a root", () => {
+    const departments = [
+      { id: 3, parentId: 1, name: { ja: "仙台", en: "Sendai" } },
+      { id: 2, parentId: 1, name: { ja: "東京", en: "Tokyo" } },
+      { id: 1, parentId: 99, name: { ja: "カスタマーサポート", en: "Customer support" } },
+      { id: 4, parentId: 2, name: { ja: "一次対応", en: "Frontline" } },
+    ];
+    expect(departmentTree(departments, "en").map((entry) => [entry.name.en, entry.depth])).toEqual([
+      ["Customer support", 0],
+      ["Sendai", 1],
+      ["Tokyo", 1],
+      ["Frontline", 2],
+    ]);
+  });
+});
+
+const flows: ReportTable = {
+  id: "departmentFlows",
+  chart: "sankey",
+  columns: [
+    { id: "from", kind: "label" },
+    { id: "to", kind: "label" },
+    { id: "moves", kind: "count" },
+  ],
+  rows: [
+    ["cs", "qa", "カスタマーサポート", "Customer support", "品質保証", "QA", 12],
+    ["qa", "cs", "品質保証", "QA", "カスタマーサポート", "Customer support", 5],
+    ["cs", "pm", "カスタマーサポート", "Customer support", "プロダクト", "Product", 6],
+    ["cs", "hr", "カスタマーサポート", "Customer support", "人事", "HR", null],
+  ].map(([source, target, fromJa, fromEn, toJa, toEn, moves]) => ({
+    key: `${source}>${target}`,
+    label: text(`${fromJa} → ${toJa}`, `${fromEn} → ${toEn}`),
+    link: { source: String(source), target: String(target) },
+    cells: {
+      from: { kind: "label" as const, label: text(String(fromJa), String(fromEn)) },
+      to: { kind: "label" as const, label: text(String(toJa), String(toEn)) },
+      moves: { kind: "count" as const, value: moves === null ? null : Number(moves) },
+    },
+  })),
+};
+
+describe("the flows chart", () => {
+  it("draws flows both ways between two departments (origins left, destinations right) and leaves suppressed flows out", () => {
+    const graph = flowGraph(flows, formatter("en"));
+    expect(graph.hidden).toBe(1);
+    expect(graph.links.map((link) => [link.source, link.target, link.value])).toEqual([
+      ["from:cs", "to:qa", 12],
+      ["from:qa", "to:cs", 5],
+      ["from:cs", "to:pm", 6],
+    ]);
+    const picture = sankeyPicture(graph);
+    const node = (id: string) => picture.nodes.find((entry) => entry.id === id)!;
+    expect(node("from:cs")).toMatchObject({ name: "Customer support", side: "from", value: 18 });
+    expect(node("to:cs")).toMatchObject({ name: "Customer support", side: "to", value: 5 });
+    expect(node("from:cs").x0).toBeLessThan(node("to:qa").x0);
+    const width = (source: string, target: string) => picture.links.find((link) => link.source === source && link.target === target)!.width;
+    expect(width("from:cs", "to:qa") / width("from:qa", "to:cs")).toBeCloseTo(12 / 5, 5);
+    expect(picture.links.every((link) => link.path.startsWith("M"))).toBe(true);
+  });
+
+  it("says the largest flows and how many are hidden, in each language", () => {
+    expect(chartSummary("sankey", flows, formatter("en"), translators.en)).toBe(
+      "Department flows: 3 flows; the largest: Customer support → QA (12), Customer support → Product (6), and QA → Customer support (5). 1 group is hidden because it is too small.",
+    );
+    expect(chartSummary("sankey", flows, formatter("ja"), translators.ja)).toContain("カスタマーサポート → 品質保証（12）");
+  });
+
+  it("has nothing to lay out when every flow is hidden", () => {
+    const hidden = { ...flows, rows: flows.rows.filter((row) => row.cells.moves.value === null) };
+    expect(sankeyPicture(flowGraph(hidden, formatter("en"))).links).toEqual([]);
+    expect(chartSummary("sankey", hidden, formatter("en"), translators.en)).toBe("Department flows: no flows to show. 1 group is hidden because it is too small.");
+  });
+});
+
+describe("bars and funnels", () => {
+  const funnel: ReportTable = {
+    id: "stages",
+    chart: "funnel",
+    columns: [{ id: "applications", kind: "count" }],
+    rows: [
+      ["applied", 40],
+      ["released", 30],
+      ["offered", null],
+      ["moved", 10],
+    ].map(([key, value]) => ({ key: String(key), label: text(String(key), String(key)), cells: { applications: { kind: "count" as const, value: value === null ? null : Number(value) } } })),
+  };
+
+  it("take each row's first figure, suppressed ones as null", () => {
+    expect(chartItems(funnel, formatter("en")).map((item) => item.value)).toEqual([40, 30, null, 10]);
+  });
+
+  it("say a funnel's stages in order and a bar chart's highest and lowest", () => {
+    expect(chartSummary("funnel", funnel, formatter("en"), translators.en)).toBe("Stages: applied 40 → released 30 → moved 10. 1 group is hidden because it is too small.");
+    const bars = { ...funnel, chart: "bars" as const, rows: [...funnel.rows, { key: "extra", label: text("extra", "extra"), cells: { applications: { kind: "count" as const, value: 20 } } }] };
+    expect(chartSummary("bars", bars, formatter("en"), translators.en)).toBe(
+      "Stages: highest applied 40, released 30, and extra 20; lowest moved 10. 1 group is hidden because it is too small.",
+    );
+  });
+});
