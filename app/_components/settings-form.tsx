@@ -9,12 +9,14 @@ import { SelectField } from "./select-field";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
 import { MutationStatus } from "./mutation-status";
+import { RotationTargetsEditor, rotationTargetsFromRows, type RotationTargetRow } from "./rotation-targets-editor";
+import type { Bilingual } from "@/app/_i18n/localized";
 
 const numberFields = ["profileStalenessDays", "releaseDeadlineBusinessDays", "minimumOpenDays", "reportMinimumGroupSize", "rotationTargetPercent"] as const;
 type NumberField = (typeof numberFields)[number];
 
 /** The settings form: the server validates; its translated messages appear beside each field. */
-export function SettingsForm({ initial }: { initial: Settings }) {
+export function SettingsForm({ initial, departments, locale }: { initial: Settings; departments: { id: number; name: Bilingual }[]; locale: string }) {
   const t = useTranslations("settings");
   const trpc = useTRPC();
   const [values, setValues] = useState<Record<NumberField, string>>({
@@ -25,8 +27,11 @@ export function SettingsForm({ initial }: { initial: Settings }) {
     rotationTargetPercent: String(initial.rotationTargetPercent),
   });
   const [confidentialityPolicy, setConfidentialityPolicy] = useState(initial.confidentialityPolicy);
+  const [targetRows, setTargetRows] = useState<RotationTargetRow[]>(
+    Object.entries(initial.departmentRotationTargets).map(([departmentId, percent]) => ({ departmentId, percent: String(percent) })),
+  );
   const update = useMutation(trpc.setting.update.mutationOptions());
-  const { errorFor } = useFieldErrors(update.error);
+  const { errorFor, errorWithin } = useFieldErrors(update.error);
 
   return (
     <form
@@ -40,6 +45,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           minimumOpenDays: Number(values.minimumOpenDays),
           reportMinimumGroupSize: Number(values.reportMinimumGroupSize),
           rotationTargetPercent: Number(values.rotationTargetPercent),
+          departmentRotationTargets: rotationTargetsFromRows(targetRows),
           confidentialityPolicy,
         });
       }}
@@ -78,6 +84,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           </option>
         ))}
       </SelectField>
+      <RotationTargetsEditor departments={departments} locale={locale} rows={targetRows} onChange={setTargetRows} error={errorWithin("departmentRotationTargets")} />
       <div className="flex items-center gap-4">
         <button type="submit" disabled={update.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {t("save")}

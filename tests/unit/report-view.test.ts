@@ -1,18 +1,25 @@
-import { createTranslator } from "next-intl";
+import { type AbstractIntlMessages, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { chartItems, chartSummary, flowGraph, sankeyPicture } from "../../app/_components/report-charts";
 import { departmentTree } from "../../app/_components/report-department-tree";
 import { filtersFromSearch, filtersQuery } from "../../app/_components/report-filters-query";
-import { hasSuppressedCell, reportFormatter } from "../../app/_components/report-format";
+import { hasSuppressedCell, reportFormatter, type ReportTranslate } from "../../app/_components/report-format";
 import type { ReportTable } from "../../server/services/reports/report.schemas";
 import en from "../../messages/en.json";
 import ja from "../../messages/ja.json";
 
 /** The real messages, with names for the two made-up tables of these tests. */
-const withTables = (messages: typeof en, tables: Record<string, string>) => ({ ...messages, reports: { ...messages.reports, tables: { ...messages.reports.tables, ...tables } } });
+const withTables = (messages: typeof en, tables: Record<string, string>): AbstractIntlMessages => ({
+  ...messages,
+  reports: { ...messages.reports, tables: { ...messages.reports.tables, ...tables } },
+});
+function translate(locale: "en" | "ja", messages: AbstractIntlMessages): ReportTranslate {
+  const translator = createTranslator({ locale, messages, namespace: "reports" });
+  return (key, values) => translator(key, values as never);
+}
 const translators = {
-  en: createTranslator({ locale: "en", messages: withTables(en, { departmentFlows: "Department flows", stages: "Stages" }), namespace: "reports" }),
-  ja: createTranslator({ locale: "ja", messages: withTables(ja, { departmentFlows: "部署間の流れ", stages: "段階" }), namespace: "reports" }),
+  en: translate("en", withTables(en, { departmentFlows: "Department flows", stages: "Stages" })),
+  ja: translate("ja", withTables(ja, { departmentFlows: "部署間の流れ", stages: "段階" })),
 };
 const formatter = (locale: "en" | "ja") => reportFormatter(locale, translators[locale]);
 const text = (ja: string, en: string) => ({ text: { ja, en } });
@@ -137,7 +144,7 @@ describe("the flows chart", () => {
   });
 
   it("has nothing to lay out when every flow is hidden", () => {
-    const hidden = { ...flows, rows: flows.rows.filter((row) => row.cells.moves.value === null) };
+    const hidden = { ...flows, rows: flows.rows.filter((row) => row.cells.moves?.kind === "count" && row.cells.moves.value === null) };
     expect(sankeyPicture(flowGraph(hidden, formatter("en"))).links).toEqual([]);
     expect(chartSummary("sankey", hidden, formatter("en"), translators.en)).toBe("Department flows: no flows to show. 1 group is hidden because it is too small.");
   });

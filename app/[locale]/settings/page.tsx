@@ -11,14 +11,15 @@ export const generateMetadata = titleFrom("settings");
 
 /** HR: the company's workflow settings. */
 export default async function SettingsPage({ params }: PageProps<"/[locale]/settings">) {
-  const { actor } = await signedInPage(params);
+  const { actor, locale } = await signedInPage(params);
   if (!isHrStaff(actor)) notFound();
   const t = await getTranslations("settings");
-  const settings = await (await getServerCaller()).setting.get();
+  const caller = await getServerCaller();
+  const [settings, departments] = await Promise.all([caller.setting.get(), caller.opportunity.departments({ purpose: "browse" })]);
   return (
     <div className="space-y-6">
       <PageHeading title={t("title")} intro={t("intro")} />
-      <SettingsForm initial={settings} />
+      <SettingsForm initial={settings} departments={departments} locale={locale} />
     </div>
   );
 }
