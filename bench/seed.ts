@@ -9,7 +9,9 @@
  * - ~1.5 million person-skill rows with Zipf-like skill popularity;
  * - Wills for 40 % of people (60 % shared with matching, openness mixed), 10 % open to scouting;
  * - 2,000 open opportunities and 6,000 closed or filled ones, 6–12 skills each;
- * - three years of history: ≥ 300,000 applications with their approval steps, ≥ 50,000 moves.
+ * - three years of history: ≥ 300,000 applications with their approval steps, ≥ 50,000 moves,
+ *   ~4 % of people who left (inactive, with a leaving date), a saved version of every Will,
+ *   participations in the projects people completed.
  */
 import pg from "pg";
 import { openPostgres } from "../db/client";
@@ -26,6 +28,8 @@ const OPEN_OPPORTUNITIES = 2_000;
 const PAST_OPPORTUNITIES = 6_000;
 const APPLICATIONS = 320_000;
 const MOVES_WITHOUT_APPLICATION = 22_000;
+/** People (never managers) who left the company within the three years of history. */
+const LEAVER_SHARE = 0.04;
 const DIVISIONS = 10;
 const DEPARTMENTS_PER_DIVISION = 10;
 const SECTIONS_PER_DEPARTMENT = 9;
@@ -603,6 +607,34 @@ async function main() {
     effective_on: { type: "date", values: move.effective },
   });
   lap(`moves (${move.person.length})`);
+
+  // ── history the reports read: leavers, saved Will versions, project participations ─────
+  const managing = new Set(ids.map((id) => P.manager[id]!).filter((id) => id !== 0));
+  const leavers = applicants.filter((id) => !managing.has(id) && rng.chance(LEAVER_SHARE));
+  // Within the three years of history, after the person was hired.
+  const leftDaysAgo = leavers.map((id) => rng.int(1, Math.min(hired[id - 1]! - 1, 3 * 365)));
+  await client.query(
+    `update people set active = false, left_on = leaver.left_on from unnest($1::int[], $2::date[]) as leaver(id, left_on) where people.id = leaver.id`,
+    [leavers, leftDaysAgo.map((d) => isoDay(daysAgo(d)))],
+  );
+  // One saved version per Will, spread over the three years (deterministic: from the person's id).
+  await client.query(
+    `insert into will_versions (person_id, version, statement, horizon, openness, share_with_manager, share_with_hr, share_with_matching, target_role_ids, desired_skill_ids, saved_at)
+     select w.person_id, 1, w.statement, w.horizon, w.openness, w.share_with_manager, w.share_with_hr, w.share_with_matching,
+       coalesce((select array_agg(t.role_id order by t.role_id) from will_target_roles t where t.person_id = w.person_id), '{}'),
+       coalesce((select array_agg(d.skill_id order by d.skill_id) from will_desired_skills d where d.person_id = w.person_id), '{}'),
+       $1::timestamptz - make_interval(days => (w.person_id * 7919) % 1095)
+     from wills w`,
+    [new Date(TODAY).toISOString()],
+  );
+  // Completed applications to projects become participations.
+  await client.query(
+    `insert into participations (person_id, opportunity_id, application_id, time_percent, start_on, end_on)
+     select a.person_id, a.opportunity_id, a.id, 20, a.effective_on, a.effective_on + 90
+     from applications a join opportunities o on o.id = a.opportunity_id
+     where a.status = 'completed' and o.kind = 'project' and a.effective_on is not null`,
+  );
+  lap(`leavers (${leavers.length}), Will versions, participations`);
 
   for (const table of ["departments", "people", "opportunities", "applications"]) await restartIdentity(client, table);
   await client.query("analyze");

@@ -1,0 +1,624 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "@/db/client";
+import type { ApprovalStepName } from "@/db/vocabulary";
+import type {
+  ApplicationAtom,
+  Bilingual,
+  DepartmentNode,
+  DurationAtom,
+  FillAtom,
+  HeadcountAtom,
+  JobFamilyNode,
+  ManagerMoveAtom,
+  ManagerNode,
+  ManagerOverdueAtom,
+  ManagerReleaseAtom,
+  MoveAtom,
+  ParticipationAtom,
+  PastStandardPerson,
+  ReportFacts,
+  RetentionAtom,
+  SkillDemandAtom,
+  SkillNode,
+  SkillSupplyAtom,
+  StepDurationAtom,
+  WillCoverageAtom,
+  WillFulfilmentAtom,
+} from "./report.facts";
+import { getSettings } from "../settings/settings.service";
+import { addMonths, firstDay, monthsBetween } from "./report.months";
+
+/**
+ * Loads the facts the reports are computed from, grouped in the database: what crosses the wire
+ * is counts by month, department and job family (and the past-standard list, the one list of
+ * people HR acts on). Run it inside `asSystem`: the atoms count rows the viewer may not read one
+ * by one (Wills, applications); the caller decides the scope and suppresses small groups.
+ *
+ * "Where a person stood" on a day is read from the moves ledger: the from-side of their first move
+ * after that day, else their department and role today. A person is in post from `hired_on` until
+ * `left_on` (a deactivated person without a leaving date is counted nowhere).
+ */
+
+/** The months a report asks about ("YYYY-MM", both included). */
+export type ReportWindow = { from: string; to: string };
+
+/** Groups of facts, so a single report loads only what it is computed from. */
+export const factParts = ["headcount", "moves", "fills", "applications", "managers", "pastStandard", "skills", "wills", "retention", "participations"] as const;
+export type FactPart = (typeof factParts)[number];
+
+export type LoadOptions = {
+  /** "YYYY-MM-DD" in Japan time. */
+  today: string;
+  /** The instant "now" (open steps past their deadline). */
+  now: Date;
+  /** Load atoms only for this department and its sub-departments (null: the whole company). */
+  rootDepartmentId: number | null;
+  /**
+   * Organisation scope: count only applications already disclosed to the applicant's manager, or
+   * made to postings of these departments (which the organisation sees in its own pipeline).
+   */
+  visibleApplicationsOf: readonly number[] | null;
+  /** Whose Wills count towards fulfilment: those shared with HR, or with the manager. */
+  willAudience: "hr" | "manager";
+  /** Organisation scope: the past-standard list holds only this manager's direct reports. */
+  pastStandardManagerId: number | null;
+  /** What to load (default: everything). */
+  parts?: ReadonlySet<FactPart>;
+};
+
+const tokyo = (column: SQL) => sql`(${column} at time zone 'Asia/Tokyo')`;
+const monthOf = (column: SQL) => sql`to_char(${tokyo(column)}, 'YYYY-MM')`;
+const dayOf = (column: SQL) => sql`(${tokyo(column)})::date`;
+/** The instant a Japan-time day starts. */
+const instantOf = (day: string) => sql`(${day}::timestamp at time zone 'Asia/Tokyo')`;
+const intArray = (ids: readonly number[]) => sql`${`{${ids.join(",")}}`}::int[]`;
+
+/**
+ * Joins the lateral `<alias>` holding where `person` stood on `day`: the from-side of their first
+ * move after it (null: their department and role today).
+ */
+const standingJoin = (alias: string, person: SQL, day: SQL) =>
+  sql`left join lateral (select m.from_department_id as department_id, m.from_role_id as role_id from moves m
+    where m.person_id = ${person} and m.effective_on > ${day} order by m.effective_on, m.id limit 1) as ${sql.raw(alias)} on true`;
+
+function subtree(departments: readonly DepartmentNode[], rootId: number): number[] {
+  const children = new Map<number | null, number[]>();
+  for (const department of departments) children.set(department.parentId, [...(children.get(department.parentId) ?? []), department.id]);
+  const ids: number[] = [];
+  const stack = [rootId];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    ids.push(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return ids;
+}
+
+/** The departments a report's facts are loaded for: a department's subtree, or the whole company. */
+export function departmentSubtree(departments: readonly DepartmentNode[], rootId: number): number[] {
+  return subtree(departments, rootId);
+}
+
+export async function loadReportFacts(db: Executor, window: ReportWindow, options: LoadOptions): Promise<ReportFacts> {
+  const wants = (part: FactPart) => !options.parts || options.parts.has(part);
+  // The period with a month on each side (the neighbours suppression compares).
+  const fromMonth = addMonths(window.from, -1);
+  const toMonth = addMonths(window.to, 1);
+  const startDay = firstDay(fromMonth);
+  const endDay = firstDay(addMonths(toMonth, 1));
+  const start = instantOf(startDay);
+  const end = instantOf(endDay);
+  const { today } = options;
+
+  const departments = (
+    await queryRows<{ id: number; parent_id: number | null; name_ja: string; name_en: string }>(db, sql`select id, parent_id, name_ja, name_en from departments order by id`)
+  ).map((row): DepartmentNode => ({ id: row.id, parentId: row.parent_id, name: { ja: row.name_ja, en: row.name_en } }));
+  const jobFamilies = (await queryRows<{ id: number; name_ja: string; name_en: string }>(db, sql`select id, name_ja, name_en from job_families order by id`)).map(
+    (row): JobFamilyNode => ({ id: row.id, name: { ja: row.name_ja, en: row.name_en } }),
+  );
+
+  const scopeIds = options.rootDepartmentId === null ? null : subtree(departments, options.rootDepartmentId);
+  const inScope = (column: SQL) => (scopeIds === null ? sql`true` : sql`${column} = any(${intArray(scopeIds)})`);
+  const visible = (application: string) => {
+    if (options.visibleApplicationsOf === null) return sql`true`;
+    const alias = sql.raw(application);
+    return sql`(${alias}.disclosed_at is not null or exists (select 1 from opportunities vo where vo.id = ${alias}.opportunity_id and vo.department_id = any(${intArray(options.visibleApplicationsOf)})))`;
+  };
+
+  const settings = await getSettings(db);
+  const facts: ReportFacts = {
+    today,
+    departments,
+    jobFamilies,
+    headcount: [],
+    moves: [],
+    fills: [],
+    timeToFill: [],
+    applications: [],
+    stepDurations: [],
+    managers: [],
+    managerReleases: [],
+    managerOverdue: [],
+    managerMoves: [],
+    pastStandard: [],
+    skills: [],
+    skillSupply: [],
+    skillDemand: [],
+    willCoverage: [],
+    willFulfilment: [],
+    retention: [],
+    participations: [],
+    rotationTargetPercent: settings.rotationTargetPercent,
+    departmentRotationTargets: settings.departmentRotationTargets,
+  };
+
+  // ── headcount at each month start, one month past the window (Will coverage reads the end of each month) ──
+  const needHeadcount = wants("headcount") || wants("wills") || wants("retention");
+  const headcountMonths = monthsBetween(fromMonth, addMonths(toMonth, 1));
+  const headcountByMonth = new Map<string, HeadcountAtom[]>();
+  if (needHeadcount) {
+    const lastStart = firstDay(addMonths(toMonth, 1));
+    // Each person's stays (department, role, from, until) from the ledger; every stay starts (+1)
+    // and ends (−1) at a day that counts from the first month start on or after it.
+    const rows = await queryRows<{ month: string; department_id: number; job_family_id: number; delta: number }>(
+      db,
+      sql`with staff as (
+            select p.id, p.hired_on, case when p.left_on is null and not p.active then p.hired_on else p.left_on end as left_on, p.department_id, p.role_id
+            from people p
+          ),
+          ordered as (
+            select m.person_id, m.effective_on, m.from_department_id, m.from_role_id,
+              lag(m.effective_on) over (partition by m.person_id order by m.effective_on, m.id) as previous_on,
+              lead(m.effective_on) over (partition by m.person_id order by m.effective_on, m.id) is null as is_last
+            from moves m
+          ),
+          stays as (
+            select s.hired_on as hired_on, s.left_on as left_on, coalesce(o.previous_on, s.hired_on) as starts, o.effective_on as ends, o.from_department_id as department_id, o.from_role_id as role_id
+            from ordered o join staff s on s.id = o.person_id
+            union all
+            select s.hired_on, s.left_on, coalesce(o.effective_on, s.hired_on), null, s.department_id, s.role_id
+            from staff s left join ordered o on o.person_id = s.id and o.is_last
+          ),
+          clipped as (
+            select department_id, role_id, greatest(starts, hired_on) as starts,
+              case when left_on is null then ends when ends is null then left_on else least(ends, left_on) end as ends
+            from stays
+          ),
+          events as (
+            select department_id, role_id, starts as day, 1 as delta from clipped where ends is null or starts < ends
+            union all
+            select department_id, role_id, ends, -1 from clipped where ends is not null and starts < ends
+          ),
+          bucketed as (
+            select department_id, role_id, delta, (date_trunc('month', (day - 1)::timestamp) + interval '1 month')::date as bucket from events
+          )
+          select to_char(greatest(b.bucket, ${startDay}::date), 'YYYY-MM') as month, b.department_id, r.family_id as job_family_id, sum(b.delta)::int as delta
+          from bucketed b join roles r on r.id = b.role_id
+          where b.bucket <= ${lastStart}::date and ${inScope(sql`b.department_id`)}
+          group by 1, 2, 3`,
+    );
+    const deltas = new Map<string, Map<string, number>>();
+    for (const row of rows) {
+      const key = `${row.department_id}:${row.job_family_id}`;
+      const byMonth = deltas.get(key) ?? new Map<string, number>();
+      byMonth.set(row.month, (byMonth.get(row.month) ?? 0) + row.delta);
+      deltas.set(key, byMonth);
+    }
+    for (const month of headcountMonths) headcountByMonth.set(month, []);
+    for (const [key, byMonth] of deltas) {
+      const [departmentId, jobFamilyId] = key.split(":").map(Number) as [number, number];
+      let people = 0;
+      for (const month of headcountMonths) {
+        people += byMonth.get(month) ?? 0;
+        if (people !== 0) headcountByMonth.get(month)!.push({ month, departmentId, jobFamilyId, people });
+      }
+    }
+    if (wants("headcount")) facts.headcount = monthsBetween(fromMonth, toMonth).flatMap((month) => headcountByMonth.get(month) ?? []);
+  }
+
+  if (wants("moves")) {
+    const rows = await queryRows<{ month: string; from_department_id: number; from_family_id: number; to_department_id: number; to_family_id: number; count: number }>(
+      db,
+      sql`select to_char(m.effective_on, 'YYYY-MM') as month, m.from_department_id, fr.family_id as from_family_id, m.to_department_id, tr.family_id as to_family_id, count(*)::int as count
+          from moves m join roles fr on fr.id = m.from_role_id join roles tr on tr.id = m.to_role_id
+          where m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date and (${inScope(sql`m.from_department_id`)} or ${inScope(sql`m.to_department_id`)})
+          group by 1, 2, 3, 4, 5`,
+    );
+    facts.moves = rows.map((row): MoveAtom => ({
+      month: row.month,
+      departmentId: row.from_department_id,
+      jobFamilyId: row.from_family_id,
+      toDepartmentId: row.to_department_id,
+      toJobFamilyId: row.to_family_id,
+      moves: row.count,
+    }));
+  }
+
+  if (wants("fills")) {
+    // A posting without a role counts in its owner's role family.
+    const filled = sql`select o.id, o.department_id, coalesce(posted.family_id, owned.family_id) as job_family_id, ${monthOf(sql`coalesce(o.closed_at, o.updated_at)`)} as month, o.opened_at,
+          exists (select 1 from applications a join moves mv on mv.application_id = a.id where a.opportunity_id = o.id) as internal,
+          (select max(s.decided_at) from applications a join moves mv on mv.application_id = a.id join approval_steps s on s.application_id = a.id and s.step = 'hr_finalize'
+            where a.opportunity_id = o.id) as finalized_at
+        from opportunities o left join roles posted on posted.id = o.role_id join people owner on owner.id = o.owner_id join roles owned on owned.id = owner.role_id
+        where o.status = 'filled' and coalesce(o.closed_at, o.updated_at) >= ${start} and coalesce(o.closed_at, o.updated_at) < ${end} and ${inScope(sql`o.department_id`)}`;
+    const fills = await queryRows<{ month: string; department_id: number; job_family_id: number; filled: number; internal: number }>(
+      db,
+      sql`select month, department_id, job_family_id, count(*)::int as filled, count(*) filter (where internal)::int as internal from (${filled}) f group by 1, 2, 3`,
+    );
+    facts.fills = fills.map((row): FillAtom => ({ month: row.month, departmentId: row.department_id, jobFamilyId: row.job_family_id, filled: row.filled, internal: row.internal }));
+    const durations = await queryRows<{ month: string; department_id: number; job_family_id: number; days: number; count: number }>(
+      db,
+      sql`select month, department_id, job_family_id, floor(extract(epoch from finalized_at - opened_at) / 86400)::int as days, count(*)::int as count
+          from (${filled}) f where finalized_at is not null and opened_at is not null and finalized_at >= opened_at group by 1, 2, 3, 4`,
+    );
+    facts.timeToFill = durations.map((row): DurationAtom => ({ month: row.month, departmentId: row.department_id, jobFamilyId: row.job_family_id, days: row.days, count: row.count }));
+  }
+
+  if (wants("applications")) {
+    const rows = await queryRows<{
+      month: string;
+      department_id: number;
+      job_family_id: number;
+      released: boolean;
+      shortlisted: boolean;
+      offered: boolean;
+      finalized: boolean;
+      moved: boolean;
+      outcome: ApplicationAtom["outcome"];
+      count: number;
+    }>(
+      db,
+      sql`select ${monthOf(sql`a.created_at`)} as month, a.applicant_department_id as department_id, r.family_id as job_family_id,
+            a.release_status in ('approved', 'overridden') as released, a.hiring_stage <> 'review' as shortlisted, a.hiring_stage = 'offered' as offered,
+            a.status in ('finalized', 'completed') as finalized, mv.id is not null as moved, a.status as outcome, count(*)::int as count
+          from applications a join roles r on r.id = a.applicant_role_id left join moves mv on mv.application_id = a.id
+          where a.created_at >= ${start} and a.created_at < ${end} and ${inScope(sql`a.applicant_department_id`)} and ${visible("a")}
+          group by 1, 2, 3, 4, 5, 6, 7, 8, 9`,
+    );
+    facts.applications = rows.map((row): ApplicationAtom => ({
+      month: row.month,
+      departmentId: row.department_id,
+      jobFamilyId: row.job_family_id,
+      released: row.released,
+      shortlisted: row.shortlisted,
+      offered: row.offered,
+      finalized: row.finalized,
+      moved: row.moved,
+      outcome: row.outcome,
+      applications: row.count,
+    }));
+    const steps = await queryRows<{ month: string; department_id: number; job_family_id: number; step: ApprovalStepName; days: number; count: number }>(
+      db,
+      sql`select ${monthOf(sql`s.created_at`)} as month, a.applicant_department_id as department_id, r.family_id as job_family_id, s.step,
+            floor(extract(epoch from s.decided_at - s.created_at) / 86400)::int as days, count(*)::int as count
+          from approval_steps s join applications a on a.id = s.application_id join roles r on r.id = a.applicant_role_id
+          where s.decided_at is not null and s.decided_at >= s.created_at and s.created_at >= ${start} and s.created_at < ${end}
+            and ${inScope(sql`a.applicant_department_id`)} and ${visible("a")}
+          group by 1, 2, 3, 4, 5`,
+    );
+    facts.stepDurations = steps.map((row): StepDurationAtom => ({ month: row.month, departmentId: row.department_id, jobFamilyId: row.job_family_id, step: row.step, days: row.days, count: row.count }));
+  }
+
+  if (wants("managers")) {
+    // Company-wide: the scorecard sets each manager beside the company's median manager.
+    const releases = await queryRows<{ month: string; department_id: number; job_family_id: number; manager_id: number; decision: ManagerReleaseAtom["decision"]; days: number; overdue: boolean; count: number }>(
+      db,
+      sql`select ${monthOf(sql`s.decided_at`)} as month, a.applicant_department_id as department_id, r.family_id as job_family_id, s.approver_id as manager_id, s.decision,
+            floor(extract(epoch from s.decided_at - s.created_at) / 86400)::int as days, coalesce(s.decided_at > s.due_at, false) as overdue, count(*)::int as count
+          from approval_steps s join applications a on a.id = s.application_id join roles r on r.id = a.applicant_role_id
+          where s.step = 'manager_release' and s.decision in ('approved', 'later', 'declined') and s.approver_id is not null and s.decided_at >= s.created_at
+            and s.decided_at >= ${start} and s.decided_at < ${end} and ${visible("a")}
+          group by 1, 2, 3, 4, 5, 6, 7`,
+    );
+    facts.managerReleases = releases.map((row): ManagerReleaseAtom => ({
+      month: row.month,
+      departmentId: row.department_id,
+      jobFamilyId: row.job_family_id,
+      managerId: row.manager_id,
+      decision: row.decision,
+      days: row.days,
+      overdue: row.overdue,
+      count: row.count,
+    }));
+    const overdue = await queryRows<{ manager_id: number; department_id: number; job_family_id: number; count: number }>(
+      db,
+      sql`select s.approver_id as manager_id, a.applicant_department_id as department_id, r.family_id as job_family_id, count(*)::int as count
+          from approval_steps s join applications a on a.id = s.application_id join roles r on r.id = a.applicant_role_id
+          where s.step = 'manager_release' and s.decided_at is null and s.approver_id is not null and s.due_at < ${options.now.toISOString()}::timestamptz and a.status = 'active' and ${visible("a")}
+          group by 1, 2, 3`,
+    );
+    facts.managerOverdue = overdue.map((row): ManagerOverdueAtom => ({ managerId: row.manager_id, departmentId: row.department_id, jobFamilyId: row.job_family_id, open: row.count }));
+    const moves = await queryRows<{ month: string; department_id: number; job_family_id: number; manager_id: number; count: number }>(
+      db,
+      sql`select to_char(m.effective_on, 'YYYY-MM') as month, m.from_department_id as department_id, r.family_id as job_family_id, m.from_manager_id as manager_id, count(*)::int as count
+          from moves m join roles r on r.id = m.from_role_id
+          where m.from_manager_id is not null and m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date
+          group by 1, 2, 3, 4`,
+    );
+    facts.managerMoves = moves.map((row): ManagerMoveAtom => ({ month: row.month, departmentId: row.department_id, jobFamilyId: row.job_family_id, managerId: row.manager_id, moves: row.count }));
+    const managerIds = [...new Set([...facts.managerReleases, ...facts.managerOverdue, ...facts.managerMoves].map((atom) => atom.managerId))];
+    if (managerIds.length > 0) {
+      const rows = await queryRows<{ id: number; family_name: string; given_name: string; romanized_name: string; department_id: number }>(
+        db,
+        sql`select id, family_name, given_name, romanized_name, department_id from people where id = any(${intArray(managerIds)}) order by id`,
+      );
+      facts.managers = rows.map((row): ManagerNode => ({ id: row.id, name: personName(row), departmentId: row.department_id }));
+    }
+  }
+
+  if (wants("pastStandard")) {
+    const rows = await queryRows<{
+      id: number;
+      family_name: string;
+      given_name: string;
+      romanized_name: string;
+      department_id: number;
+      job_family_id: number;
+      role_ja: string;
+      role_en: string;
+      level: number;
+      days_at_level: number;
+      standard_years: string | number;
+    }>(
+      db,
+      sql`select p.id, p.family_name, p.given_name, p.romanized_name, p.department_id, r.family_id as job_family_id, r.name_ja as role_ja, r.name_en as role_en, p.level,
+            (${today}::date - greatest(p.level_since, p.role_since, coalesce(last_move.effective_on, p.level_since))) as days_at_level, rl.standard_years
+          from people p join roles r on r.id = p.role_id join role_levels rl on rl.role_id = p.role_id and rl.level = p.level
+          left join lateral (select max(m.effective_on) as effective_on from moves m where m.person_id = p.id) as last_move on true
+          where p.active and ${inScope(sql`p.department_id`)} ${options.pastStandardManagerId === null ? sql`` : sql`and p.manager_id = ${options.pastStandardManagerId}`}
+            and (${today}::date - greatest(p.level_since, p.role_since, coalesce(last_move.effective_on, p.level_since))) > rl.standard_years * 365.25
+          order by 10 - rl.standard_years * 365.25 desc, p.id`,
+    );
+    facts.pastStandard = rows.map((row): PastStandardPerson => ({
+      personId: row.id,
+      name: personName(row),
+      departmentId: row.department_id,
+      jobFamilyId: row.job_family_id,
+      role: { ja: row.role_ja, en: row.role_en },
+      level: row.level,
+      yearsAtLevel: Math.floor((row.days_at_level / 365.25) * 10) / 10,
+      standardYears: Number(row.standard_years),
+    }));
+  }
+
+  if (wants("skills")) {
+    const demand = await queryRows<{ skill_id: number; level: number; department_id: number; job_family_id: number; count: number }>(
+      db,
+      sql`select os.skill_id, os.level, o.department_id, coalesce(posted.family_id, owned.family_id) as job_family_id, count(*)::int as count
+          from opportunity_skills os join opportunities o on o.id = os.opportunity_id left join roles posted on posted.id = o.role_id
+          join people owner on owner.id = o.owner_id join roles owned on owned.id = owner.role_id
+          where o.status = 'open' and os.kind = 'required' and ${inScope(sql`o.department_id`)}
+          group by 1, 2, 3, 4`,
+    );
+    facts.skillDemand = demand.map((row): SkillDemandAtom => ({ skillId: row.skill_id, level: row.level, departmentId: row.department_id, jobFamilyId: row.job_family_id, postings: row.count }));
+    const skillIds = [...new Set(facts.skillDemand.map((atom) => atom.skillId))];
+    if (skillIds.length > 0) {
+      const supply = await queryRows<{ skill_id: number; level: number; department_id: number; job_family_id: number; count: number }>(
+        db,
+        sql`select ps.skill_id, ps.level, p.department_id, r.family_id as job_family_id, count(*)::int as count
+            from person_skills ps join people p on p.id = ps.person_id join roles r on r.id = p.role_id
+            where p.active and ps.skill_id = any(${intArray(skillIds)}) and ${inScope(sql`p.department_id`)}
+            group by 1, 2, 3, 4`,
+      );
+      facts.skillSupply = supply.map((row): SkillSupplyAtom => ({ skillId: row.skill_id, level: row.level, departmentId: row.department_id, jobFamilyId: row.job_family_id, people: row.count }));
+      const skills = await queryRows<{ id: number; name_ja: string; name_en: string }>(db, sql`select id, name_ja, name_en from skills where id = any(${intArray(skillIds)}) order by id`);
+      facts.skills = skills.map((row): SkillNode => ({ id: row.id, name: { ja: row.name_ja, en: row.name_en } }));
+    }
+  }
+
+  if (wants("wills")) {
+    // In post at a month's end = in post at the next month's start; reviewed = a Will saved in the 180 days before.
+    const months = monthsBetween(fromMonth, toMonth);
+    const ends = months.map((month) => firstDay(addMonths(month, 1)));
+    const reviewed = await queryRows<{ month: string; department_id: number; job_family_id: number; count: number }>(
+      db,
+      sql`with ends as (select unnest(${`{${ends.join(",")}}`}::date[]) as day),
+          recent as (
+            select distinct e.day, v.person_id from ends e join will_versions v
+              on v.saved_at >= ((e.day - 180)::timestamp at time zone 'Asia/Tokyo') and v.saved_at < (e.day::timestamp at time zone 'Asia/Tokyo')
+          )
+          select to_char(x.day - 1, 'YYYY-MM') as month, coalesce(at.department_id, p.department_id) as department_id, r.family_id as job_family_id, count(*)::int as count
+          from recent x join people p on p.id = x.person_id and p.hired_on <= x.day and (p.left_on > x.day or (p.left_on is null and p.active))
+          ${standingJoin("at", sql`x.person_id`, sql`x.day`)}
+          join roles r on r.id = coalesce(at.role_id, p.role_id)
+          where ${inScope(sql`coalesce(at.department_id, p.department_id)`)}
+          group by 1, 2, 3`,
+    );
+    const coverage = new Map<string, WillCoverageAtom>();
+    months.forEach((month) => {
+      for (const atom of headcountByMonth.get(addMonths(month, 1)) ?? []) {
+        coverage.set(`${month}:${atom.departmentId}:${atom.jobFamilyId}`, { month, departmentId: atom.departmentId, jobFamilyId: atom.jobFamilyId, people: atom.people, reviewed: 0 });
+      }
+    });
+    for (const row of reviewed) {
+      const key = `${row.month}:${row.department_id}:${row.job_family_id}`;
+      const atom = coverage.get(key) ?? { month: row.month, departmentId: row.department_id, jobFamilyId: row.job_family_id, people: 0, reviewed: 0 };
+      atom.reviewed += row.count;
+      coverage.set(key, atom);
+    }
+    facts.willCoverage = [...coverage.values()];
+
+    const shared = options.willAudience === "hr" ? sql`v.share_with_hr` : sql`v.share_with_manager`;
+    const yearLater = sql`(l.saved_day + interval '12 months')::date`;
+    const grows = (opportunity: SQL) =>
+      sql`exists (select 1 from opportunity_skills os where os.opportunity_id = ${opportunity} and os.kind in ('grows', 'required') and os.skill_id = any(l.desired_skill_ids))`;
+    const fulfilment = await queryRows<{ month: string; department_id: number; job_family_id: number; observable: boolean; wills: number; fulfilled: number }>(
+      db,
+      sql`with latest as (
+            select distinct on (v.person_id, ${monthOf(sql`v.saved_at`)}) v.person_id, ${monthOf(sql`v.saved_at`)} as month, ${dayOf(sql`v.saved_at`)} as saved_day,
+              v.target_role_ids, v.desired_skill_ids
+            from will_versions v
+            where v.saved_at >= ${start} and v.saved_at < ${end} and ${shared}
+            order by v.person_id, ${monthOf(sql`v.saved_at`)}, v.saved_at desc, v.version desc
+          )
+          select l.month, coalesce(at.department_id, p.department_id) as department_id, r.family_id as job_family_id,
+            ${yearLater} <= ${today}::date as observable, count(*)::int as wills,
+            count(*) filter (where
+              exists (select 1 from moves m where m.person_id = l.person_id and m.effective_on > l.saved_day and m.effective_on <= ${yearLater}
+                and (m.to_role_id = any(l.target_role_ids) or exists (select 1 from applications a where a.id = m.application_id and ${grows(sql`a.opportunity_id`)})))
+              or exists (select 1 from participations pa where pa.person_id = l.person_id and pa.start_on >= l.saved_day and pa.start_on <= ${yearLater} and ${grows(sql`pa.opportunity_id`)})
+            )::int as fulfilled
+          from latest l join people p on p.id = l.person_id
+          ${standingJoin("at", sql`l.person_id`, sql`l.saved_day`)}
+          join roles r on r.id = coalesce(at.role_id, p.role_id)
+          where (cardinality(l.target_role_ids) > 0 or cardinality(l.desired_skill_ids) > 0) and ${inScope(sql`coalesce(at.department_id, p.department_id)`)}
+          group by 1, 2, 3, 4`,
+    );
+    facts.willFulfilment = fulfilment.map((row): WillFulfilmentAtom => ({
+      month: row.month,
+      departmentId: row.department_id,
+      jobFamilyId: row.job_family_id,
+      wills: row.wills,
+      fulfilled: row.fulfilled,
+      observable: row.observable,
+    }));
+  }
+
+  if (wants("retention")) facts.retention = await loadRetention(db, { fromMonth, toMonth, startDay, endDay, start, today, inScope, visible, headcountByMonth });
+
+  if (wants("participations")) {
+    const rows = await queryRows<{ month: string; department_id: number; job_family_id: number; kind: ParticipationAtom["kind"]; participants: number; moved: number }>(
+      db,
+      sql`select to_char(pa.start_on, 'YYYY-MM') as month, coalesce(at.department_id, p.department_id) as department_id, r.family_id as job_family_id, o.kind,
+            count(*)::int as participants,
+            count(*) filter (where exists (select 1 from moves m where m.person_id = pa.person_id and m.effective_on > pa.start_on and m.effective_on <= (pa.start_on + interval '12 months')::date))::int as moved
+          from participations pa join opportunities o on o.id = pa.opportunity_id join people p on p.id = pa.person_id
+          ${standingJoin("at", sql`pa.person_id`, sql`pa.start_on`)}
+          join roles r on r.id = coalesce(at.role_id, p.role_id)
+          where o.kind in ('project', 'trial_joining') and pa.start_on >= ${startDay}::date and pa.start_on < ${endDay}::date
+            and ${inScope(sql`coalesce(at.department_id, p.department_id)`)}
+          group by 1, 2, 3, 4`,
+    );
+    facts.participations = rows.map((row): ParticipationAtom => ({
+      month: row.month,
+      departmentId: row.department_id,
+      jobFamilyId: row.job_family_id,
+      kind: row.kind,
+      participants: row.participants,
+      movedWithin12Months: row.moved,
+    }));
+  }
+
+  return facts;
+}
+
+function personName(row: { family_name: string; given_name: string; romanized_name: string }): Bilingual {
+  return { ja: `${row.family_name} ${row.given_name}`, en: row.romanized_name };
+}
+
+type RetentionContext = {
+  fromMonth: string;
+  toMonth: string;
+  startDay: string;
+  endDay: string;
+  start: SQL;
+  today: string;
+  inScope: (column: SQL) => SQL;
+  visible: (application: string) => SQL;
+  headcountByMonth: ReadonlyMap<string, HeadcountAtom[]>;
+};
+
+/**
+ * Retention a year after an event: movers (from the move), declined applicants (from the last
+ * decision), and everyone else in post at a month's start who neither applied nor moved that month.
+ * A person is retained when they have not left within the 12 months.
+ */
+async function loadRetention(db: Executor, context: RetentionContext): Promise<RetentionAtom[]> {
+  const { startDay, endDay, start, today, inScope, visible } = context;
+  const retainedAfter = (day: SQL) => sql`(p.left_on is null and p.active or p.left_on > (${day} + interval '12 months')::date)`;
+  const observable = (day: SQL) => sql`(${day} + interval '12 months')::date <= ${today}::date`;
+  type Row = { month: string; department_id: number; job_family_id: number; observable: boolean; people: number; retained: number };
+
+  const moved = await queryRows<Row>(
+    db,
+    sql`select to_char(m.effective_on, 'YYYY-MM') as month, m.from_department_id as department_id, r.family_id as job_family_id, ${observable(sql`m.effective_on`)} as observable,
+          count(*)::int as people, count(*) filter (where ${retainedAfter(sql`m.effective_on`)})::int as retained
+        from moves m join people p on p.id = m.person_id join roles r on r.id = m.from_role_id
+        where m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date and ${inScope(sql`m.from_department_id`)}
+        group by 1, 2, 3, 4`,
+  );
+  const declined = await queryRows<Row>(
+    db,
+    sql`with decided as (
+          select a.id, a.person_id, a.applicant_department_id, a.applicant_role_id,
+            (select ${dayOf(sql`max(s.decided_at)`)} from approval_steps s where s.application_id = a.id) as day
+          from applications a
+          where a.status in ('declined', 'not_released') and a.updated_at >= ${start} and ${inScope(sql`a.applicant_department_id`)} and ${visible("a")}
+        )
+        select to_char(d.day, 'YYYY-MM') as month, d.applicant_department_id as department_id, r.family_id as job_family_id, ${observable(sql`d.day`)} as observable,
+          count(*)::int as people, count(*) filter (where ${retainedAfter(sql`d.day`)})::int as retained
+        from decided d join people p on p.id = d.person_id join roles r on r.id = d.applicant_role_id
+        where d.day >= ${startDay}::date and d.day < ${endDay}::date
+        group by 1, 2, 3, 4`,
+  );
+
+  // Everyone else: in post at the month's start, less those who applied or moved in the month.
+  const months = monthsBetween(context.fromMonth, context.toMonth);
+  const starts = `{${months.map(firstDay).join(",")}}`;
+  const inPost = sql`p.hired_on <= x.day and (p.left_on > x.day or (p.left_on is null and p.active))`;
+  const left = await queryRows<{ month: string; department_id: number; job_family_id: number; count: number }>(
+    db,
+    sql`with starts as (select unnest(${starts}::date[]) as day)
+        select to_char(x.day, 'YYYY-MM') as month, coalesce(at.department_id, p.department_id) as department_id, r.family_id as job_family_id, count(*)::int as count
+        from starts x join people p on p.left_on is not null and ${inPost} and p.left_on <= (x.day + interval '12 months')::date
+        ${standingJoin("at", sql`p.id`, sql`x.day`)}
+        join roles r on r.id = coalesce(at.role_id, p.role_id)
+        where ${inScope(sql`coalesce(at.department_id, p.department_id)`)}
+        group by 1, 2, 3`,
+  );
+  const active = await queryRows<{ month: string; department_id: number; job_family_id: number; people: number; left: number }>(
+    db,
+    sql`with starts as (select unnest(${starts}::date[]) as day),
+        acted as (
+          select distinct x.day, a.person_id from starts x join applications a
+            on a.created_at >= (x.day::timestamp at time zone 'Asia/Tokyo') and a.created_at < ((x.day + interval '1 month')::timestamp at time zone 'Asia/Tokyo') and ${visible("a")}
+          union
+          select x.day, m.person_id from starts x join moves m on m.effective_on >= x.day and m.effective_on < (x.day + interval '1 month')::date
+        )
+        select to_char(x.day, 'YYYY-MM') as month, coalesce(at.department_id, p.department_id) as department_id, r.family_id as job_family_id,
+          count(*)::int as people, count(*) filter (where not ${retainedAfter(sql`x.day`)})::int as left
+        from acted x join people p on p.id = x.person_id and ${inPost}
+        ${standingJoin("at", sql`x.person_id`, sql`x.day`)}
+        join roles r on r.id = coalesce(at.role_id, p.role_id)
+        where ${inScope(sql`coalesce(at.department_id, p.department_id)`)}
+        group by 1, 2, 3`,
+  );
+  const cohort = new Map<string, { people: number; retained: number }>();
+  const entry = (key: string) => {
+    const found = cohort.get(key) ?? { people: 0, retained: 0 };
+    cohort.set(key, found);
+    return found;
+  };
+  for (const month of months) {
+    for (const atom of context.headcountByMonth.get(month) ?? []) {
+      const found = entry(`${month}:${atom.departmentId}:${atom.jobFamilyId}`);
+      found.people += atom.people;
+      found.retained += atom.people;
+    }
+  }
+  for (const row of left) entry(`${row.month}:${row.department_id}:${row.job_family_id}`).retained -= row.count;
+  for (const row of active) {
+    const found = entry(`${row.month}:${row.department_id}:${row.job_family_id}`);
+    found.people -= row.people;
+    found.retained -= row.people - row.left;
+  }
+  const didNotApply: RetentionAtom[] = [];
+  for (const [key, value] of cohort) {
+    if (value.people <= 0) continue;
+    const [month, departmentId, jobFamilyId] = key.split(":") as [string, string, string];
+    const observable = firstDay(addMonths(month, 12)) <= today;
+    didNotApply.push({ month, departmentId: Number(departmentId), jobFamilyId: Number(jobFamilyId), cohort: "did_not_apply", people: value.people, retained: value.retained, observable });
+  }
+  const atom = (cohortName: RetentionAtom["cohort"]) => (row: Row): RetentionAtom => ({
+    month: row.month,
+    departmentId: row.department_id,
+    jobFamilyId: row.job_family_id,
+    cohort: cohortName,
+    people: row.people,
+    retained: row.retained,
+    observable: row.observable,
+  });
+  return [...moved.map(atom("moved")), ...declined.map(atom("declined")), ...didNotApply];
+}
+

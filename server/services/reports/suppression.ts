@@ -1,0 +1,257 @@
+import type { Cell, Headline, ReportTable } from "./report.schemas";
+
+/** A report as the metrics compute it: every value present, nothing suppressed yet. */
+export type RawReport = { headlines: Headline[]; tables: ReportTable[] };
+
+/**
+ * Small-group suppression: nobody may be singled out by a report, by its CSV export, or by
+ * comparing two reports whose filters overlap.
+ *
+ * A cell's people counts are what it discloses about a group: a count's value, a rate's
+ * numerator and denominator, a duration's group. Labels and plain numbers count nobody and are
+ * always shown. A cell is hidden whole (its kind kept, its value and counts null) when:
+ *
+ * 1. primary: one of its counts is between 1 and threshold − 1 (zero is shown);
+ * 2. differencing: the same cell of a neighbour report (same table, row key and column; headlines
+ *    by id) has counts the neighbour shows, and one of them differs from this cell's by 1 to
+ *    threshold − 1, so subtracting the two would expose the few people in between;
+ * 3. complementary, repeated until nothing changes:
+ *    - in a table with a total, for each column and each count, what the total leaves unexplained
+ *      by the visible rows (total − sum of the visible rows) is 0 or at least the threshold; when
+ *      the rows add up to the total exactly, a hidden cell never stands alone among the rows and
+ *      the total, or the subtraction would give it back;
+ *    - the same across a row when one count column is the sum of the other count columns in
+ *      every row of the table;
+ *    - cells that disclose the same count (a rate's numerator beside the count it divides, a
+ *      median and a 90th percentile over one group, a headline repeating a table's total) are
+ *      hidden together: within a row, and among the headlines and the totals.
+ *    The cell hidden to complete a group is the smallest visible non-zero one, the total last.
+ *
+ * Cells already null in the input are taken as suppressed, and a sum involving one as already
+ * protected, so suppressing a suppressed report changes nothing.
+ */
+export function suppress(raw: RawReport, neighbours: RawReport[], threshold: number): RawReport {
+  const small = (count: number) => count > EPSILON && count < threshold - EPSILON;
+  const layout = lay(raw);
+  const { entries } = layout;
+  const hidden = entries.map((entry) => entry.counts === null || entry.counts.some(small));
+
+  for (const neighbour of neighbours) {
+    const theirs = new Map(lay(neighbour).entries.map((entry) => [entry.key, entry]));
+    entries.forEach((entry, index) => {
+      const other = theirs.get(entry.key);
+      if (hidden[index] || entry.counts === null || !other || other.cell.kind !== entry.cell.kind) return;
+      // A neighbour cell that is itself below the threshold is never shown: nothing to subtract from.
+      if (other.counts === null || other.counts.some(small)) return;
+      const theirCounts = other.counts;
+      if (entry.counts.some((count, measure) => small(Math.abs(count - theirCounts[measure]!)))) hidden[index] = true;
+    });
+  }
+
+  const sums = sumRelations(layout);
+  const links = linkedCells(layout);
+  complete(hidden, entries, sums, links, small);
+
+  let position = 0;
+  const next = () => hidden[position++]!;
+  return {
+    headlines: raw.headlines.map((headline) => (isSuppressible(headline.cell) ? { ...headline, cell: conceal(headline.cell, next()) } : headline)),
+    tables: raw.tables.map((table) => ({
+      ...table,
+      rows: table.rows.map((row) => ({ ...row, cells: concealAll(row.cells, next) })),
+      ...(table.total ? { total: concealAll(table.total, next) } : {}),
+    })),
+  };
+}
+
+const EPSILON = 1e-9;
+
+type SuppressibleCell = Extract<Cell, { kind: "count" | "rate" | "days" }>;
+
+type Entry = {
+  /** Where the cell is, the same in every report of one kind: how neighbours are matched. */
+  key: string;
+  cell: SuppressibleCell;
+  /** The people counts it discloses; null when the input already suppressed it. */
+  counts: number[] | null;
+};
+
+/** Every suppressible cell of a report in a fixed order (headlines, then each table's rows and total), with the indices of each row. */
+type Layout = {
+  entries: Entry[];
+  /** Index of a headline's cell. */
+  headlines: number[];
+  /** Per table: per row (the total last, when present) the index of each suppressible cell by column id. */
+  tables: { rows: Map<string, number>[]; total: Map<string, number> | null }[];
+};
+
+function isSuppressible(cell: Cell): cell is SuppressibleCell {
+  return cell.kind === "count" || cell.kind === "rate" || cell.kind === "days";
+}
+
+function peopleCounts(cell: SuppressibleCell): number[] | null {
+  const counts = cell.kind === "count" ? [cell.value] : cell.kind === "rate" ? [cell.numerator, cell.denominator] : [cell.group];
+  return counts.every((count): count is number => count !== null) ? counts : null;
+}
+
+function lay(report: RawReport): Layout {
+  const entries: Entry[] = [];
+  const add = (key: string, cell: SuppressibleCell) => entries.push({ key, cell, counts: peopleCounts(cell) }) - 1;
+  const row = (path: string[], cells: Record<string, Cell>) => {
+    const indices = new Map<string, number>();
+    for (const [column, cell] of Object.entries(cells)) {
+      if (isSuppressible(cell)) indices.set(column, add(JSON.stringify([...path, column]), cell));
+    }
+    return indices;
+  };
+  const headlines: number[] = [];
+  for (const headline of report.headlines) {
+    if (isSuppressible(headline.cell)) headlines.push(add(JSON.stringify(["headline", headline.id]), headline.cell));
+  }
+  const tables = report.tables.map((table) => ({
+    rows: table.rows.map((tableRow) => row(["table", table.id, "row", tableRow.key], tableRow.cells)),
+    total: table.total ? row(["table", table.id, "total"], table.total) : null,
+  }));
+  return { entries, headlines, tables };
+}
+
+/** The total's count `measure` against the sum of the parts' counts `measure`: equal to it when `exact`. */
+type SumRelation = { total: number; parts: number[]; measure: number; exact: boolean };
+
+function sumRelations(layout: Layout): SumRelation[] {
+  const { entries } = layout;
+  const relations: SumRelation[] = [];
+  const relate = (total: number, parts: number[], exact: boolean) => {
+    const kind = entries[total]!.cell.kind;
+    const all = [total, ...parts];
+    if (parts.length === 0 || all.some((index) => entries[index]!.cell.kind !== kind || entries[index]!.counts === null)) return;
+    entries[total]!.counts!.forEach((totalCount, measure) => {
+      const sum = parts.reduce((acc, index) => acc + entries[index]!.counts![measure]!, 0);
+      const equal = Math.abs(sum - totalCount) <= EPSILON * Math.max(1, Math.abs(totalCount));
+      if (exact && !equal) return;
+      relations.push({ total, parts, measure, exact: equal });
+    });
+  };
+
+  for (const table of layout.tables) {
+    if (table.total) {
+      for (const [column, total] of table.total) {
+        relate(
+          total,
+          table.rows.flatMap((row) => (row.has(column) ? [row.get(column)!] : [])),
+          false,
+        );
+      }
+    }
+    const rows = table.total ? [...table.rows, table.total] : table.rows;
+    const sumColumn = rowSumColumn(rows, entries);
+    if (sumColumn !== null) {
+      for (const row of rows) {
+        const total = row.get(sumColumn);
+        const parts = [...row].flatMap(([column, index]) => (column !== sumColumn && entries[index]!.cell.kind === "count" ? [index] : []));
+        if (total !== undefined) relate(total, parts, true);
+      }
+    }
+  }
+  return relations;
+}
+
+/** The count column that is, in every row, the sum of at least two other count columns of the row; null when there is none. */
+function rowSumColumn(rows: Map<string, number>[], entries: Entry[]): string | null {
+  const value = (index: number | undefined) => (index === undefined || entries[index]!.cell.kind !== "count" ? null : (entries[index]!.counts?.[0] ?? null));
+  const firstRow = rows[0];
+  if (!firstRow) return null;
+  for (const column of firstRow.keys()) {
+    const holds = rows.every((row) => {
+      const total = value(row.get(column));
+      const parts = [...row].filter(([other, index]) => other !== column && entries[index]!.cell.kind === "count").map(([, index]) => value(index));
+      if (total === null || parts.length < 2 || parts.some((part) => part === null)) return false;
+      const sum = parts.reduce<number>((acc, part) => acc + part!, 0);
+      return Math.abs(sum - total) <= EPSILON * Math.max(1, Math.abs(total));
+    });
+    if (holds) return column;
+  }
+  return null;
+}
+
+/** Groups of cells disclosing a common non-zero count: within each row, and among headlines and totals. */
+function linkedCells(layout: Layout): number[][] {
+  const { entries } = layout;
+  const parent = entries.map((_, index) => index);
+  const root = (index: number): number => {
+    while (parent[index] !== index) {
+      parent[index] = parent[parent[index]!]!;
+      index = parent[index]!;
+    }
+    return index;
+  };
+  const link = (scope: number[]) => {
+    const holder = new Map<number, number>();
+    for (const index of scope) {
+      for (const count of entries[index]!.counts ?? []) {
+        if (count === 0) continue;
+        const other = holder.get(count);
+        if (other === undefined) holder.set(count, index);
+        else parent[root(index)] = root(other);
+      }
+    }
+  };
+  for (const table of layout.tables) {
+    for (const row of table.rows) link([...row.values()]);
+    if (table.total) link([...table.total.values()]);
+  }
+  link([...layout.headlines, ...layout.tables.flatMap((table) => (table.total ? [...table.total.values()] : []))]);
+
+  const groups = new Map<number, number[]>();
+  entries.forEach((_, index) => {
+    const group = groups.get(root(index));
+    if (group) group.push(index);
+    else groups.set(root(index), [index]);
+  });
+  return [...groups.values()].filter((group) => group.length > 1);
+}
+
+function complete(hidden: boolean[], entries: Entry[], sums: SumRelation[], links: number[][], small: (count: number) => boolean) {
+  const count = (index: number, measure: number) => entries[index]!.counts![measure]!;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const group of links) {
+      if (group.some((index) => hidden[index]) && group.some((index) => !hidden[index])) {
+        for (const index of group) hidden[index] = true;
+        changed = true;
+      }
+    }
+    for (const { total, parts, measure, exact } of sums) {
+      for (;;) {
+        const hiddenParts = parts.filter((index) => hidden[index]).length;
+        const unexplained = hidden[total] ? null : parts.reduce((rest, index) => (hidden[index] ? rest : rest - count(index, measure)), count(total, measure));
+        const tooSmall = unexplained !== null && small(unexplained);
+        const alone = exact && hiddenParts + (hidden[total] ? 1 : 0) === 1;
+        if (!tooSmall && !alone) break;
+        const visible = parts.filter((index) => !hidden[index]).sort((a, b) => count(a, measure) - count(b, measure) || a - b);
+        const nonZero = visible.find((index) => count(index, measure) > EPSILON);
+        const pick = nonZero ?? (hidden[total] ? visible[0] : total);
+        if (pick === undefined) break;
+        hidden[pick] = true;
+        changed = true;
+      }
+    }
+  }
+}
+
+function conceal(cell: SuppressibleCell, hide: boolean): SuppressibleCell {
+  if (!hide) return cell;
+  switch (cell.kind) {
+    case "count":
+      return { kind: "count", value: null };
+    case "rate":
+      return { kind: "rate", value: null, numerator: null, denominator: null };
+    case "days":
+      return { kind: "days", value: null, group: null };
+  }
+}
+
+function concealAll(cells: Record<string, Cell>, next: () => boolean): Record<string, Cell> {
+  return Object.fromEntries(Object.entries(cells).map(([column, cell]) => [column, isSuppressible(cell) ? conceal(cell, next()) : cell]));
+}
