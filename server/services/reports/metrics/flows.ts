@@ -1,0 +1,86 @@
+import type { Bilingual, MoveAtom } from "../report.facts";
+import type { ReportRow } from "../report.schemas";
+import type { MetricInput, RawReport } from "../report.raw";
+import { column, countCell, headline, labelCell, sum, table, textLabel } from "../report.cells";
+import { departmentKey, departmentPartition, departmentsPresent, inDepartments, inJobFamily, topLevelDepartment } from "../report.dimensions";
+
+type FlowNode = { key: string; name: Bilingual };
+
+/**
+ * Flows between departments and between job families: moves of the period with either end in the
+ * filter. Department ends inside the filter are its partition rows; an end outside it is shown as
+ * its top-level department. A flow within one node is not a flow between two and is dropped.
+ *
+ * Sources and targets are distinct Sankey nodes ("from:…", "to:…"): a move and its reversal are
+ * two links A→B and B→A, which a Sankey layout can only draw without a cycle this way.
+ */
+export function flowsReport({ facts, filters, tree, selection }: MetricInput): RawReport {
+  const moves = facts.moves.filter(
+    (atom) =>
+      atom.moves > 0 &&
+      selection.months.has(atom.month) &&
+      (inDepartments(selection, atom.departmentId) || inDepartments(selection, atom.toDepartmentId)) &&
+      (inJobFamily(selection, atom.jobFamilyId) || inJobFamily(selection, atom.toJobFamilyId)),
+  );
+
+  const present = departmentsPresent(
+    moves.map((atom) => ({ departmentId: atom.departmentId })),
+    moves.map((atom) => ({ departmentId: atom.toDepartmentId })),
+  );
+  const partition = departmentPartition(tree, filters.departmentId, (id) => present.has(id));
+  const rowOfDepartment = new Map<number, FlowNode>();
+  for (const row of partition) for (const id of row.departmentIds) rowOfDepartment.set(id, { key: row.key, name: row.name });
+  const departmentNode = (departmentId: number): FlowNode => {
+    const inside = rowOfDepartment.get(departmentId);
+    if (inside) return inside;
+    const top = topLevelDepartment(tree, departmentId);
+    const name = tree.byId.get(top)?.name ?? { ja: String(top), en: String(top) };
+    return { key: departmentKey(top), name };
+  };
+
+  const familyNames = new Map(facts.jobFamilies.map((family) => [family.id, family.name]));
+  const familyNode = (jobFamilyId: number): FlowNode => ({
+    key: `family:${jobFamilyId}`,
+    name: familyNames.get(jobFamilyId) ?? { ja: String(jobFamilyId), en: String(jobFamilyId) },
+  });
+
+  const departmentFlows = flowRows(moves, (atom) => departmentNode(atom.departmentId), (atom) => departmentNode(atom.toDepartmentId));
+  const familyFlows = flowRows(moves, (atom) => familyNode(atom.jobFamilyId), (atom) => familyNode(atom.toJobFamilyId));
+  const columns = [column("from", "label"), column("to", "label"), column("moves", "count")];
+  const departmentTotal = countCell(sum(departmentFlows, (row) => movesOf(row)));
+
+  return {
+    headlines: [headline("flowMoves", departmentTotal, "movesBetweenDepartments")],
+    tables: [
+      table("departmentFlows", { columns, rows: departmentFlows, total: { moves: departmentTotal }, chart: "sankey" }),
+      table("jobFamilyFlows", { columns, rows: familyFlows, total: { moves: countCell(sum(familyFlows, (row) => movesOf(row))) }, chart: "sankey" }),
+    ],
+  };
+}
+
+function movesOf(row: ReportRow): number {
+  const cell = row.cells.moves;
+  return cell?.kind === "count" ? (cell.value ?? 0) : 0;
+}
+
+/** One row per (source, target) pair of distinct nodes, largest flow first. */
+function flowRows(moves: readonly MoveAtom[], source: (atom: MoveAtom) => FlowNode, target: (atom: MoveAtom) => FlowNode): ReportRow[] {
+  const flows = new Map<string, { from: FlowNode; to: FlowNode; moves: number }>();
+  for (const atom of moves) {
+    const from = source(atom);
+    const to = target(atom);
+    if (from.key === to.key) continue;
+    const key = `${from.key}>${to.key}`;
+    const flow = flows.get(key) ?? { from, to, moves: 0 };
+    flow.moves += atom.moves;
+    flows.set(key, flow);
+  }
+  return [...flows]
+    .sort(([keyA, a], [keyB, b]) => b.moves - a.moves || keyA.localeCompare(keyB))
+    .map(([key, flow]) => ({
+      key,
+      label: textLabel({ ja: `${flow.from.name.ja} → ${flow.to.name.ja}`, en: `${flow.from.name.en} → ${flow.to.name.en}` }),
+      cells: { from: labelCell(textLabel(flow.from.name)), to: labelCell(textLabel(flow.to.name)), moves: countCell(flow.moves) },
+      link: { source: `from:${flow.from.key}`, target: `to:${flow.to.key}` },
+    }));
+}
