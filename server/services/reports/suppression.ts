@@ -1,7 +1,5 @@
-import type { Cell, Headline, ReportTable } from "./report.schemas";
-
-/** A report as the metrics compute it: every value present, nothing suppressed yet. */
-export type RawReport = { headlines: Headline[]; tables: ReportTable[] };
+import type { RawReport } from "./compute";
+import type { Cell } from "./report.schemas";
 
 /**
  * Small-group suppression: nobody may be singled out by a report, by its CSV export, or by

@@ -1,5 +1,5 @@
 import type { Cell, ReportTable } from "../../../server/services/reports/report.schemas";
-import type { RawReport } from "../../../server/services/reports/suppression";
+import type { RawReport } from "../../../server/services/reports/compute";
 
 /*
  * What a reader of published reports can see, and the ways it must not single anybody out.

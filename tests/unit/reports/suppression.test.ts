@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Cell, Headline, ReportTable } from "../../../server/services/reports/report.schemas";
-import { suppress, type RawReport } from "../../../server/services/reports/suppression";
+import type { RawReport } from "../../../server/services/reports/compute";
+import { suppress } from "../../../server/services/reports/suppression";
 import { changedShownCells, countsShownElsewhere, loneHiddenCells, revealingTotals, smallDifferences, smallShownCells } from "./suppression.checks";
 
 const k = 5;
