@@ -124,3 +124,14 @@ export function canManageOpportunity(actor: Actor, opportunity: OpportunityFacts
 export function canSeeOpportunity(actor: Actor, opportunity: OpportunityFacts): boolean {
   return opportunity.status !== "draft" || canManageOpportunity(actor, opportunity);
 }
+
+/**
+ * How far a person sees the HR mobility reports: HR the whole company; a manager (anyone with an
+ * active direct report) their own organisation, i.e. their department and its sub-departments;
+ * anyone else none (null).
+ */
+export function reportScopeOf(actor: Actor): "company" | "organisation" | null {
+  if (isHrStaff(actor)) return "company";
+  if (actor.isManager) return "organisation";
+  return null;
+}

@@ -9,6 +9,7 @@ import { opportunityRouter } from "./routers/opportunity";
 import { participationRouter } from "./routers/participation";
 import { personRouter } from "./routers/person";
 import { profileRouter } from "./routers/profile";
+import { reportRouter } from "./routers/report";
 import { scoutRouter } from "./routers/scout";
 import { sessionRouter } from "./routers/session";
 import { settingRouter } from "./routers/setting";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   participation: participationRouter,
   person: personRouter,
   profile: profileRouter,
+  report: reportRouter,
   scout: scoutRouter,
   session: sessionRouter,
   setting: settingRouter,

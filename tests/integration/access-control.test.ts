@@ -116,6 +116,10 @@ const matrix: Record<string, Rule> = {
   "notification.list": { allowed: everyone, call: (c) => c.notification.list() },
   "notification.unreadCount": { allowed: everyone, call: (c) => c.notification.unreadCount() },
   "notification.markRead": { allowed: everyone, call: (c) => c.notification.markRead({ ids: "all" }) },
+  // HR sees the company, a manager their own organisation; employees, and admins who manage nobody, none.
+  "report.get": { allowed: ["manager", "hr"], call: (c) => c.report.get({ report: "mobility" }) },
+  "report.home": { allowed: ["manager", "hr"], call: (c) => c.report.home({}) },
+  "report.filterOptions": { allowed: ["manager", "hr"], call: (c) => c.report.filterOptions() },
   "setting.get": { allowed: ["hr"], call: (c) => c.setting.get() },
   "setting.update": { allowed: ["hr"], call: (c) => c.setting.update({ minimumOpenDays: 7 }) },
   "session.revokeMine": { allowed: ["employee", "colleague", "manager", "hr", "admin"], call: (c) => c.session.revokeMine() },

@@ -80,6 +80,8 @@ const validInputs: Record<string, (world: ProcedureWorld) => unknown> = {
   "profile.removeSkill": (w) => ({ skillId: w.spareSkillId }),
   "profile.update": () => ({ tagline: "CS × QA", showSkillsInDirectory: true, openToScouting: false }),
   "profile.verifySkill": (w) => ({ personId: w.persons.employee.id, skillId: w.skillId, level: 3, note: "確認しました" }),
+  "report.get": (w) => ({ report: "flows", filters: { from: "2026-01", to: "2026-06", departmentId: w.departments.team.id, jobFamilyId: null } }),
+  "report.home": (w) => ({ filters: { from: "2026-01", to: "2026-06", departmentId: w.departments.team.id, jobFamilyId: null } }),
   "scout.invite": (w) => ({ opportunityId: w.opportunityId, candidateKey: "abcdefghijklmnop", message: "ぜひ" }),
   "scout.respond": () => ({ inviteId: 1, response: "application", motivation: "興味があります" }),
   "session.revoke": (w) => ({ personId: w.persons.employee.id }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../server/auth/actor";
-import { canManageSettings, canRevokeSessionsOf, canViewRestrictedProfile, isAdministrator, isHrStaff } from "../../server/auth/policies";
+import { canManageSettings, canRevokeSessionsOf, canViewRestrictedProfile, isAdministrator, isHrStaff, reportScopeOf } from "../../server/auth/policies";
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
   personId: 1,
@@ -34,6 +34,16 @@ describe("profile policies", () => {
     expect(isHrStaff(actor({ isHr: true }))).toBe(true);
     expect(isAdministrator(actor({ isAdmin: true }))).toBe(true);
     expect(isAdministrator(actor({ isHr: true }))).toBe(false);
+  });
+
+  it.each([
+    ["HR", actor({ isHr: true }), "company"],
+    ["HR who also manages", actor({ isHr: true, isManager: true }), "company"],
+    ["a manager", actor({ isManager: true }), "organisation"],
+    ["an employee", actor(), null],
+    ["an admin who manages nobody", actor({ isAdmin: true }), null],
+  ])("reports: %s sees %s", (_who, viewer, expected) => {
+    expect(reportScopeOf(viewer)).toBe(expected);
   });
 
   it("sessions: anyone may end their own; only an admin may end someone else's", () => {

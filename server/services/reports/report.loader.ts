@@ -26,7 +26,10 @@ import type {
   WillFulfilmentAtom,
 } from "./report.facts";
 import { getSettings } from "../settings/settings.service";
-import { addMonths, firstDay, monthsBetween } from "./report.months";
+import { addMonths, monthsOfPeriod } from "./report.period";
+
+/** The first day of a month, "YYYY-MM-01". */
+const firstDay = (month: string) => `${month}-01`;
 
 /**
  * Loads the facts the reports are computed from, grouped in the database: what crosses the wire
@@ -94,11 +97,6 @@ function subtree(departments: readonly DepartmentNode[], rootId: number): number
   return ids;
 }
 
-/** The departments a report's facts are loaded for: a department's subtree, or the whole company. */
-export function departmentSubtree(departments: readonly DepartmentNode[], rootId: number): number[] {
-  return subtree(departments, rootId);
-}
-
 export async function loadReportFacts(db: Executor, window: ReportWindow, options: LoadOptions): Promise<ReportFacts> {
   const wants = (part: FactPart) => !options.parts || options.parts.has(part);
   // The period with a month on each side (the neighbours suppression compares).
@@ -154,7 +152,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
 
   // ── headcount at each month start, one month past the window (Will coverage reads the end of each month) ──
   const needHeadcount = wants("headcount") || wants("wills") || wants("retention");
-  const headcountMonths = monthsBetween(fromMonth, addMonths(toMonth, 1));
+  const headcountMonths = monthsOfPeriod(fromMonth, addMonths(toMonth, 1));
   const headcountByMonth = new Map<string, HeadcountAtom[]>();
   if (needHeadcount) {
     const lastStart = firstDay(addMonths(toMonth, 1));
@@ -213,7 +211,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
         if (people !== 0) headcountByMonth.get(month)!.push({ month, departmentId, jobFamilyId, people });
       }
     }
-    if (wants("headcount")) facts.headcount = monthsBetween(fromMonth, toMonth).flatMap((month) => headcountByMonth.get(month) ?? []);
+    if (wants("headcount")) facts.headcount = monthsOfPeriod(fromMonth, toMonth).flatMap((month) => headcountByMonth.get(month) ?? []);
   }
 
   if (wants("moves")) {
@@ -409,7 +407,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
 
   if (wants("wills")) {
     // In post at a month's end = in post at the next month's start; reviewed = a Will saved in the 180 days before.
-    const months = monthsBetween(fromMonth, toMonth);
+    const months = monthsOfPeriod(fromMonth, toMonth);
     const ends = months.map((month) => firstDay(addMonths(month, 1)));
     const reviewed = await queryRows<{ month: string; department_id: number; job_family_id: number; count: number }>(
       db,
@@ -554,7 +552,7 @@ async function loadRetention(db: Executor, context: RetentionContext): Promise<R
   );
 
   // Everyone else: in post at the month's start, less those who applied or moved in the month.
-  const months = monthsBetween(context.fromMonth, context.toMonth);
+  const months = monthsOfPeriod(context.fromMonth, context.toMonth);
   const starts = `{${months.map(firstDay).join(",")}}`;
   const inPost = sql`p.hired_on <= x.day and (p.left_on > x.day or (p.left_on is null and p.active))`;
   const left = await queryRows<{ month: string; department_id: number; job_family_id: number; count: number }>(

@@ -1,0 +1,120 @@
+import { sql } from "drizzle-orm";
+import { type Executor, queryRows } from "@/db/client";
+import { asSystem } from "@/db/scope";
+import type { Actor } from "@/server/auth/actor";
+import { getSettings } from "../settings/settings.service";
+import { japanDate } from "../workflow/business-days";
+import { computeReport, neighbourFilters } from "./compute";
+import type { DepartmentNode, ReportFacts } from "./report.facts";
+import type { DepartmentOption, ReportFilterOptions, ReportFiltersInput, ReportHome } from "./report.input.schemas";
+import { type FactPart, loadReportFacts } from "./report.loader";
+import { type Report, type ReportFilters, type ReportId, reportIds } from "./report.schemas";
+import { MAX_REPORT_MONTHS, type ReportScope, reportScopeFor, resolveFilters } from "./report.scope";
+import { suppress } from "./suppression";
+
+/** The facts each report is computed from: a single report loads only these. */
+const partsOf: Record<ReportId, FactPart[]> = {
+  mobility: ["headcount", "moves"],
+  fill: ["fills"],
+  funnel: ["applications"],
+  flows: ["moves"],
+  managers: ["managers"],
+  rotation: ["headcount", "moves"],
+  "past-standard": ["pastStandard"],
+  skills: ["skills"],
+  wills: ["wills"],
+  retention: ["retention"],
+  participation: ["participations"],
+};
+
+type Viewing = { scope: ReportScope; filters: ReportFilters; departments: DepartmentNode[]; threshold: number; today: string };
+
+/** Who is asking, for which filters: decided before anything but the organisation chart is read. */
+async function viewing(db: Executor, actor: Actor, input: ReportFiltersInput | undefined, now: Date): Promise<Viewing> {
+  const departments = (
+    await queryRows<{ id: number; parent_id: number | null; name_ja: string; name_en: string }>(db, sql`select id, parent_id, name_ja, name_en from departments order by id`)
+  ).map((row): DepartmentNode => ({ id: row.id, parentId: row.parent_id, name: { ja: row.name_ja, en: row.name_en } }));
+  const scope = reportScopeFor(actor, departments);
+  const jobFamilyIds = (await queryRows<{ id: number }>(db, sql`select id from job_families`)).map((row) => row.id);
+  const today = japanDate(now);
+  const filters = resolveFilters(scope, input, { today, departments, jobFamilyIds });
+  const settings = await getSettings(db);
+  return { scope, filters, departments, threshold: settings.reportMinimumGroupSize, today };
+}
+
+/**
+ * Loads the facts for one viewing, inside `asSystem`: the atoms count rows (Wills, applications)
+ * the viewer may not read one by one. What leaves is decided here: the department's parent subtree
+ * (its figures only feed suppression), in an organisation only applications already disclosed to the
+ * applicant's manager or made to the organisation's own postings, Wills shared with the viewer's
+ * role, and the past-standard list of the manager's own reports.
+ */
+function loadFor(db: Executor, actor: Actor, view: Viewing, parts: readonly FactPart[] | null, now: Date): Promise<ReportFacts> {
+  const { scope, filters, departments } = view;
+  const parentId = filters.departmentId === null ? null : (departments.find((department) => department.id === filters.departmentId)?.parentId ?? null);
+  const organisation = scope.kind === "organisation";
+  return asSystem(db, (tx) =>
+    loadReportFacts(
+      tx,
+      { from: filters.from, to: filters.to },
+      {
+        today: view.today,
+        now,
+        rootDepartmentId: parentId,
+        visibleApplicationsOf: organisation ? [...scope.departmentIds] : null,
+        willAudience: organisation ? "manager" : "hr",
+        pastStandardManagerId: organisation ? actor.personId : null,
+        ...(parts ? { parts: new Set(parts) } : {}),
+      },
+    ),
+  );
+}
+
+/** A report as shown: computed for the filters, then every small group suppressed against the overlapping filters. */
+function publish(report: ReportId, facts: ReportFacts, view: Viewing) {
+  const raw = computeReport(report, facts, view.filters);
+  const neighbours = neighbourFilters(view.filters, facts.departments).map((filters) => computeReport(report, facts, filters));
+  return suppress(raw, neighbours, view.threshold);
+}
+
+/** One report for the viewer: HR the whole company, a manager their organisation; anyone else is refused. */
+export async function getReport(db: Executor, actor: Actor, report: ReportId, input?: ReportFiltersInput, now = new Date()): Promise<Report> {
+  const view = await viewing(db, actor, input, now);
+  const facts = await loadFor(db, actor, view, partsOf[report], now);
+  const published = publish(report, facts, view);
+  return { report, filters: view.filters, scope: view.scope.kind, threshold: view.threshold, headlines: published.headlines, tables: published.tables };
+}
+
+/** The reports home: the headline figures of every report, from one load of the facts. */
+export async function getReportHome(db: Executor, actor: Actor, input?: ReportFiltersInput, now = new Date()): Promise<ReportHome> {
+  const view = await viewing(db, actor, input, now);
+  const facts = await loadFor(db, actor, view, null, now);
+  return {
+    filters: view.filters,
+    scope: view.scope.kind,
+    threshold: view.threshold,
+    reports: reportIds.map((report) => ({ report, headlines: publish(report, facts, view).headlines })),
+  };
+}
+
+/** The filter form's choices for this viewer: the departments in their scope as a tree, the job families, the defaults. */
+export async function getReportFilterOptions(db: Executor, actor: Actor, now = new Date()): Promise<ReportFilterOptions> {
+  const view = await viewing(db, actor, undefined, now);
+  const families = await queryRows<{ id: number; name_ja: string; name_en: string }>(db, sql`select id, name_ja, name_en from job_families order by id`);
+  const visible = view.scope.kind === "organisation" ? view.scope.departmentIds : new Set(view.departments.map((department) => department.id));
+  const children = new Map<number | null, DepartmentNode[]>();
+  for (const department of view.departments) {
+    if (!visible.has(department.id)) continue;
+    const parentId = department.parentId !== null && visible.has(department.parentId) ? department.parentId : null;
+    children.set(parentId, [...(children.get(parentId) ?? []), department]);
+  }
+  const branch = (parentId: number | null): DepartmentOption[] =>
+    (children.get(parentId) ?? []).map((department) => ({ id: department.id, name: department.name, children: branch(department.id) }));
+  return {
+    scope: view.scope.kind,
+    departments: branch(null),
+    jobFamilies: families.map((row) => ({ id: row.id, name: { ja: row.name_ja, en: row.name_en } })),
+    defaults: view.filters,
+    maxMonths: MAX_REPORT_MONTHS,
+  };
+}
