@@ -53,8 +53,33 @@ export type PlacedNode = { id: string; name: string; side: "from" | "to"; x0: nu
 export type PlacedLink = { source: string; target: string; value: number; text: string; path: string; width: number };
 export type SankeyPicture = { width: number; height: number; nodes: PlacedNode[]; links: PlacedLink[] };
 
-/** Where d3-sankey puts each node and link; the page draws them as SVG on the server. */
-export function sankeyPicture(graph: FlowGraph, width = 720, labelWidth = 190): SankeyPicture {
+/** About how wide a 12px label is: CJK characters are full width, others about half. */
+export function labelWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7;
+  return width;
+}
+
+/** The label beside a node: its name and how many moves pass through it. */
+export function nodeLabel(node: { name: string; value: number }): string {
+  return `${node.name} (${node.value})`;
+}
+
+/**
+ * Where d3-sankey puts each node and link, with room on each side for the longest label; the
+ * page draws them as SVG on the server and scales the picture to the width it has.
+ */
+export function sankeyPicture(graph: FlowGraph, bandWidth = 320): SankeyPicture {
+  const totals = new Map<string, number>();
+  for (const link of graph.links) {
+    totals.set(link.source, (totals.get(link.source) ?? 0) + link.value);
+    totals.set(link.target, (totals.get(link.target) ?? 0) + link.value);
+  }
+  const room = (side: FlowNode["side"]) =>
+    Math.max(60, ...graph.nodes.filter((node) => node.side === side).map((node) => labelWidth(nodeLabel({ name: node.name, value: totals.get(node.id) ?? 0 })) + 12));
+  const left = room("from");
+  const right = room("to");
+  const width = left + bandWidth + right;
   const height = Math.max(160, Math.max(graph.nodes.filter((node) => node.side === "from").length, graph.nodes.filter((node) => node.side === "to").length) * 34);
   if (graph.links.length === 0) return { width, height, nodes: [], links: [] };
   const layout = sankey<FlowNode, FlowLink>()
@@ -63,8 +88,8 @@ export function sankeyPicture(graph: FlowGraph, width = 720, labelWidth = 190): 
     .nodePadding(12)
     .nodeSort((a, b) => (b.value ?? 0) - (a.value ?? 0))
     .extent([
-      [labelWidth, 4],
-      [width - labelWidth, height - 4],
+      [left, 4],
+      [width - right, height - 4],
     ]);
   const laid = layout({ nodes: graph.nodes.map((node) => ({ ...node })), links: graph.links.map((link) => ({ ...link })) });
   const path = sankeyLinkHorizontal<FlowNode, FlowLink>();

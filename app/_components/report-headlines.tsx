@@ -1,6 +1,21 @@
 import type { Headline } from "@/server/services/reports/report.schemas";
 import { reportContext } from "./report-context";
 
+/** True when a headline is hidden: the page then explains the mark. */
+export function hasSuppressedHeadline(headlines: Headline[]): boolean {
+  return headlines.some((headline) => headline.cell.kind !== "label" && headline.cell.value === null);
+}
+
+/** What the mark of a hidden figure means. */
+export async function SuppressionNote({ threshold, id }: { threshold: number; id?: string }) {
+  const { t } = await reportContext();
+  return (
+    <p id={id} className="text-sm text-slate-700">
+      {t("suppressionNote", { threshold })}
+    </p>
+  );
+}
+
 /** A report's headline figures, each with its formula on a short line under the number. */
 export async function ReportHeadlines({ headlines, labelledBy }: { headlines: Headline[]; labelledBy?: string }) {
   const { t, format } = await reportContext();

@@ -1,4 +1,4 @@
-import type { SankeyPicture } from "./report-charts";
+import { nodeLabel, type SankeyPicture } from "./report-charts";
 
 type Props = { picture: SankeyPicture; title: string; summaryId: string };
 
@@ -15,7 +15,8 @@ export function ReportSankey({ picture, title, summaryId }: Props) {
       aria-label={title}
       aria-describedby={summaryId}
       viewBox={`0 0 ${picture.width} ${picture.height}`}
-      className="h-auto w-full max-w-3xl"
+      className="h-auto w-full"
+      style={{ maxWidth: picture.width }}
       preserveAspectRatio="xMinYMin meet"
     >
       <g fill="none">
@@ -37,7 +38,7 @@ export function ReportSankey({ picture, title, summaryId }: Props) {
               fontSize={12}
               fill="#0f172a"
             >
-              {`${node.name} (${node.value})`}
+              {nodeLabel(node)}
             </text>
           </g>
         ))}

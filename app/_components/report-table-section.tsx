@@ -3,6 +3,7 @@ import { ReportBars } from "./report-bars";
 import { chartItems, chartSummary, flowGraph, sankeyPicture } from "./report-charts";
 import { reportContext } from "./report-context";
 import { hasSuppressedCell } from "./report-format";
+import { SuppressionNote } from "./report-headlines";
 import { ReportSankey } from "./report-sankey";
 import { ReportTableView } from "./report-table";
 
@@ -41,11 +42,7 @@ export async function ReportTableSection({ table, threshold, csvHref }: Props) {
         </figure>
       ) : null}
       <ReportTableView table={table} suppressionNoteId={suppressed ? noteId : undefined} />
-      {suppressed ? (
-        <p id={noteId} className="text-sm text-slate-700">
-          {t("suppressionNote", { threshold })}
-        </p>
-      ) : null}
+      {suppressed ? <SuppressionNote id={noteId} threshold={threshold} /> : null}
       <p>
         <a href={csvHref} download className="text-brand-700 underline">
           {t("downloadCsv", { table: name })}

@@ -1,6 +1,6 @@
 import { type AbstractIntlMessages, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { chartItems, chartSummary, flowGraph, sankeyPicture } from "../../app/_components/report-charts";
+import { chartItems, chartSummary, flowGraph, labelWidth, nodeLabel, sankeyPicture } from "../../app/_components/report-charts";
 import { type DepartmentOption, departmentTree } from "../../app/_components/report-department-tree";
 import { filtersFromSearch, filtersQuery } from "../../app/_components/report-filters-query";
 import { hasSuppressedCell, reportFormatter, type ReportTranslate } from "../../app/_components/report-format";
@@ -137,6 +137,11 @@ describe("the flows chart", () => {
     const width = (source: string, target: string) => picture.links.find((link) => link.source === source && link.target === target)!.width;
     expect(width("from:cs", "to:qa") / width("from:qa", "to:cs")).toBeCloseTo(12 / 5, 5);
     expect(picture.links.every((link) => link.path.startsWith("M"))).toBe(true);
+    // Every label fits beside its node, inside the picture.
+    for (const entry of picture.nodes) {
+      if (entry.side === "from") expect(labelWidth(nodeLabel(entry))).toBeLessThan(entry.x0);
+      else expect(entry.x1 + labelWidth(nodeLabel(entry))).toBeLessThan(picture.width);
+    }
   });
 
   it("says the largest flows and how many are hidden, in each language", () => {

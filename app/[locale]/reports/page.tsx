@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeading } from "@/app/_components/page-heading";
 import { ReportFiltersForm } from "@/app/_components/report-filters";
 import { filtersFromSearch, filtersQuery } from "@/app/_components/report-filters-query";
-import { ReportHeadlines } from "@/app/_components/report-headlines";
+import { hasSuppressedHeadline, ReportHeadlines, SuppressionNote } from "@/app/_components/report-headlines";
 import { Link } from "@/app/_i18n/navigation";
 import { titleFrom } from "@/app/_i18n/page-metadata";
 import { orNotFoundWhenRefused } from "@/app/_trpc/or-not-found";
@@ -26,6 +26,7 @@ export default async function ReportsHomePage({ params, searchParams }: PageProp
         <p className="mt-1 text-sm text-slate-700">{t(`scope.${options.scope}`)}</p>
       </PageHeading>
       <ReportFiltersForm filters={filters} departments={options.departments} jobFamilies={options.jobFamilies} allowAllDepartments={options.scope === "company"} />
+      {home.reports.some((entry) => hasSuppressedHeadline(entry.headlines)) ? <SuppressionNote threshold={home.threshold} /> : null}
       <ul className="space-y-6">
         {home.reports.map((entry) => (
           <li key={entry.report}>

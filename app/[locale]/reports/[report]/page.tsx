@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeading } from "@/app/_components/page-heading";
 import { ReportFiltersForm } from "@/app/_components/report-filters";
 import { filtersFromSearch, filtersQuery } from "@/app/_components/report-filters-query";
-import { ReportHeadlines } from "@/app/_components/report-headlines";
+import { hasSuppressedHeadline, ReportHeadlines, SuppressionNote } from "@/app/_components/report-headlines";
 import { ReportNav } from "@/app/_components/report-nav";
 import { ReportTableSection } from "@/app/_components/report-table-section";
 import { orNotFoundWhenRefused } from "@/app/_trpc/or-not-found";
@@ -41,6 +41,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
       </PageHeading>
       <ReportFiltersForm filters={filters} departments={options.departments} jobFamilies={options.jobFamilies} allowAllDepartments={options.scope === "company"} />
       <ReportHeadlines headlines={data.headlines} />
+      {hasSuppressedHeadline(data.headlines) ? <SuppressionNote threshold={data.threshold} /> : null}
       {data.tables.map((table) => (
         <ReportTableSection
           key={table.id}
