@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Browser, Page } from "@playwright/test";
+import { reportIds } from "../server/services/reports/report.schemas";
 import { expect, expectAccessible, type Locale, type PersonaKey, signInAs, test } from "./fixtures";
 
 /**
@@ -9,7 +10,8 @@ import { expect, expectAccessible, type Locale, type PersonaKey, signInAs, test 
  */
 
 type Ids = { opportunityId: number; reportId: number };
-type Route = { persona: PersonaKey | "signed_out"; path: (ids: Ids) => string };
+/** A route's address, or several for a route with a fixed set of values (every report). */
+type Route = { persona: PersonaKey | "signed_out"; path: (ids: Ids) => string | string[] };
 
 const routes: Record<string, Route> = {
   "/": { persona: "employee", path: () => "" },
@@ -29,6 +31,8 @@ const routes: Record<string, Route> = {
   "/people/[id]": { persona: "manager", path: (ids) => `/people/${ids.reportId}` },
   "/profile": { persona: "employee", path: () => "/profile" },
   "/recommendations": { persona: "employee", path: () => "/recommendations" },
+  "/reports": { persona: "hr", path: () => "/reports" },
+  "/reports/[report]": { persona: "hr", path: () => reportIds.map((report) => `/reports/${report}`) },
   "/scouts": { persona: "employee", path: () => "/scouts" },
   "/settings": { persona: "hr", path: () => "/settings" },
   "/signin": { persona: "signed_out", path: () => "/signin" },
@@ -86,10 +90,12 @@ for (const locale of ["ja", "en"] as const satisfies Locale[]) {
     for (const persona of personas) {
       const visitor = await visitorAs(browser, persona, locale);
       for (const [route, { path }] of Object.entries(routes).filter(([, entry]) => entry.persona === persona)) {
-        const response = await visitor.goto(`/${locale}${path(ids)}`);
-        expect(response?.status(), `${locale} ${route} as ${persona}`).toBe(200);
-        await expect(visitor.locator("h1").first(), `${locale} ${route}`).toBeVisible();
-        await expectAccessible(visitor);
+        for (const address of [path(ids)].flat()) {
+          const response = await visitor.goto(`/${locale}${address}`);
+          expect(response?.status(), `${locale} ${address} as ${persona}`).toBe(200);
+          await expect(visitor.locator("h1").first(), `${locale} ${route}`).toBeVisible();
+          await expectAccessible(visitor);
+        }
       }
       await visitor.context().close();
     }

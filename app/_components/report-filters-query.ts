@@ -17,18 +17,27 @@ function idFrom(value: string | undefined, fallback: number | null): number | nu
   return idPattern.test(value) ? Number(value) : fallback;
 }
 
+/** The month `count` months after `month` (before it when negative), both "YYYY-MM". */
+function addMonths(month: string, count: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
+  return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
 /**
  * The filters a report URL carries (`?from=2025-04&to=2026-03&department=12&family=3`), each one
- * falling back to the default when missing or malformed; a reversed period is put in order.
+ * falling back to the default when missing or malformed; a reversed period is put in order, and one
+ * longer than `maxMonths` keeps its last `maxMonths` months.
  */
-export function filtersFromSearch(search: Search, defaults: ReportFilters): ReportFilters {
+export function filtersFromSearch(search: Search, defaults: ReportFilters, maxMonths = Number.POSITIVE_INFINITY): ReportFilters {
   const fromValue = single(search, "from");
   const toValue = single(search, "to");
   const from = fromValue && monthPattern.test(fromValue) ? fromValue : defaults.from;
   const to = toValue && monthPattern.test(toValue) ? toValue : defaults.to;
+  const [first, last] = from <= to ? [from, to] : [to, from];
+  const earliest = Number.isFinite(maxMonths) ? addMonths(last, -(maxMonths - 1)) : first;
   return {
-    from: from <= to ? from : to,
-    to: from <= to ? to : from,
+    from: first < earliest ? earliest : first,
+    to: last,
     departmentId: idFrom(single(search, "department"), defaults.departmentId),
     jobFamilyId: idFrom(single(search, "family"), defaults.jobFamilyId),
   };

@@ -18,7 +18,7 @@ type Props = {
  */
 export async function ReportFiltersForm({ filters, departments, jobFamilies, allowAllDepartments }: Props) {
   const { t, locale } = await reportContext();
-  const tree = departmentTree(departments, locale);
+  const tree = departmentTree(departments);
   return (
     <form role="search" aria-label={t("filters.label")} method="get" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

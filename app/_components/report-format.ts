@@ -41,9 +41,27 @@ export function cellNumber(cell: Cell | undefined): number | null {
   return cell.value;
 }
 
-/** The column a chart draws: the first figure (count or rate) of the table. */
+/** The column a chart draws: a funnel's first count (people at each stage), else the table's first rate, else its first count. */
 export function chartColumn(table: ReportTable): string | null {
-  return table.columns.find((column) => column.kind === "count" || column.kind === "rate")?.id ?? null;
+  const first = (kind: "count" | "rate") => table.columns.find((column) => column.kind === kind)?.id ?? null;
+  return table.chart === "funnel" ? first("count") : (first("rate") ?? first("count"));
+}
+
+/**
+ * The columns a table shows: a label column that only repeats each row's own label (a person's
+ * name on a list of people) is left out, since the row header already says it.
+ */
+export function shownColumns(table: ReportTable): ReportTable["columns"] {
+  const same = (a: Label, b: Label) => JSON.stringify(a) === JSON.stringify(b);
+  return table.columns.filter(
+    (column) =>
+      column.kind !== "label" ||
+      table.rows.length === 0 ||
+      !table.rows.every((row) => {
+        const cell = row.cells[column.id];
+        return cell?.kind === "label" && same(cell.label, row.label);
+      }),
+  );
 }
 
 /** True when any cell of the table, its total or a headline is suppressed: the page then explains the mark. */

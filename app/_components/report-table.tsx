@@ -1,7 +1,7 @@
 import { Link } from "@/app/_i18n/navigation";
 import type { Cell, ReportTable } from "@/server/services/reports/report.schemas";
 import { reportContext } from "./report-context";
-import type { ReportFormatter } from "./report-format";
+import { shownColumns, type ReportFormatter } from "./report-format";
 
 type Props = {
   table: ReportTable;
@@ -12,15 +12,16 @@ type Props = {
 /** A report table as an accessible HTML table: a caption, header cells with scope, figures right-aligned. */
 export async function ReportTableView({ table, suppressionNoteId }: Props) {
   const { t, format } = await reportContext();
+  const columns = shownColumns(table);
   return (
     <table className="w-full border-collapse text-sm" aria-describedby={suppressionNoteId}>
       <caption className="mb-2 text-left text-base font-semibold">{t(`tables.${table.id}`)}</caption>
       <thead>
         <tr className="border-b-2 border-slate-300">
           <th scope="col" className="px-2 py-1.5 text-left font-semibold">
-            {t("rowHeader")}
+            {t(`rowHeaders.${table.id}`)}
           </th>
-          {table.columns.map((column) => (
+          {columns.map((column) => (
             <th key={column.id} scope="col" className={`px-2 py-1.5 font-semibold ${column.kind === "label" ? "text-left" : "text-right"}`}>
               {t(`columns.${column.id}`)}
             </th>
@@ -39,14 +40,14 @@ export async function ReportTableView({ table, suppressionNoteId }: Props) {
                 format.label(row.label)
               )}
             </th>
-            {table.columns.map((column) => (
+            {columns.map((column) => (
               <ReportCell key={column.id} cell={row.cells[column.id]} format={format} suppressedText={t("suppressedCell")} />
             ))}
           </tr>
         ))}
         {table.rows.length === 0 ? (
           <tr>
-            <td colSpan={table.columns.length + 1} className="px-2 py-3 text-slate-700">
+            <td colSpan={columns.length + 1} className="px-2 py-3 text-slate-700">
               {t("emptyTable")}
             </td>
           </tr>
@@ -58,7 +59,7 @@ export async function ReportTableView({ table, suppressionNoteId }: Props) {
             <th scope="row" className="px-2 py-1.5 text-left">
               {t("total")}
             </th>
-            {table.columns.map((column) => (
+            {columns.map((column) => (
               <ReportCell key={column.id} cell={table.total?.[column.id]} format={format} suppressedText={t("suppressedCell")} />
             ))}
           </tr>

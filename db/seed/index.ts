@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { people } from "../schema";
 import { seedDemoCompany } from "./demo-company";
+import { seedDemoHistory } from "./demo-history";
 import { seedDemoOpportunities } from "./demo-opportunities";
 import { seedDemoWillsAndConversations } from "./demo-wills";
 import { seedReferenceData } from "./reference-data";
@@ -21,6 +22,7 @@ export async function seedDemo(db: Database): Promise<SeedOutcome> {
     await seedDemoCompany(tx);
     await seedDemoWillsAndConversations(tx);
     await seedDemoOpportunities(tx);
+    await seedDemoHistory(tx);
   });
   return "seeded";
 }

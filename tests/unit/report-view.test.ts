@@ -1,7 +1,7 @@
 import { type AbstractIntlMessages, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { chartItems, chartSummary, flowGraph, sankeyPicture } from "../../app/_components/report-charts";
-import { departmentTree } from "../../app/_components/report-department-tree";
+import { type DepartmentOption, departmentTree } from "../../app/_components/report-department-tree";
 import { filtersFromSearch, filtersQuery } from "../../app/_components/report-filters-query";
 import { hasSuppressedCell, reportFormatter, type ReportTranslate } from "../../app/_components/report-format";
 import type { ReportTable } from "../../server/services/reports/report.schemas";
@@ -67,6 +67,12 @@ describe("report filters in the URL", () => {
     expect(filtersFromSearch({ from: "2026-02", to: "2025-05" }, defaults)).toMatchObject({ from: "2025-05", to: "2026-02" });
   });
 
+  it("keep the last months of a period longer than the longest allowed", () => {
+    expect(filtersFromSearch({ from: "2020-01", to: "2026-03" }, defaults, 36)).toMatchObject({ from: "2023-04", to: "2026-03" });
+    expect(filtersFromSearch({ from: "2025-01", to: "2025-12" }, defaults, 12)).toMatchObject({ from: "2025-01", to: "2025-12" });
+    expect(filtersFromSearch({ from: "2024-12", to: "2025-12" }, defaults, 12)).toMatchObject({ from: "2025-01", to: "2025-12" });
+  });
+
   it("write filters back into a query that reads as the same filters", () => {
     const filters = { from: "2024-01", to: "2024-06", departmentId: 12, jobFamilyId: null };
     const query = filtersQuery(filters, { table: "flows" });
@@ -76,18 +82,15 @@ describe("report filters in the URL", () => {
 });
 
 describe("the department select", () => {
-  it("lists each department before its sub-departments, siblings by name, and treats a department whose parent is out of scope as a root", () => {
-    const departments = [
-      { id: 3, parentId: 1, name: { ja: "仙台", en: "Sendai" } },
-      { id: 2, parentId: 1, name: { ja: "東京", en: "Tokyo" } },
-      { id: 1, parentId: 99, name: { ja: "カスタマーサポート", en: "Customer support" } },
-      { id: 4, parentId: 2, name: { ja: "一次対応", en: "Frontline" } },
-    ];
-    expect(departmentTree(departments, "en").map((entry) => [entry.name.en, entry.depth])).toEqual([
+  it("lists each department before its sub-departments, with its depth", () => {
+    const node = (id: number, en: string, children: DepartmentOption[] = []): DepartmentOption => ({ id, name: { ja: en, en }, children });
+    const tree = [node(1, "Customer support", [node(2, "Tokyo", [node(4, "Frontline")]), node(3, "Sendai")]), node(5, "Product")];
+    expect(departmentTree(tree).map((entry) => [entry.name.en, entry.depth])).toEqual([
       ["Customer support", 0],
-      ["Sendai", 1],
       ["Tokyo", 1],
       ["Frontline", 2],
+      ["Sendai", 1],
+      ["Product", 0],
     ]);
   });
 });

@@ -1,7 +1,5 @@
-import type { Cell, Headline, ReportTable } from "./report.schemas";
-
-/** A report as the metrics compute it: every value present, nothing suppressed yet. */
-export type RawReport = { headlines: Headline[]; tables: ReportTable[] };
+import type { RawReport } from "./compute";
+import type { Cell } from "./report.schemas";
 
 /**
  * Small-group suppression: nobody may be singled out by a report, by its CSV export, or by
@@ -20,11 +18,15 @@ export type RawReport = { headlines: Headline[]; tables: ReportTable[] };
  *      by the visible rows (total − sum of the visible rows) is 0 or at least the threshold; when
  *      the rows add up to the total exactly, a hidden cell never stands alone among the rows and
  *      the total, or the subtraction would give it back;
+ *    - the same for a table without a total row whose rows add up to a figure given elsewhere in
+ *      the report (quarters to the period's headline);
  *    - the same across a row when one count column is the sum of the other count columns in
  *      every row of the table;
  *    - cells that disclose the same count (a rate's numerator beside the count it divides, a
  *      median and a 90th percentile over one group, a headline repeating a table's total) are
- *      hidden together: within a row, and among the headlines and the totals.
+ *      hidden together: within a row, and among the headlines and the totals; and a hidden
+ *      headline or total hides any cell of the report showing one of its counts (a share's
+ *      denominator).
  *    The cell hidden to complete a group is the smallest visible non-zero one, the total last.
  *
  * Cells already null in the input are taken as suppressed, and a sum involving one as already
@@ -115,32 +117,49 @@ function lay(report: RawReport): Layout {
   return { entries, headlines, tables };
 }
 
-/** The total's count `measure` against the sum of the parts' counts `measure`: equal to it when `exact`. */
-type SumRelation = { total: number; parts: number[]; measure: number; exact: boolean };
+/** The total's count `totalMeasure` against the sum of the parts' counts `measure`: equal to it when `exact`. */
+type SumRelation = { total: number; totalMeasure: number; parts: number[]; measure: number; exact: boolean };
+
+const same = (a: number, b: number) => Math.abs(a - b) <= EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** Headline cells and table totals: the figures a report gives for its whole filter. */
+function aggregates(layout: Layout): number[] {
+  return [...layout.headlines, ...layout.tables.flatMap((table) => (table.total ? [...table.total.values()] : []))];
+}
 
 function sumRelations(layout: Layout): SumRelation[] {
   const { entries } = layout;
+  const wholes = aggregates(layout);
   const relations: SumRelation[] = [];
-  const relate = (total: number, parts: number[], exact: boolean) => {
+  const known = (indices: number[]) => indices.every((index) => entries[index]!.counts !== null);
+  const partSum = (parts: number[], measure: number) => parts.reduce((acc, index) => acc + entries[index]!.counts![measure]!, 0);
+  const relate = (total: number, parts: number[], exactOnly: boolean) => {
     const kind = entries[total]!.cell.kind;
-    const all = [total, ...parts];
-    if (parts.length === 0 || all.some((index) => entries[index]!.cell.kind !== kind || entries[index]!.counts === null)) return;
+    if (parts.length === 0 || !known([total, ...parts]) || parts.some((index) => entries[index]!.cell.kind !== kind)) return;
     entries[total]!.counts!.forEach((totalCount, measure) => {
-      const sum = parts.reduce((acc, index) => acc + entries[index]!.counts![measure]!, 0);
-      const equal = Math.abs(sum - totalCount) <= EPSILON * Math.max(1, Math.abs(totalCount));
-      if (exact && !equal) return;
-      relations.push({ total, parts, measure, exact: equal });
+      const exact = same(partSum(parts, measure), totalCount);
+      if (exact || !exactOnly) relations.push({ total, totalMeasure: measure, parts, measure, exact });
     });
   };
 
   for (const table of layout.tables) {
+    const columns = new Map<string, number[]>();
+    for (const row of table.rows) for (const [column, index] of row) columns.set(column, [...(columns.get(column) ?? []), index]);
     if (table.total) {
-      for (const [column, total] of table.total) {
-        relate(
-          total,
-          table.rows.flatMap((row) => (row.has(column) ? [row.get(column)!] : [])),
-          false,
-        );
+      for (const [column, total] of table.total) relate(total, columns.get(column) ?? [], false);
+    } else {
+      // Rows without a total row may still add up to a figure given elsewhere (quarters to the period's headline).
+      for (const parts of columns.values()) {
+        if (!known(parts) || new Set(parts.map((index) => entries[index]!.cell.kind)).size !== 1) continue;
+        entries[parts[0]!]!.counts!.forEach((_, measure) => {
+          const sum = partSum(parts, measure);
+          if (sum <= EPSILON) return;
+          for (const whole of wholes) {
+            entries[whole]!.counts?.forEach((count, totalMeasure) => {
+              if (same(count, sum)) relations.push({ total: whole, totalMeasure, parts, measure, exact: true });
+            });
+          }
+        });
       }
     }
     const rows = table.total ? [...table.rows, table.total] : table.rows;
@@ -166,16 +185,24 @@ function rowSumColumn(rows: Map<string, number>[], entries: Entry[]): string | n
       const total = value(row.get(column));
       const parts = [...row].filter(([other, index]) => other !== column && entries[index]!.cell.kind === "count").map(([, index]) => value(index));
       if (total === null || parts.length < 2 || parts.some((part) => part === null)) return false;
-      const sum = parts.reduce<number>((acc, part) => acc + part!, 0);
-      return Math.abs(sum - total) <= EPSILON * Math.max(1, Math.abs(total));
+      return same(
+        parts.reduce<number>((acc, part) => acc + part!, 0),
+        total,
+      );
     });
     if (holds) return column;
   }
   return null;
 }
 
-/** Groups of cells disclosing a common non-zero count: within each row, and among headlines and totals. */
-function linkedCells(layout: Layout): number[][] {
+type Links = {
+  /** Cells hidden together: within a row, and among headlines and totals, those disclosing a common non-zero count. */
+  groups: number[][];
+  /** For a headline or total: the other cells disclosing one of its non-zero counts, hidden when it is. */
+  disclosers: Map<number, number[]>;
+};
+
+function linkedCells(layout: Layout): Links {
   const { entries } = layout;
   const parent = entries.map((_, index) => index);
   const root = (index: number): number => {
@@ -200,7 +227,8 @@ function linkedCells(layout: Layout): number[][] {
     for (const row of table.rows) link([...row.values()]);
     if (table.total) link([...table.total.values()]);
   }
-  link([...layout.headlines, ...layout.tables.flatMap((table) => (table.total ? [...table.total.values()] : []))]);
+  const wholes = aggregates(layout);
+  link(wholes);
 
   const groups = new Map<number, number[]>();
   entries.forEach((_, index) => {
@@ -208,24 +236,42 @@ function linkedCells(layout: Layout): number[][] {
     if (group) group.push(index);
     else groups.set(root(index), [index]);
   });
-  return [...groups.values()].filter((group) => group.length > 1);
+
+  const holders = new Map<number, number[]>();
+  entries.forEach((entry, index) => {
+    for (const count of new Set(entry.counts ?? [])) if (count !== 0) holders.set(count, [...(holders.get(count) ?? []), index]);
+  });
+  const disclosers = new Map<number, number[]>();
+  for (const whole of wholes) {
+    const others = [...new Set((entries[whole]!.counts ?? []).flatMap((count) => (count === 0 ? [] : (holders.get(count) ?? []))))].filter((index) => index !== whole);
+    if (others.length > 0) disclosers.set(whole, others);
+  }
+  return { groups: [...groups.values()].filter((group) => group.length > 1), disclosers };
 }
 
-function complete(hidden: boolean[], entries: Entry[], sums: SumRelation[], links: number[][], small: (count: number) => boolean) {
+function complete(hidden: boolean[], entries: Entry[], sums: SumRelation[], links: Links, small: (count: number) => boolean) {
   const count = (index: number, measure: number) => entries[index]!.counts![measure]!;
   let changed = true;
   while (changed) {
     changed = false;
-    for (const group of links) {
+    for (const group of links.groups) {
       if (group.some((index) => hidden[index]) && group.some((index) => !hidden[index])) {
         for (const index of group) hidden[index] = true;
         changed = true;
       }
     }
-    for (const { total, parts, measure, exact } of sums) {
+    for (const [whole, others] of links.disclosers) {
+      if (!hidden[whole]) continue;
+      for (const index of others) {
+        if (hidden[index]) continue;
+        hidden[index] = true;
+        changed = true;
+      }
+    }
+    for (const { total, totalMeasure, parts, measure, exact } of sums) {
       for (;;) {
         const hiddenParts = parts.filter((index) => hidden[index]).length;
-        const unexplained = hidden[total] ? null : parts.reduce((rest, index) => (hidden[index] ? rest : rest - count(index, measure)), count(total, measure));
+        const unexplained = hidden[total] ? null : parts.reduce((rest, index) => (hidden[index] ? rest : rest - count(index, measure)), count(total, totalMeasure));
         const tooSmall = unexplained !== null && small(unexplained);
         const alone = exact && hiddenParts + (hidden[total] ? 1 : 0) === 1;
         if (!tooSmall && !alone) break;

@@ -1,5 +1,5 @@
-import type { Cell, ReportTable } from "../../../server/services/reports/report.schemas";
-import type { RawReport } from "../../../server/services/reports/suppression";
+import type { Cell } from "../../../server/services/reports/report.schemas";
+import type { RawReport } from "../../../server/services/reports/compute";
 
 /*
  * What a reader of published reports can see, and the ways it must not single anybody out.
@@ -53,40 +53,63 @@ export function smallDifferences(report: RawReport, neighbour: RawReport, thresh
   });
 }
 
-function columnCounts(table: ReportTable, column: string) {
-  return table.rows.flatMap((row) => (row.cells[column] ? [row.cells[column]] : []));
-}
+type Place = { table: number; row: number | "total" | null; column: string };
+type Sum = { name: string; total: Place & { measure: number }; parts: Place[]; measure: number; partition: boolean };
 
-/** Columns of tables with a shown total where the total minus the shown rows is between 1 and threshold − 1. */
-export function revealingTotals(report: RawReport, threshold: number): string[] {
-  return report.tables.flatMap((table) =>
-    Object.entries(table.total ?? {}).flatMap(([column, totalCell]) => {
-      const total = shownCounts(totalCell);
-      if (!total) return [];
-      return total.flatMap((count, measure) => {
-        const unexplained = columnCounts(table, column).reduce((rest, cell) => rest - (shownCounts(cell)?.[measure] ?? 0), count);
-        return isSmall(unexplained, threshold) ? [`${table.id} / ${column}: ${count} leaves ${unexplained}`] : [];
-      });
-    }),
-  );
+function cellAt(report: RawReport, place: Place): Cell {
+  if (place.row === null) return report.headlines.find((headline) => headline.id === place.column)!.cell;
+  const table = report.tables[place.table]!;
+  return place.row === "total" ? table.total![place.column]! : table.rows[place.row]!.cells[place.column]!;
 }
 
 /**
- * Columns whose rows add up to the total (in the raw report) with exactly one cell hidden among
- * the rows and the total: subtracting the shown ones gives it back.
+ * The sums a reader can check in a raw report: each column of a table with a total against that
+ * total, and each column of a table without one against any headline or total equal to its sum.
  */
-export function loneHiddenCells(published: RawReport, raw: RawReport): string[] {
+function sumsOf(raw: RawReport): Sum[] {
+  const wholes: (Place & { counts: number[] })[] = [
+    ...raw.headlines.map((headline) => ({ table: -1, row: null, column: headline.id, counts: rawCounts(headline.cell) ?? [] })),
+    ...raw.tables.flatMap((table, tableIndex) => Object.entries(table.total ?? {}).map(([column, cell]) => ({ table: tableIndex, row: "total" as const, column, counts: rawCounts(cell) ?? [] }))),
+  ];
   return raw.tables.flatMap((table, tableIndex) => {
-    const shown = published.tables[tableIndex]!;
-    return Object.entries(table.total ?? {}).flatMap(([column, totalCell]) => {
-      const total = rawCounts(totalCell);
-      if (!total) return [];
-      const parts = columnCounts(table, column).map(rawCounts);
-      const partition = parts.length > 0 && total.some((count, measure) => Math.abs(parts.reduce((sum, part) => sum + (part?.[measure] ?? 0), 0) - count) <= 1e-9 * Math.max(1, count));
-      const cells = [...columnCounts(shown, column), shown.total![column]!];
-      const hidden = cells.filter((cell) => shownCounts(cell) === null).length;
-      return partition && hidden === 1 ? [`${table.id} / ${column}`] : [];
+    const columns = [...new Set(table.rows.flatMap((row) => Object.keys(row.cells)))];
+    return columns.flatMap((column) => {
+      const parts: Place[] = table.rows.flatMap((row, rowIndex) => (row.cells[column] ? [{ table: tableIndex, row: rowIndex, column }] : []));
+      const partCounts = parts.map((part) => rawCounts(cellAt(raw, part)));
+      if (parts.length === 0 || partCounts.some((counts) => counts === null)) return [];
+      return partCounts[0]!.flatMap((_, measure) => {
+        const sum = partCounts.reduce((acc, counts) => acc + counts![measure]!, 0);
+        const totals = table.total
+          ? table.total[column] && rawCounts(table.total[column])
+            ? [{ table: tableIndex, row: "total" as const, column, measure }]
+            : []
+          : sum > 0
+            ? wholes.flatMap((whole) => whole.counts.flatMap((count, wholeMeasure) => (Math.abs(count - sum) < 1e-9 ? [{ ...whole, measure: wholeMeasure }] : [])))
+            : [];
+        return totals.map((total) => {
+          const totalCount = rawCounts(cellAt(raw, total))![total.measure]!;
+          return { name: `${table.id} / ${column} against ${total.row === null ? `headline ${total.column}` : `total ${total.column}`}`, total, parts, measure, partition: Math.abs(totalCount - sum) <= 1e-9 * Math.max(1, sum) };
+        });
+      });
     });
+  });
+}
+
+/** Sums whose shown total minus its shown parts is between 1 and threshold − 1. */
+export function revealingTotals(published: RawReport, raw: RawReport, threshold: number): string[] {
+  return sumsOf(raw).flatMap(({ name, total, parts, measure }) => {
+    const totalCount = shownCounts(cellAt(published, total))?.[total.measure];
+    if (totalCount === undefined) return [];
+    const unexplained = parts.reduce((rest, part) => rest - (shownCounts(cellAt(published, part))?.[measure] ?? 0), totalCount);
+    return isSmall(unexplained, threshold) ? [`${name}: ${totalCount} leaves ${unexplained}`] : [];
+  });
+}
+
+/** Sums whose parts add up to the total exactly with one cell hidden among them: subtracting the shown ones gives it back. */
+export function loneHiddenCells(published: RawReport, raw: RawReport): string[] {
+  return sumsOf(raw).flatMap(({ name, total, parts, partition }) => {
+    const hidden = [total, ...parts].filter((place) => shownCounts(cellAt(published, place)) === null).length;
+    return partition && hidden === 1 ? [name] : [];
   });
 }
 
@@ -102,7 +125,8 @@ function rawCounts(cell: Cell): number[] | null {
 
 /**
  * Counts of hidden cells that a shown cell of the same row still discloses (a rate hidden beside
- * the count of its numerator), or that a shown headline or total discloses for a hidden one.
+ * the count of its numerator), that a shown headline or total discloses for a hidden one, or that
+ * any shown cell discloses for a hidden headline or total (a share's denominator).
  */
 export function countsShownElsewhere(published: RawReport, raw: RawReport): string[] {
   const scopes: { place: string; raw: Cell; shown: Cell }[][] = raw.tables.flatMap((table, tableIndex) => {
@@ -113,11 +137,18 @@ export function countsShownElsewhere(published: RawReport, raw: RawReport): stri
     ...raw.headlines.map((headline, index) => ({ place: `headline ${headline.id}`, raw: headline.cell, shown: published.headlines[index]!.cell })),
     ...raw.tables.flatMap((table, tableIndex) => Object.entries(table.total ?? {}).map(([column, cell]) => ({ place: `${table.id} / total / ${column}`, raw: cell, shown: published.tables[tableIndex]!.total![column]! }))),
   ]);
-  return scopes.flatMap((scope) => {
+  const everywhere = scopes.flat();
+  const aggregates = scopes.at(-1)!;
+  const shownAggregateCounts = aggregates.flatMap((whole) =>
+    rawCounts(whole.raw) !== null && shownCounts(whole.shown) === null
+      ? everywhere.filter((cell) => cell !== whole && (shownCounts(cell.shown) ?? []).some((count) => count !== 0 && rawCounts(whole.raw)!.includes(count))).map((cell) => `${cell.place} shows a count of ${whole.place}`)
+      : [],
+  );
+  return shownAggregateCounts.concat(scopes.flatMap((scope) => {
     const hidden = scope.filter((cell) => rawCounts(cell.raw) !== null && shownCounts(cell.shown) === null);
     return scope.flatMap((cell) => {
       const shown = shownCounts(cell.shown) ?? [];
       return hidden.filter((other) => rawCounts(other.raw)!.some((count) => count !== 0 && shown.includes(count))).map((other) => `${cell.place} shows a count of ${other.place}`);
     });
-  });
+  }));
 }

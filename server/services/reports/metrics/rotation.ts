@@ -37,8 +37,8 @@ export function rotationReport({ facts, filters, tree, selection }: MetricInput)
   const figures = (departmentIds: ReadonlySet<number> | null, targetPercent: number): { status: LabelId; cells: Record<string, Cell> } => {
     const moved = sum(moves.filter((atom) => departmentIds === null || departmentIds.has(atom.departmentId)), (atom) => atom.moves);
     const people = averageHeadcount(headcount, departmentIds, months);
-    const annualRate = people === 0 ? 0 : (moved * 12) / months.length / people;
-    const status: LabelId = people === 0 ? "noHeadcount" : annualRate * 100 >= targetPercent ? "above" : "below";
+    // annual rate ≥ target, multiplied out so a rate exactly at its target is not lost to rounding.
+    const status: LabelId = people === 0 ? "noHeadcount" : moved * 12 * 100 >= targetPercent * months.length * people ? "above" : "below";
     return {
       status,
       cells: {

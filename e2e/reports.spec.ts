@@ -1,0 +1,163 @@
+import { readFile } from "node:fs/promises";
+import type { Locator, Page } from "@playwright/test";
+import { expect, expectAccessible, type Locale, signInAs, test } from "./fixtures";
+
+/**
+ * HR mobility reports, in both languages: HR filters the flows to customer service and finds the
+ * customer-support → QA moves of the demo history in the Sankey diagram and in the table under it,
+ * and the table's CSV has the same rows; a manager sees only their own organisation; an employee
+ * gets no report at all.
+ */
+
+const text = {
+  ja: {
+    nav: "レポート",
+    home: "レポート",
+    formula: "期間中の異動数 ÷ 平均在籍人数",
+    flowsReport: "部署間・職種間の異動の流れ",
+    from: "開始月",
+    department: "部署",
+    customerService: "カスタマーサービス本部",
+    apply: "絞り込む",
+    sankey: "サンキー図: 部署間の異動の流れ",
+    table: "部署間の異動の流れ",
+    csv: "「部署間の異動の流れ」をCSVでダウンロード",
+    qa: "QAグループ",
+    organisation: "あなたの組織（所属部署とその配下の部署）を表示しています。",
+    wholeCompany: "全社",
+  },
+  en: {
+    nav: "Reports",
+    home: "Reports",
+    formula: "moves in period ÷ average headcount",
+    flowsReport: "Flows between departments and job families",
+    from: "From (month)",
+    department: "Department",
+    customerService: "Customer Service Division",
+    apply: "Apply filters",
+    sankey: "Sankey diagram: Flows between departments",
+    table: "Flows between departments",
+    csv: "Download “Flows between departments” as CSV",
+    qa: "Quality Assurance Group",
+    organisation: "Showing your organisation: your department and its sub-departments.",
+    wholeCompany: "Whole company",
+  },
+} as const;
+
+/** Fields of one CSV line, with quoted fields ("a, b" and "say ""hi""") read as the text they quote. */
+function csvRows(body: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let index = 0; index < body.length; index += 1) {
+    const char = body[index]!;
+    if (quoted) {
+      if (char === '"' && body[index + 1] === '"') {
+        field += '"';
+        index += 1;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      row.push(field);
+      field = "";
+    } else if (char === "\n" || char === "\r") {
+      if (char === "\r" && body[index + 1] === "\n") index += 1;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += char;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+/** The table's body and footer rows as the words a reader sees: the row header, then each cell's first line. */
+async function tableRows(table: Locator): Promise<string[][]> {
+  return table.locator("tbody tr, tfoot tr").evaluateAll((rows) =>
+    rows.map((row) => Array.from(row.children, (cell) => (cell.firstChild?.textContent ?? cell.textContent ?? "").trim())),
+  );
+}
+
+async function openFlowsForCustomerService(page: Page, locale: Locale) {
+  const words = text[locale];
+  await page.getByRole("navigation", { name: locale === "ja" ? "メインメニュー" : "Main menu" }).getByRole("link", { name: words.nav }).click();
+  await expect(page.getByRole("heading", { level: 1, name: words.home })).toBeVisible();
+  await expect(page.getByText(words.formula).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("heading", { level: 2, name: words.flowsReport }).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: words.flowsReport })).toBeVisible();
+  // Three years of history: the whole of it.
+  const to = await page.getByLabel(locale === "ja" ? "終了月" : "To (month)").inputValue();
+  await page.getByLabel(words.from).fill(`${Number(to.slice(0, 4)) - 3}-${to.slice(5, 7)}`);
+  await page.getByLabel(words.department).selectOption({ label: words.customerService });
+  await page.getByRole("button", { name: words.apply }).click();
+  await expect(page).toHaveURL(/department=\d+/);
+}
+
+for (const locale of ["ja", "en"] as const satisfies Locale[]) {
+  test(`${locale}: HR filters the flows to customer service, sees CS → QA in the Sankey and its table, and the CSV has the table's rows`, async ({ page }) => {
+    const words = text[locale];
+    await signInAs(page, "hr", locale);
+    await openFlowsForCustomerService(page, locale);
+    const bookmark = page.url();
+
+    const sankey = page.getByRole("img", { name: words.sankey });
+    await expect(sankey).toBeVisible();
+    await expect(sankey.locator("text").filter({ hasText: words.qa })).toHaveCount(1);
+    const table = page.getByRole("table", { name: words.table });
+    const qaRow = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`→ ${words.qa}$`) }) });
+    await expect(qaRow.first()).toBeVisible();
+    await expectAccessible(page);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: words.csv }).click()]);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const body = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(3));
+    const [, ...records] = csvRows(body).filter((row) => row.some((field) => field !== ""));
+    const shown = await tableRows(table);
+    expect(records.map((record) => record[0])).toEqual(shown.map((row) => row[0]));
+    expect(records.map((record) => record[record.length - 1])).toEqual(shown.map((row) => row[row.length - 1]!.replace(/[,，]/g, "")));
+
+    // The address carries the filters: opened again, it shows the same report.
+    await page.goto(bookmark);
+    await expect(page.getByLabel(words.department).locator("option:checked")).toHaveText(words.customerService);
+    await expect(page.getByRole("table", { name: words.table }).getByRole("rowheader", { name: new RegExp(`→ ${words.qa}$`) }).first()).toBeVisible();
+  });
+
+  test(`${locale}: a manager sees the reports of their own organisation only`, async ({ page, browser, consoleErrors }) => {
+    consoleErrors.allow(/status of 404 \(Not Found\)/);
+    const words = text[locale];
+    const hr = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+    await signInAs(hr, "hr", locale);
+    await hr.goto(`/${locale}/reports`);
+    const customerService = await hr.getByLabel(words.department).locator("option", { hasText: words.customerService }).getAttribute("value");
+    await hr.context().close();
+
+    await signInAs(page, "manager", locale);
+    await page.getByRole("link", { name: words.nav }).click();
+    await expect(page.getByText(words.organisation)).toBeVisible();
+    const options = page.getByLabel(words.department).locator("option");
+    await expect(options.filter({ hasText: words.wholeCompany })).toHaveCount(0);
+    await expect(options.filter({ hasText: words.customerService })).toHaveCount(0);
+    await page.getByRole("link", { name: words.flowsReport }).first().click();
+    await expect(page.getByText(words.organisation)).toBeVisible();
+    await expectAccessible(page);
+
+    const response = await page.goto(`/${locale}/reports/flows?department=${customerService}`);
+    expect(response?.status()).toBe(404);
+  });
+
+  test(`${locale}: an employee has no reports`, async ({ page, consoleErrors }) => {
+    consoleErrors.allow(/status of 404 \(Not Found\)/);
+    const words = text[locale];
+    await signInAs(page, "employee", locale);
+    await expect(page.getByRole("navigation", { name: locale === "ja" ? "メインメニュー" : "Main menu" }).getByRole("link", { name: words.nav })).toHaveCount(0);
+    for (const path of ["/reports", "/reports/flows", "/reports/managers"]) {
+      const response = await page.goto(`/${locale}${path}`);
+      expect(response?.status(), path).toBe(404);
+    }
+  });
+}
