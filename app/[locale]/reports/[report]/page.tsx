@@ -47,7 +47,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
           key={table.id}
           table={table}
           threshold={data.threshold}
-          csvHref={`/api/reports/${report}/csv?${filtersQuery(filters, { table: table.id, locale })}`}
+          csvHref={`/api/reports/${report}?${filtersQuery(filters, { table: table.id, locale })}`}
         />
       ))}
     </div>
