@@ -142,7 +142,7 @@ for (const locale of ["ja", "en"] as const satisfies Locale[]) {
     await hr.context().close();
 
     await signInAs(page, "manager", locale);
-    await page.getByRole("link", { name: words.nav }).click();
+    await page.getByRole("link", { name: words.nav, exact: true }).click();
     await expect(page.getByText(words.organisation)).toBeVisible();
     const options = page.getByLabel(words.department).locator("option");
     await expect(options.filter({ hasText: words.wholeCompany })).toHaveCount(0);
