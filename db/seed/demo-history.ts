@@ -310,7 +310,12 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
   // ── Moves, written backwards from today's posts ────────────────────────────────────────────
   const hops: Hop[] = [];
   const assigned = new Set<number>();
-  const hopsOf = (personId: number) => hops.filter((hop) => hop.personId === personId).sort((a, b) => a.on - b.on);
+  /** Each person's moves in date order; built once every move is planned (before anything asks). */
+  const hopIndex = new Map<number, Hop[]>();
+  const indexHops = () => {
+    for (const hop of [...hops].sort((a, b) => a.on - b.on)) hopIndex.set(hop.personId, [...(hopIndex.get(hop.personId) ?? []), hop]);
+  };
+  const hopsOf = (personId: number) => hopIndex.get(personId) ?? [];
   const weighted = <T extends { 2: number }>(options: readonly T[]) => {
     let ticket = rng.next() * options.reduce((sum, option) => sum + option[2], 0);
     for (const option of options) {
@@ -465,6 +470,7 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
       }
     }
   });
+  indexHops();
   const leaverById = new Map(leavers.map((leaver) => [leaver.id, leaver]));
   const personOf = (id: number): PersonRow => byId.get(id) ?? leaverById.get(id)!;
   /** Where a person stood on a day: before their first later move, or where they are now. */
