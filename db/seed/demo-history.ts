@@ -757,11 +757,11 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
       const participants = new Set<number>();
       // Those who moved into this department 3–12 months after the start tried it first.
       for (const hop of hops) {
-        if (hop.to.departmentId === to && hop.on - startMs >= days(90) && hop.on - startMs <= days(360) && postAt(hop.personId, startMs).departmentId !== to && employedAt(hop.personId, startMs - days(180)) && rng.chance(0.6)) {
+        if (hop.to.departmentId === to && hop.on - startMs >= days(90) && hop.on - startMs <= days(360) && postAt(hop.personId, startMs).departmentId !== to && employedAt(hop.personId, startMs - days(180)) && rng.chance(0.4)) {
           participants.add(hop.personId);
         }
       }
-      for (let n = rng.int(2, 4); n > 0; n--) participants.add(applicantsAt(startMs, to, rng.pick(csFrontline.map(departmentId))).id);
+      for (let n = rng.int(3, 5); n > 0; n--) participants.add(applicantsAt(startMs, to, rng.pick(csFrontline.map(departmentId))).id);
       for (const personId of participants) {
         const { finalized } = planCompleted(index, personId, startMs, "approved");
         const plan = plans[plans.length - 1]!;
