@@ -40,7 +40,12 @@ const DAY_MS = 86_400_000;
 const AS_OF_MS = Date.parse(`${DEMO_AS_OF}T00:00:00Z`);
 /** The history covers the three years before the demo's today, as three twelve-month years. */
 const YEARS = 3;
-const yearStart = (year: number) => Date.UTC(2023 + year, 10, 1);
+const yearStart = (year: number) => {
+  const today = new Date(AS_OF_MS);
+  return Date.UTC(today.getUTCFullYear() - YEARS + year, today.getUTCMonth(), today.getUTCDate());
+};
+/** The first of `month` (0–11) in the calendar year after the history year starts. */
+const inYear = (year: number, month: number) => Date.UTC(new Date(yearStart(year)).getUTCFullYear() + 1, month, 1);
 const WINDOW_START = yearStart(0);
 /** A person spends at least this long in a post before moving on. */
 const MIN_DAYS_IN_POST = 300;
@@ -376,8 +381,8 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
   if (returner) {
     const home = { departmentId: returner.departmentId, roleId: returner.roleId };
     const away = { departmentId: departmentId("SALES"), roleId: roleId("inside-sales") };
-    hops.push({ personId: returner.id, on: Date.UTC(2024, 3, 1), from: home, to: away, release: "approved" });
-    hops.push({ personId: returner.id, on: Date.UTC(2025, 9, 1), from: away, to: home, release: "approved" });
+    hops.push({ personId: returner.id, on: inYear(0, 3), from: home, to: away, release: "approved" });
+    hops.push({ personId: returner.id, on: inYear(1, 9), from: away, to: home, release: "approved" });
     assigned.add(returner.id);
   }
 
@@ -494,7 +499,8 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
 
   const hrStaff = everyone.filter((person) => person.isHr && !reportCount.has(person.id));
   const hrAt = (ms: number, exclude: readonly (number | null)[]) => {
-    const available = hrStaff.filter((person) => dayOf(person.hiredOn) <= ms - days(30) && !exclude.includes(person.id));
+    // HR staff who were already in HR a month before (some came from customer support).
+    const available = hrStaff.filter((person) => employedAt(person.id, ms - days(30)) && postAt(person.id, ms - days(30)).departmentId === person.departmentId && !exclude.includes(person.id));
     return rng.pick(available.length > 0 ? available : hrStaff.filter((person) => !exclude.includes(person.id))).id;
   };
 
@@ -679,11 +685,10 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
   for (const index of transferPostings) {
     const posting = postings[index]!;
     const span = posting.closedAt.getTime() - posting.openedAt.getTime();
-    for (let n = rng.chance(0.55) ? 1 : 0; n > 0; n--) {
-      const appliedMs = posting.openedAt.getTime() + Math.floor(span * 0.1 * rng.int(1, 5));
-      const applicant = applicantsAt(appliedMs, posting.departmentId);
-      planEnded(index, applicant.id, appliedMs, rng.chance(0.72) ? "declined" : "withdrawn");
-    }
+    if (!rng.chance(0.55)) continue;
+    const appliedMs = posting.openedAt.getTime() + Math.floor(span * 0.1 * rng.int(1, 5));
+    const applicant = applicantsAt(appliedMs, posting.departmentId);
+    planEnded(index, applicant.id, appliedMs, rng.chance(0.72) ? "declined" : "withdrawn");
   }
   // Releases declined and upheld: the hoarding manager's team mostly. Each on its own posting,
   // which then closed unfilled or was filled from outside.
@@ -726,10 +731,10 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
     const appliedMs = dayOf(leaver.leftOn) - days(rng.int(90, 300));
     const candidates = transferPostings.filter((index) => {
       const posting = postings[index]!;
-      return posting.openedAt.getTime() <= appliedMs && posting.closedAt.getTime() > appliedMs + days(20) && posting.departmentId !== leaver.departmentId;
+      return posting.openedAt.getTime() <= appliedMs && posting.closedAt.getTime() > appliedMs + days(20) && posting.departmentId !== postAt(leaver.id, appliedMs).departmentId;
     });
     if (candidates.length === 0 || !employedAt(leaver.id, appliedMs)) continue;
-    planEnded(rng.pick(candidates), leaver.id, appliedMs, leaver.departmentId === hoarding ? "not_released" : "declined");
+    planEnded(rng.pick(candidates), leaver.id, appliedMs, postAt(leaver.id, appliedMs).departmentId === hoarding ? "not_released" : "declined");
   }
 
   // ── Projects and trial joinings, once a year each; some participants moved there later ────────
