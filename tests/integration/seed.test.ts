@@ -290,6 +290,28 @@ describe("demo seed", async () => {
       expect(result!.declined).toBeGreaterThanOrEqual(3);
     });
 
+    it("keeps fewer turned-down applicants than movers twelve months on", async () => {
+      const cohorts = await rows<{ cohort: string; people: number; retained: number }>(
+        first.db,
+        sql`with events as (
+              select 'moved' as cohort, m.person_id, m.effective_on as happened from moves m
+              union all
+              select 'declined', a.person_id, s.decided_at::date from applications a join approval_steps s on s.application_id = a.id
+              where a.status in ('declined', 'not_released') and s.decision in ('decline', 'upheld'))
+            select cohort, count(*)::int as people,
+                   count(*) filter (where p.left_on is null or p.left_on > e.happened + interval '12 months')::int as retained
+            from events e join people p on p.id = e.person_id
+            where e.happened >= ${asOf} - interval '36 months' and e.happened < ${asOf} - interval '12 months'
+            group by cohort`,
+      );
+      const rate = (name: string) => {
+        const cohort = cohorts.find((row) => row.cohort === name)!;
+        expect(cohort.people, name).toBeGreaterThanOrEqual(20);
+        return cohort.retained / cohort.people;
+      };
+      expect(rate("declined")).toBeLessThan(rate("moved") - 0.05);
+    });
+
     it("has projects and trial joinings every year, some of whose participants moved there later", async () => {
       const [result] = await rows<{ projects: number; trials: number; converted: number; unendorsed: number }>(
         first.db,
