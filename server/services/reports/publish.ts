@@ -10,6 +10,9 @@ import { suppress } from "./suppression";
  * from a neighbour reveals a group smaller than `threshold`.
  */
 export function publishReport(report: ReportId, facts: ReportFacts, filters: ReportFilters, threshold: number): RawReport {
-  const neighbours = neighbourFilters(filters, facts.departments).map((neighbour) => computeReport(report, facts, neighbour));
+  const neighbours = neighbourFilters(filters, facts.departments).map((neighbour) => ({
+    ...computeReport(report, facts, neighbour),
+    otherPeriod: neighbour.from !== filters.from || neighbour.to !== filters.to,
+  }));
   return suppress(computeReport(report, facts, filters), neighbours, threshold);
 }

@@ -120,7 +120,8 @@ describe("published reports over random companies", () => {
           expect(changedShownCells(published, raw), report).toEqual([]);
           for (const neighbour of neighbourFilters(filters, facts.departments)) {
             const theirs = publishReport(report, facts, neighbour, threshold);
-            expect(smallDifferences(published, theirs, threshold), `${report} against ${JSON.stringify(neighbour)}`).toEqual([]);
+            const otherPeriod = neighbour.from !== filters.from || neighbour.to !== filters.to;
+            expect(smallDifferences(published, theirs, threshold, otherPeriod), `${report} against ${JSON.stringify(neighbour)}`).toEqual([]);
           }
         }
       }),

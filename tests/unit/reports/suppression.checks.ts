@@ -41,15 +41,19 @@ export function smallShownCells(report: RawReport, threshold: number): string[] 
   return [...cellsByPlace(report)].filter(([, cell]) => shownCounts(cell)?.some((count) => isSmall(count, threshold))).map(([place]) => place);
 }
 
-/** Cells shown in both reports whose counts differ by 1 to threshold − 1. */
-export function smallDifferences(report: RawReport, neighbour: RawReport, threshold: number): string[] {
+/**
+ * Cells shown in both reports whose counts differ by 1 to threshold − 1; between reports of
+ * different periods, averages over months (fractional counts) are not people and are left out.
+ */
+export function smallDifferences(report: RawReport, neighbour: RawReport, threshold: number, otherPeriod = false): string[] {
   const theirs = cellsByPlace(neighbour);
   return [...cellsByPlace(report)].flatMap(([place, cell]) => {
     const mine = shownCounts(cell);
     const other = theirs.get(place);
     const their = other && other.kind === cell.kind ? shownCounts(other) : null;
     if (!mine || !their) return [];
-    return mine.some((count, measure) => isSmall(Math.abs(count - their[measure]!), threshold)) ? [`${place}: ${mine} vs ${their}`] : [];
+    const comparable = (count: number, theirs: number) => !otherPeriod || (Number.isInteger(count) && Number.isInteger(theirs));
+    return mine.some((count, measure) => comparable(count, their[measure]!) && isSmall(Math.abs(count - their[measure]!), threshold)) ? [`${place}: ${mine} vs ${their}`] : [];
   });
 }
 
