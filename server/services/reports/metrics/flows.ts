@@ -1,7 +1,8 @@
 import type { Bilingual, MoveAtom } from "../report.facts";
 import type { ReportRow } from "../report.schemas";
 import type { MetricInput, RawReport } from "../report.raw";
-import { column, countCell, headline, labelCell, sum, table, textLabel } from "../report.cells";
+import { column, countCell, headline, labelCell, table, textLabel } from "../report.cells";
+import { sum } from "../report.tally";
 import { departmentKey, departmentPartition, departmentsPresent, inDepartments, inJobFamily, topLevelDepartment } from "../report.dimensions";
 
 type FlowNode = { key: string; name: Bilingual };
