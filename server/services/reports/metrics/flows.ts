@@ -35,6 +35,7 @@ export function flowsReport({ facts, filters, tree, selection }: MetricInput): R
     const inside = rowOfDepartment.get(departmentId);
     if (inside) return inside;
     const top = topLevelDepartment(tree, departmentId);
+    // The facts name every department; an id without a name would be a loader bug, shown as the id rather than hidden.
     const name = tree.byId.get(top)?.name ?? { ja: String(top), en: String(top) };
     return { key: departmentKey(top), name };
   };

@@ -46,7 +46,6 @@ export function retentionReport({ facts, selection }: MetricInput): RawReport {
       table("retentionByCohort", {
         columns: [column("people", "count"), column("retained", "count"), column("retentionRate", "rate"), column("notYetObservable", "count")],
         rows,
-        chart: "bars",
       }),
     ],
   };
