@@ -33,8 +33,7 @@ export type NeighbourReport = RawReport & { otherPeriod?: boolean };
  *    - cells that disclose the same count (a rate's numerator beside the count it divides, a
  *      median and a 90th percentile over one group, a headline repeating a table's total) are
  *      hidden together: within a row, and among the headlines and the totals; and a hidden
- *      headline or total hides any cell of the report showing one of its counts (a share's
- *      denominator).
+ *      headline or total hides the shares of it (rates whose denominator is one of its counts).
  *    The cell hidden to complete a group is the smallest visible non-zero one, the total last.
  *
  * Cells already null in the input are taken as suppressed, and a sum involving one as already
@@ -215,7 +214,7 @@ function rowSumColumn(rows: Map<string, number>[], entries: Entry[]): string | n
 type Links = {
   /** Cells hidden together: within a row, and among headlines and totals, those disclosing a common non-zero count. */
   groups: number[][];
-  /** For a headline or total: the other cells disclosing one of its non-zero counts, hidden when it is. */
+  /** For a headline or total: the shares whose denominator is one of its non-zero counts, hidden when it is. */
   disclosers: Map<number, number[]>;
 };
 
@@ -254,18 +253,17 @@ function linkedCells(layout: Layout): Links {
     else groups.set(root(index), [index]);
   });
 
-  const holders = new Map<number, number[]>();
+  const shareOf = new Map<number, number[]>();
   entries.forEach((entry, index) => {
-    for (const count of new Set(entry.counts ?? [])) {
-      if (count === 0) continue;
-      const holding = holders.get(count);
-      if (holding) holding.push(index);
-      else holders.set(count, [index]);
-    }
+    const denominator = entry.cell.kind === "rate" ? entry.counts?.[1] : undefined;
+    if (denominator === undefined || denominator === 0) return;
+    const shares = shareOf.get(denominator);
+    if (shares) shares.push(index);
+    else shareOf.set(denominator, [index]);
   });
   const disclosers = new Map<number, number[]>();
   for (const whole of wholes) {
-    const others = [...new Set((entries[whole]!.counts ?? []).flatMap((count) => (count === 0 ? [] : (holders.get(count) ?? []))))].filter((index) => index !== whole);
+    const others = [...new Set((entries[whole]!.counts ?? []).flatMap((count) => (count === 0 ? [] : (shareOf.get(count) ?? []))))].filter((index) => index !== whole);
     if (others.length > 0) disclosers.set(whole, others);
   }
   return { groups: [...groups.values()].filter((group) => group.length > 1), disclosers };

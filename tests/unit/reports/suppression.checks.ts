@@ -129,8 +129,8 @@ function rawCounts(cell: Cell): number[] | null {
 
 /**
  * Counts of hidden cells that a shown cell of the same row still discloses (a rate hidden beside
- * the count of its numerator), that a shown headline or total discloses for a hidden one, or that
- * any shown cell discloses for a hidden headline or total (a share's denominator).
+ * the count of its numerator), that a shown headline or total discloses for a hidden one, or that a
+ * shown share discloses as its denominator for a hidden headline or total.
  */
 export function countsShownElsewhere(published: RawReport, raw: RawReport): string[] {
   const scopes: { place: string; raw: Cell; shown: Cell }[][] = raw.tables.flatMap((table, tableIndex) => {
@@ -145,7 +145,9 @@ export function countsShownElsewhere(published: RawReport, raw: RawReport): stri
   const aggregates = scopes.at(-1)!;
   const shownAggregateCounts = aggregates.flatMap((whole) =>
     rawCounts(whole.raw) !== null && shownCounts(whole.shown) === null
-      ? everywhere.filter((cell) => cell !== whole && (shownCounts(cell.shown) ?? []).some((count) => count !== 0 && rawCounts(whole.raw)!.includes(count))).map((cell) => `${cell.place} shows a count of ${whole.place}`)
+      ? everywhere
+          .filter((cell) => cell !== whole && cell.shown.kind === "rate" && shownCounts(cell.shown) !== null && cell.shown.denominator !== 0 && rawCounts(whole.raw)!.includes(cell.shown.denominator!))
+          .map((cell) => `${cell.place} is a share of ${whole.place}`)
       : [],
   );
   return shownAggregateCounts.concat(scopes.flatMap((scope) => {
