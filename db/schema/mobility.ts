@@ -137,6 +137,8 @@ export const applications = pgTable(
     index().on(t.currentManagerId),
     index().on(t.applicantDepartmentId, t.createdAt),
     index().on(t.applicantRoleId),
+    // Reports read applications by the month they were made.
+    index().on(t.createdAt),
   ],
 );
 export type Application = typeof applications.$inferSelect;
@@ -167,6 +169,8 @@ export const approvalSteps = pgTable(
     index().on(t.approverId),
     index().on(t.decidedById),
     index("approval_steps_open_due_idx").on(t.dueAt).where(sql`${t.decidedAt} is null`),
+    // Reports read decisions by the month they were taken.
+    index().on(t.decidedAt),
   ],
 );
 export type ApprovalStep = typeof approvalSteps.$inferSelect;
@@ -200,7 +204,8 @@ export const moves = pgTable(
   },
   (t) => [
     uniqueIndex().on(t.applicationId),
-    index().on(t.personId),
+    // Where a person stood on a day: their first move after it.
+    index().on(t.personId, t.effectiveOn),
     index().on(t.effectiveOn),
     index().on(t.fromDepartmentId),
     index().on(t.toDepartmentId),

@@ -75,6 +75,7 @@ export const willVersions = pgTable(
     desiredSkillIds: integer().array().notNull(),
     savedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex().on(t.personId, t.version)],
+  // Reports count Wills saved in a period.
+  (t) => [uniqueIndex().on(t.personId, t.version), index().on(t.savedAt)],
 );
 export type WillVersion = typeof willVersions.$inferSelect;

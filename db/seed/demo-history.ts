@@ -40,7 +40,12 @@ const DAY_MS = 86_400_000;
 const AS_OF_MS = Date.parse(`${DEMO_AS_OF}T00:00:00Z`);
 /** The history covers the three years before the demo's today, as three twelve-month years. */
 const YEARS = 3;
-const yearStart = (year: number) => Date.UTC(2023 + year, 10, 1);
+const yearStart = (year: number) => {
+  const today = new Date(AS_OF_MS);
+  return Date.UTC(today.getUTCFullYear() - YEARS + year, today.getUTCMonth(), today.getUTCDate());
+};
+/** The first of `month` (0–11) in the calendar year after the history year starts. */
+const inYear = (year: number, month: number) => Date.UTC(new Date(yearStart(year)).getUTCFullYear() + 1, month, 1);
 const WINDOW_START = yearStart(0);
 /** A person spends at least this long in a post before moving on. */
 const MIN_DAYS_IN_POST = 300;
@@ -310,7 +315,12 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
   // ── Moves, written backwards from today's posts ────────────────────────────────────────────
   const hops: Hop[] = [];
   const assigned = new Set<number>();
-  const hopsOf = (personId: number) => hops.filter((hop) => hop.personId === personId).sort((a, b) => a.on - b.on);
+  /** Each person's moves in date order; built once every move is planned (before anything asks). */
+  const hopIndex = new Map<number, Hop[]>();
+  const indexHops = () => {
+    for (const hop of [...hops].sort((a, b) => a.on - b.on)) hopIndex.set(hop.personId, [...(hopIndex.get(hop.personId) ?? []), hop]);
+  };
+  const hopsOf = (personId: number) => hopIndex.get(personId) ?? [];
   const weighted = <T extends { 2: number }>(options: readonly T[]) => {
     let ticket = rng.next() * options.reduce((sum, option) => sum + option[2], 0);
     for (const option of options) {
@@ -371,8 +381,8 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
   if (returner) {
     const home = { departmentId: returner.departmentId, roleId: returner.roleId };
     const away = { departmentId: departmentId("SALES"), roleId: roleId("inside-sales") };
-    hops.push({ personId: returner.id, on: Date.UTC(2024, 3, 1), from: home, to: away, release: "approved" });
-    hops.push({ personId: returner.id, on: Date.UTC(2025, 9, 1), from: away, to: home, release: "approved" });
+    hops.push({ personId: returner.id, on: inYear(0, 3), from: home, to: away, release: "approved" });
+    hops.push({ personId: returner.id, on: inYear(1, 9), from: away, to: home, release: "approved" });
     assigned.add(returner.id);
   }
 
@@ -384,17 +394,17 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
     { department: "CS-TKY-T1", role: "cs-operator", declined: true },
     { department: "CS-SDJ-T1", role: "cs-operator" },
     { department: "CS-SDJ-T1", role: "cs-operator", declined: true },
-    { department: "CS-SDJ-CHT", role: "cs-operator" },
+    { department: "CS-SDJ-CHT", role: "cs-operator", declined: true },
     { department: "CS-FUK-T1", role: "cs-operator", declined: true },
     { department: "CS-FUK-T1", role: "cs-operator", declined: true },
     { department: "CS-FUK-T1", role: "cs-leader" },
-    { department: "CS-FUK-ESC", role: "cs-operator" },
+    { department: "CS-FUK-ESC", role: "cs-operator", declined: true },
     { department: "CS-TKY-ESC", role: "cs-leader", declined: true },
-    { department: "CS-QM", role: "cs-trainer" },
+    { department: "CS-QM", role: "cs-trainer", declined: true },
     { department: "SALES", role: "field-sales" },
     { department: "SALES", role: "inside-sales", declined: true },
     { department: "SALES", role: "inside-sales" },
-    { department: "CSM", role: "customer-success-manager" },
+    { department: "CSM", role: "customer-success-manager", declined: true },
     { department: "MKT", role: "marketing-planner" },
     { department: "PRD-PM", role: "product-manager", moved: ["CS-TKY-ESC", "cs-leader"] },
     { department: "PRD-QA", role: "product-qa", moved: ["CS-QM", "cs-qa"] },
@@ -465,6 +475,7 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
       }
     }
   });
+  indexHops();
   const leaverById = new Map(leavers.map((leaver) => [leaver.id, leaver]));
   const personOf = (id: number): PersonRow => byId.get(id) ?? leaverById.get(id)!;
   /** Where a person stood on a day: before their first later move, or where they are now. */
@@ -488,7 +499,8 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
 
   const hrStaff = everyone.filter((person) => person.isHr && !reportCount.has(person.id));
   const hrAt = (ms: number, exclude: readonly (number | null)[]) => {
-    const available = hrStaff.filter((person) => dayOf(person.hiredOn) <= ms - days(30) && !exclude.includes(person.id));
+    // HR staff who were already in HR a month before (some came from customer support).
+    const available = hrStaff.filter((person) => employedAt(person.id, ms - days(30)) && postAt(person.id, ms - days(30)).departmentId === person.departmentId && !exclude.includes(person.id));
     return rng.pick(available.length > 0 ? available : hrStaff.filter((person) => !exclude.includes(person.id))).id;
   };
 
@@ -673,11 +685,10 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
   for (const index of transferPostings) {
     const posting = postings[index]!;
     const span = posting.closedAt.getTime() - posting.openedAt.getTime();
-    for (let n = rng.chance(0.55) ? 1 : 0; n > 0; n--) {
-      const appliedMs = posting.openedAt.getTime() + Math.floor(span * 0.1 * rng.int(1, 5));
-      const applicant = applicantsAt(appliedMs, posting.departmentId);
-      planEnded(index, applicant.id, appliedMs, rng.chance(0.72) ? "declined" : "withdrawn");
-    }
+    if (!rng.chance(0.55)) continue;
+    const appliedMs = posting.openedAt.getTime() + Math.floor(span * 0.1 * rng.int(1, 5));
+    const applicant = applicantsAt(appliedMs, posting.departmentId);
+    planEnded(index, applicant.id, appliedMs, rng.chance(0.72) ? "declined" : "withdrawn");
   }
   // Releases declined and upheld: the hoarding manager's team mostly. Each on its own posting,
   // which then closed unfilled or was filled from outside.
@@ -720,10 +731,10 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
     const appliedMs = dayOf(leaver.leftOn) - days(rng.int(90, 300));
     const candidates = transferPostings.filter((index) => {
       const posting = postings[index]!;
-      return posting.openedAt.getTime() <= appliedMs && posting.closedAt.getTime() > appliedMs + days(20) && posting.departmentId !== leaver.departmentId;
+      return posting.openedAt.getTime() <= appliedMs && posting.closedAt.getTime() > appliedMs + days(20) && posting.departmentId !== postAt(leaver.id, appliedMs).departmentId;
     });
     if (candidates.length === 0 || !employedAt(leaver.id, appliedMs)) continue;
-    planEnded(rng.pick(candidates), leaver.id, appliedMs, leaver.departmentId === hoarding ? "not_released" : "declined");
+    planEnded(rng.pick(candidates), leaver.id, appliedMs, postAt(leaver.id, appliedMs).departmentId === hoarding ? "not_released" : "declined");
   }
 
   // ── Projects and trial joinings, once a year each; some participants moved there later ────────
@@ -751,11 +762,11 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
       const participants = new Set<number>();
       // Those who moved into this department 3–12 months after the start tried it first.
       for (const hop of hops) {
-        if (hop.to.departmentId === to && hop.on - startMs >= days(90) && hop.on - startMs <= days(360) && postAt(hop.personId, startMs).departmentId !== to && employedAt(hop.personId, startMs - days(180)) && rng.chance(0.6)) {
+        if (hop.to.departmentId === to && hop.on - startMs >= days(90) && hop.on - startMs <= days(360) && postAt(hop.personId, startMs).departmentId !== to && employedAt(hop.personId, startMs - days(180)) && rng.chance(0.4)) {
           participants.add(hop.personId);
         }
       }
-      for (let n = rng.int(2, 4); n > 0; n--) participants.add(applicantsAt(startMs, to, rng.pick(csFrontline.map(departmentId))).id);
+      for (let n = rng.int(3, 5); n > 0; n--) participants.add(applicantsAt(startMs, to, rng.pick(csFrontline.map(departmentId))).id);
       for (const personId of participants) {
         const { finalized } = planCompleted(index, personId, startMs, "approved");
         const plan = plans[plans.length - 1]!;

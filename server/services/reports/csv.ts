@@ -10,7 +10,7 @@ import type { Cell, Label, ReportTable } from "./report.schemas";
 /** Texts under `reports.` in the requested language: the header row, label cells and the suppression mark. */
 export type CsvTexts = {
   locale: "ja" | "en";
-  /** `reports.<key>`, e.g. "columns.moves", "labels.above", "rowHeader", "total", "suppressedCell". */
+  /** `reports.<key>`, e.g. "columns.moves", "labels.above", "rowHeaders.<table>", "total", "suppressedCell". */
   translate: (key: string) => string;
 };
 
@@ -46,7 +46,7 @@ function cellText(cell: Cell | undefined, texts: CsvTexts): string {
 }
 
 export function tableToCsv(table: ReportTable, texts: CsvTexts): string {
-  const lines: string[][] = [[texts.translate("rowHeader"), ...table.columns.map((column) => texts.translate(`columns.${column.id}`))]];
+  const lines: string[][] = [[texts.translate(`rowHeaders.${table.id}`), ...table.columns.map((column) => texts.translate(`columns.${column.id}`))]];
   for (const row of table.rows) lines.push([labelText(row.label, texts), ...table.columns.map((column) => cellText(row.cells[column.id], texts))]);
   if (table.total) {
     const total = table.total;

@@ -3,7 +3,7 @@ import { csvField, csvFileName, tableToCsv } from "../../../server/services/repo
 import type { ReportTable } from "../../../server/services/reports/report.schemas";
 
 const messages: Record<string, string> = {
-  rowHeader: "区分",
+  "rowHeaders.byDepartment": "部署",
   total: "合計",
   suppressedCell: "非表示（少人数）",
   "columns.moves": "異動数",
@@ -40,7 +40,7 @@ describe("report CSV", () => {
     const csv = tableToCsv(table, ja);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
-    expect(lines[0]).toBe("区分,異動数,異動率,目標との比較");
+    expect(lines[0]).toBe("部署,異動数,異動率,目標との比較");
     expect(lines[1]).toBe("カスタマーサポート部,12,12.5%,目標以上");
     expect(lines[3]).toBe("合計,15,10%,目標以上");
     expect(lines[4]).toBe("");
