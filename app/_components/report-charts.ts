@@ -2,15 +2,28 @@ import { sankey, sankeyLinkHorizontal, type SankeyLink, type SankeyNode } from "
 import type { ReportTable } from "@/server/services/reports/report.schemas";
 import { cellNumber, chartColumn, type ReportFormatter, type ReportTranslate } from "./report-format";
 
-/** One bar of a bar chart or stage of a funnel: its row's label and figure (null when suppressed). */
-export type ChartItem = { key: string; label: string; value: number | null; text: string | null };
+/**
+ * One bar of a bar chart or stage of a funnel: its row's label and figure (null when suppressed),
+ * and the row's target as a share when it has one (rotation: the yearly rate against its target).
+ */
+export type ChartItem = { key: string; label: string; value: number | null; text: string | null; target: number | null; targetText: string | null };
 
 /** The figure a chart draws for each row, in the table's order. */
 export function chartItems(table: ReportTable, format: ReportFormatter): ChartItem[] {
   const column = chartColumn(table);
+  const rated = table.columns.find((entry) => entry.id === column)?.kind === "rate";
   return table.rows.map((row) => {
     const cell = column ? row.cells[column] : undefined;
-    return { key: row.key, label: format.label(row.label), value: cellNumber(cell), text: cell ? format.cell(cell) : null };
+    const targetPercent = rated ? cellNumber(row.cells.targetPercent) : null;
+    const target = targetPercent === null ? null : targetPercent / 100;
+    return {
+      key: row.key,
+      label: format.label(row.label),
+      value: cellNumber(cell),
+      text: cell ? format.cell(cell) : null,
+      target,
+      targetText: target === null ? null : format.cell({ kind: "rate", value: target, numerator: null, denominator: null }),
+    };
   });
 }
 

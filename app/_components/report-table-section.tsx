@@ -34,7 +34,13 @@ export async function ReportTableSection({ table, threshold, csvHref }: Props) {
           {table.chart === "sankey" ? (
             <ReportSankey picture={sankeyPicture(flowGraph(table, format))} title={chartTitle} summaryId={summaryId} />
           ) : (
-            <ReportBars items={chartItems(table, format)} title={chartTitle} summaryId={summaryId} funnel={table.chart === "funnel"} suppressedText={t("suppressedCell")} />
+            <ReportBars
+              items={chartItems(table, format)}
+              title={chartTitle}
+              summaryId={summaryId} funnel={table.chart === "funnel"}
+              suppressedText={t("suppressedCell")}
+              targetText={(target) => t("target", { target })}
+            />
           )}
           <figcaption id={summaryId} className="text-sm text-slate-700">
             {chartSummary(table.chart, table, format, t)}

@@ -175,6 +175,27 @@ describe("bars and funnels", () => {
     expect(chartItems(funnel, formatter("en")).map((item) => item.value)).toEqual([40, 30, null, 10]);
   });
 
+  it("carry a row's target beside its rate, as a share the bar can mark", () => {
+    const rotation: ReportTable = {
+      id: "rotationByDepartment",
+      chart: "bars",
+      columns: [
+        { id: "moves", kind: "count" },
+        { id: "annualRotationRate", kind: "rate" },
+        { id: "targetPercent", kind: "number" },
+      ],
+      rows: [
+        {
+          key: "cs",
+          label: text("CS", "CS"),
+          cells: { moves: { kind: "count", value: 12 }, annualRotationRate: { kind: "rate", value: 0.25, numerator: 12, denominator: 48 }, targetPercent: { kind: "number", value: 30 } },
+        },
+      ],
+    };
+    expect(chartItems(rotation, formatter("en"))).toEqual([{ key: "cs", label: "CS", value: 0.25, text: "25%", target: 0.3, targetText: "30%" }]);
+    expect(chartItems(funnel, formatter("en"))[0]).toMatchObject({ target: null, targetText: null });
+  });
+
   it("say a funnel's stages in order and a bar chart's highest and lowest", () => {
     expect(chartSummary("funnel", funnel, formatter("en"), translators.en)).toBe("Stages: applied 40 → released 30 → moved 10. 1 group is hidden because it is too small.");
     const bars = { ...funnel, chart: "bars" as const, rows: [...funnel.rows, { key: "extra", label: text("extra", "extra"), cells: { applications: { kind: "count" as const, value: 20 } } }] };
