@@ -65,6 +65,12 @@ export type LoadOptions = {
   willAudience: "hr" | "manager";
   /** Organisation scope: the past-standard list holds only this manager's direct reports. */
   pastStandardManagerId: number | null;
+  /**
+   * Departments deeper than this in the tree (0: top level) are counted in their ancestor at this
+   * depth: the rows of a report and of its neighbours never go deeper than two levels below the
+   * filter department, so finer atoms would only cost (null: every department as it is).
+   */
+  detailDepth: number | null;
   /** What to load (default: everything). */
   parts?: ReadonlySet<FactPart>;
 };
@@ -83,6 +89,24 @@ const intArray = (ids: readonly number[]) => sql`${`{${ids.join(",")}}`}::int[]`
 const standingJoin = (alias: string, person: SQL, day: SQL) =>
   sql`left join lateral (select m.from_department_id as department_id, m.from_role_id as role_id from moves m
     where m.person_id = ${person} and m.effective_on > ${day} order by m.effective_on, m.id limit 1) as ${sql.raw(alias)} on true`;
+
+/** Each department id (at index id − 1) → the department it is counted in; null when none is rolled up. */
+function reportedDepartments(departments: readonly DepartmentNode[], detailDepth: number | null): number[] | null {
+  if (detailDepth === null) return null;
+  const byId = new Map(departments.map((department) => [department.id, department]));
+  const lineage = (id: number): number[] => {
+    const chain: number[] = [];
+    for (let current: number | null = id; current !== null && byId.has(current) && !chain.includes(current); current = byId.get(current)!.parentId) chain.unshift(current);
+    return chain;
+  };
+  const maxId = Math.max(0, ...departments.map((department) => department.id));
+  const reported = Array.from({ length: maxId }, (_, index) => index + 1);
+  for (const department of departments) {
+    const chain = lineage(department.id);
+    if (chain.length > detailDepth + 1) reported[department.id - 1] = chain[detailDepth]!;
+  }
+  return reported;
+}
 
 function subtree(departments: readonly DepartmentNode[], rootId: number): number[] {
   const children = new Map<number | null, number[]>();
@@ -115,6 +139,10 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
     (row): JobFamilyNode => ({ id: row.id, name: { ja: row.name_ja, en: row.name_en } }),
   );
 
+  const reportedAs = reportedDepartments(departments, options.detailDepth);
+  const reportedDepartment = (id: number) => reportedAs?.[id - 1] ?? id;
+  const rollup = reportedAs === null ? null : sql`${`{${reportedAs.join(",")}}`}::int[]`;
+  const rolled = (column: SQL) => (rollup === null ? column : sql`coalesce((${rollup})[${column}], ${column})`);
   const scopeIds = options.rootDepartmentId === null ? null : subtree(departments, options.rootDepartmentId);
   const inScope = (column: SQL) => (scopeIds === null ? sql`true` : sql`${column} = any(${intArray(scopeIds)})`);
   const visible = (application: string) => {
@@ -190,7 +218,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
           bucketed as (
             select department_id, role_id, delta, (date_trunc('month', (day - 1)::timestamp) + interval '1 month')::date as bucket from events
           )
-          select to_char(greatest(b.bucket, ${startDay}::date), 'YYYY-MM') as month, b.department_id, r.family_id as job_family_id, sum(b.delta)::int as delta
+          select to_char(greatest(b.bucket, ${startDay}::date), 'YYYY-MM') as month, ${rolled(sql`b.department_id`)} as department_id, r.family_id as job_family_id, sum(b.delta)::int as delta
           from bucketed b join roles r on r.id = b.role_id
           where b.bucket <= ${lastStart}::date and ${inScope(sql`b.department_id`)}
           group by 1, 2, 3`,
@@ -217,7 +245,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
   if (wants("moves")) {
     const rows = await queryRows<{ month: string; from_department_id: number; from_family_id: number; to_department_id: number; to_family_id: number; count: number }>(
       db,
-      sql`select to_char(m.effective_on, 'YYYY-MM') as month, m.from_department_id, fr.family_id as from_family_id, m.to_department_id, tr.family_id as to_family_id, count(*)::int as count
+      sql`select to_char(m.effective_on, 'YYYY-MM') as month, ${rolled(sql`m.from_department_id`)} as from_department_id, fr.family_id as from_family_id, ${rolled(sql`m.to_department_id`)} as to_department_id, tr.family_id as to_family_id, count(*)::int as count
           from moves m join roles fr on fr.id = m.from_role_id join roles tr on tr.id = m.to_role_id
           where m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date and (${inScope(sql`m.from_department_id`)} or ${inScope(sql`m.to_department_id`)})
           group by 1, 2, 3, 4, 5`,
@@ -233,24 +261,44 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
   }
 
   if (wants("fills")) {
-    // A posting without a role counts in its owner's role family.
-    const filled = sql`select o.id, o.department_id, coalesce(posted.family_id, owned.family_id) as job_family_id, ${monthOf(sql`coalesce(o.closed_at, o.updated_at)`)} as month, o.opened_at,
-          exists (select 1 from applications a join moves mv on mv.application_id = a.id where a.opportunity_id = o.id) as internal,
-          (select max(s.decided_at) from applications a join moves mv on mv.application_id = a.id join approval_steps s on s.application_id = a.id and s.step = 'hr_finalize'
-            where a.opportunity_id = o.id) as finalized_at
-        from opportunities o left join roles posted on posted.id = o.role_id join people owner on owner.id = o.owner_id join roles owned on owned.id = owner.role_id
-        where o.status = 'filled' and coalesce(o.closed_at, o.updated_at) >= ${start} and coalesce(o.closed_at, o.updated_at) < ${end} and ${inScope(sql`o.department_id`)}`;
-    const fills = await queryRows<{ month: string; department_id: number; job_family_id: number; filled: number; internal: number }>(
+    // One row per posting filled in the window (thousands at most), summed here. A posting without
+    // a role counts in its owner's role family; time to fill runs to the last HR finalisation of a
+    // move into it.
+    const rows = await queryRows<{ month: string; department_id: number; job_family_id: number; internal: boolean; days: number | null }>(
       db,
-      sql`select month, department_id, job_family_id, count(*)::int as filled, count(*) filter (where internal)::int as internal from (${filled}) f group by 1, 2, 3`,
+      sql`with filled as materialized (
+            select o.id, o.department_id, o.role_id, o.owner_id, o.opened_at, coalesce(o.closed_at, o.updated_at) as filled_at
+            from opportunities o
+            where o.status = 'filled' and coalesce(o.closed_at, o.updated_at) >= ${start} and coalesce(o.closed_at, o.updated_at) < ${end} and ${inScope(sql`o.department_id`)}
+          ),
+          moved as materialized (
+            select a.opportunity_id, max(s.decided_at) as finalized_at
+            from filled f join applications a on a.opportunity_id = f.id join moves mv on mv.application_id = a.id
+            left join approval_steps s on s.application_id = a.id and s.step = 'hr_finalize'
+            group by a.opportunity_id
+          )
+          select ${monthOf(sql`f.filled_at`)} as month, ${rolled(sql`f.department_id`)} as department_id, coalesce(posted.family_id, owned.family_id) as job_family_id,
+            m.opportunity_id is not null as internal,
+            case when m.finalized_at >= f.opened_at then floor(extract(epoch from m.finalized_at - f.opened_at) / 86400)::int end as days
+          from filled f left join moved m on m.opportunity_id = f.id left join roles posted on posted.id = f.role_id
+          join people owner on owner.id = f.owner_id join roles owned on owned.id = owner.role_id`,
     );
-    facts.fills = fills.map((row): FillAtom => ({ month: row.month, departmentId: row.department_id, jobFamilyId: row.job_family_id, filled: row.filled, internal: row.internal }));
-    const durations = await queryRows<{ month: string; department_id: number; job_family_id: number; days: number; count: number }>(
-      db,
-      sql`select month, department_id, job_family_id, floor(extract(epoch from finalized_at - opened_at) / 86400)::int as days, count(*)::int as count
-          from (${filled}) f where finalized_at is not null and opened_at is not null and finalized_at >= opened_at group by 1, 2, 3, 4`,
-    );
-    facts.timeToFill = durations.map((row): DurationAtom => ({ month: row.month, departmentId: row.department_id, jobFamilyId: row.job_family_id, days: row.days, count: row.count }));
+    const fills = new Map<string, FillAtom>();
+    const durations = new Map<string, DurationAtom>();
+    for (const row of rows) {
+      const key = `${row.month}:${row.department_id}:${row.job_family_id}`;
+      const fill = fills.get(key) ?? { month: row.month, departmentId: row.department_id, jobFamilyId: row.job_family_id, filled: 0, internal: 0 };
+      fill.filled += 1;
+      if (row.internal) fill.internal += 1;
+      fills.set(key, fill);
+      if (row.days === null) continue;
+      const durationKey = `${key}:${row.days}`;
+      const duration = durations.get(durationKey) ?? { month: row.month, departmentId: row.department_id, jobFamilyId: row.job_family_id, days: row.days, count: 0 };
+      duration.count += 1;
+      durations.set(durationKey, duration);
+    }
+    facts.fills = [...fills.values()];
+    facts.timeToFill = [...durations.values()];
   }
 
   if (wants("applications")) {
@@ -267,7 +315,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
       count: number;
     }>(
       db,
-      sql`select ${monthOf(sql`a.created_at`)} as month, a.applicant_department_id as department_id, r.family_id as job_family_id,
+      sql`select ${monthOf(sql`a.created_at`)} as month, ${rolled(sql`a.applicant_department_id`)} as department_id, r.family_id as job_family_id,
             a.release_status in ('approved', 'overridden') as released, a.hiring_stage <> 'review' as shortlisted, a.hiring_stage = 'offered' as offered,
             a.status in ('finalized', 'completed') as finalized, mv.id is not null as moved, a.status as outcome, count(*)::int as count
           from applications a join roles r on r.id = a.applicant_role_id left join moves mv on mv.application_id = a.id
@@ -288,7 +336,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
     }));
     const steps = await queryRows<{ month: string; department_id: number; job_family_id: number; step: ApprovalStepName; days: number; count: number }>(
       db,
-      sql`select ${monthOf(sql`s.created_at`)} as month, a.applicant_department_id as department_id, r.family_id as job_family_id, s.step,
+      sql`select ${monthOf(sql`s.created_at`)} as month, ${rolled(sql`a.applicant_department_id`)} as department_id, r.family_id as job_family_id, s.step,
             floor(extract(epoch from s.decided_at - s.created_at) / 86400)::int as days, count(*)::int as count
           from approval_steps s join applications a on a.id = s.application_id join roles r on r.id = a.applicant_role_id
           where s.decided_at is not null and s.decided_at >= s.created_at and s.created_at >= ${start} and s.created_at < ${end}
@@ -302,7 +350,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
     // Company-wide: the scorecard sets each manager beside the company's median manager.
     const releases = await queryRows<{ month: string; department_id: number; job_family_id: number; manager_id: number; decision: ManagerReleaseAtom["decision"]; days: number; overdue: boolean; count: number }>(
       db,
-      sql`select ${monthOf(sql`s.decided_at`)} as month, a.applicant_department_id as department_id, r.family_id as job_family_id, s.approver_id as manager_id, s.decision,
+      sql`select ${monthOf(sql`s.decided_at`)} as month, ${rolled(sql`a.applicant_department_id`)} as department_id, r.family_id as job_family_id, s.approver_id as manager_id, s.decision,
             floor(extract(epoch from s.decided_at - s.created_at) / 86400)::int as days, coalesce(s.decided_at > s.due_at, false) as overdue, count(*)::int as count
           from approval_steps s join applications a on a.id = s.application_id join roles r on r.id = a.applicant_role_id
           where s.step = 'manager_release' and s.decision in ('approved', 'later', 'declined') and s.approver_id is not null and s.decided_at >= s.created_at
@@ -321,7 +369,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
     }));
     const overdue = await queryRows<{ manager_id: number; department_id: number; job_family_id: number; count: number }>(
       db,
-      sql`select s.approver_id as manager_id, a.applicant_department_id as department_id, r.family_id as job_family_id, count(*)::int as count
+      sql`select s.approver_id as manager_id, ${rolled(sql`a.applicant_department_id`)} as department_id, r.family_id as job_family_id, count(*)::int as count
           from approval_steps s join applications a on a.id = s.application_id join roles r on r.id = a.applicant_role_id
           where s.step = 'manager_release' and s.decided_at is null and s.approver_id is not null and s.due_at < ${options.now.toISOString()}::timestamptz and a.status = 'active' and ${visible("a")}
           group by 1, 2, 3`,
@@ -329,7 +377,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
     facts.managerOverdue = overdue.map((row): ManagerOverdueAtom => ({ managerId: row.manager_id, departmentId: row.department_id, jobFamilyId: row.job_family_id, open: row.count }));
     const moves = await queryRows<{ month: string; department_id: number; job_family_id: number; manager_id: number; count: number }>(
       db,
-      sql`select to_char(m.effective_on, 'YYYY-MM') as month, m.from_department_id as department_id, r.family_id as job_family_id, m.from_manager_id as manager_id, count(*)::int as count
+      sql`select to_char(m.effective_on, 'YYYY-MM') as month, ${rolled(sql`m.from_department_id`)} as department_id, r.family_id as job_family_id, m.from_manager_id as manager_id, count(*)::int as count
           from moves m join roles r on r.id = m.from_role_id
           where m.from_manager_id is not null and m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date
           group by 1, 2, 3, 4`,
@@ -341,7 +389,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
         db,
         sql`select id, family_name, given_name, romanized_name, department_id from people where id = any(${intArray(managerIds)}) order by id`,
       );
-      facts.managers = rows.map((row): ManagerNode => ({ id: row.id, name: personName(row), departmentId: row.department_id }));
+      facts.managers = rows.map((row): ManagerNode => ({ id: row.id, name: personName(row), departmentId: reportedDepartment(row.department_id) }));
     }
   }
 
@@ -383,7 +431,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
   if (wants("skills")) {
     const demand = await queryRows<{ skill_id: number; level: number; department_id: number; job_family_id: number; count: number }>(
       db,
-      sql`select os.skill_id, os.level, o.department_id, coalesce(posted.family_id, owned.family_id) as job_family_id, count(*)::int as count
+      sql`select os.skill_id, os.level, ${rolled(sql`o.department_id`)} as department_id, coalesce(posted.family_id, owned.family_id) as job_family_id, count(*)::int as count
           from opportunity_skills os join opportunities o on o.id = os.opportunity_id left join roles posted on posted.id = o.role_id
           join people owner on owner.id = o.owner_id join roles owned on owned.id = owner.role_id
           where o.status = 'open' and os.kind = 'required' and ${inScope(sql`o.department_id`)}
@@ -394,7 +442,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
     if (skillIds.length > 0) {
       const supply = await queryRows<{ skill_id: number; level: number; department_id: number; job_family_id: number; count: number }>(
         db,
-        sql`select ps.skill_id, ps.level, p.department_id, r.family_id as job_family_id, count(*)::int as count
+        sql`select ps.skill_id, ps.level, ${rolled(sql`p.department_id`)} as department_id, r.family_id as job_family_id, count(*)::int as count
             from person_skills ps join people p on p.id = ps.person_id join roles r on r.id = p.role_id
             where p.active and ps.skill_id = any(${intArray(skillIds)}) and ${inScope(sql`p.department_id`)}
             group by 1, 2, 3, 4`,
@@ -416,7 +464,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
             select distinct e.day, v.person_id from ends e join will_versions v
               on v.saved_at >= ((e.day - 180)::timestamp at time zone 'Asia/Tokyo') and v.saved_at < (e.day::timestamp at time zone 'Asia/Tokyo')
           )
-          select to_char(x.day - 1, 'YYYY-MM') as month, coalesce(at.department_id, p.department_id) as department_id, r.family_id as job_family_id, count(*)::int as count
+          select to_char(x.day - 1, 'YYYY-MM') as month, ${rolled(sql`coalesce(at.department_id, p.department_id)`)} as department_id, r.family_id as job_family_id, count(*)::int as count
           from recent x join people p on p.id = x.person_id and p.hired_on <= x.day and (p.left_on > x.day or (p.left_on is null and p.active))
           ${standingJoin("at", sql`x.person_id`, sql`x.day`)}
           join roles r on r.id = coalesce(at.role_id, p.role_id)
@@ -450,7 +498,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
             where v.saved_at >= ${start} and v.saved_at < ${end} and ${shared}
             order by v.person_id, ${monthOf(sql`v.saved_at`)}, v.saved_at desc, v.version desc
           )
-          select l.month, coalesce(at.department_id, p.department_id) as department_id, r.family_id as job_family_id,
+          select l.month, ${rolled(sql`coalesce(at.department_id, p.department_id)`)} as department_id, r.family_id as job_family_id,
             ${yearLater} <= ${today}::date as observable, count(*)::int as wills,
             count(*) filter (where
               exists (select 1 from moves m where m.person_id = l.person_id and m.effective_on > l.saved_day and m.effective_on <= ${yearLater}
@@ -473,12 +521,12 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
     }));
   }
 
-  if (wants("retention")) facts.retention = await loadRetention(db, { fromMonth, toMonth, startDay, endDay, start, today, inScope, visible, headcountByMonth });
+  if (wants("retention")) facts.retention = await loadRetention(db, { fromMonth, toMonth, startDay, endDay, start, end, rolled, today, inScope, visible, headcountByMonth });
 
   if (wants("participations")) {
     const rows = await queryRows<{ month: string; department_id: number; job_family_id: number; kind: ParticipationAtom["kind"]; participants: number; moved: number }>(
       db,
-      sql`select to_char(pa.start_on, 'YYYY-MM') as month, coalesce(at.department_id, p.department_id) as department_id, r.family_id as job_family_id, o.kind,
+      sql`select to_char(pa.start_on, 'YYYY-MM') as month, ${rolled(sql`coalesce(at.department_id, p.department_id)`)} as department_id, r.family_id as job_family_id, o.kind,
             count(*)::int as participants,
             count(*) filter (where exists (select 1 from moves m where m.person_id = pa.person_id and m.effective_on > pa.start_on and m.effective_on <= (pa.start_on + interval '12 months')::date))::int as moved
           from participations pa join opportunities o on o.id = pa.opportunity_id join people p on p.id = pa.person_id
@@ -511,7 +559,9 @@ type RetentionContext = {
   startDay: string;
   endDay: string;
   start: SQL;
+  end: SQL;
   today: string;
+  rolled: (column: SQL) => SQL;
   inScope: (column: SQL) => SQL;
   visible: (application: string) => SQL;
   headcountByMonth: ReadonlyMap<string, HeadcountAtom[]>;
@@ -523,31 +573,31 @@ type RetentionContext = {
  * A person is retained when they have not left within the 12 months.
  */
 async function loadRetention(db: Executor, context: RetentionContext): Promise<RetentionAtom[]> {
-  const { startDay, endDay, start, today, inScope, visible } = context;
+  const { startDay, endDay, start, end, today, inScope, visible, rolled } = context;
   const retainedAfter = (day: SQL) => sql`(p.left_on is null and p.active or p.left_on > (${day} + interval '12 months')::date)`;
   const observable = (day: SQL) => sql`(${day} + interval '12 months')::date <= ${today}::date`;
   type Row = { month: string; department_id: number; job_family_id: number; observable: boolean; people: number; retained: number };
 
   const moved = await queryRows<Row>(
     db,
-    sql`select to_char(m.effective_on, 'YYYY-MM') as month, m.from_department_id as department_id, r.family_id as job_family_id, ${observable(sql`m.effective_on`)} as observable,
+    sql`select to_char(m.effective_on, 'YYYY-MM') as month, ${rolled(sql`m.from_department_id`)} as department_id, r.family_id as job_family_id, ${observable(sql`m.effective_on`)} as observable,
           count(*)::int as people, count(*) filter (where ${retainedAfter(sql`m.effective_on`)})::int as retained
         from moves m join people p on p.id = m.person_id join roles r on r.id = m.from_role_id
         where m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date and ${inScope(sql`m.from_department_id`)}
         group by 1, 2, 3, 4`,
   );
+  // Declined applicants, from the last decision on their application.
   const declined = await queryRows<Row>(
     db,
-    sql`with decided as (
-          select a.id, a.person_id, a.applicant_department_id, a.applicant_role_id,
-            (select ${dayOf(sql`max(s.decided_at)`)} from approval_steps s where s.application_id = a.id) as day
-          from applications a
-          where a.status in ('declined', 'not_released') and a.updated_at >= ${start} and ${inScope(sql`a.applicant_department_id`)} and ${visible("a")}
+    sql`with decided as materialized (
+          select s.application_id, ${dayOf(sql`max(s.decided_at)`)} as day
+          from approval_steps s where s.decided_at >= ${start} group by s.application_id
         )
-        select to_char(d.day, 'YYYY-MM') as month, d.applicant_department_id as department_id, r.family_id as job_family_id, ${observable(sql`d.day`)} as observable,
+        select to_char(d.day, 'YYYY-MM') as month, ${rolled(sql`a.applicant_department_id`)} as department_id, r.family_id as job_family_id, ${observable(sql`d.day`)} as observable,
           count(*)::int as people, count(*) filter (where ${retainedAfter(sql`d.day`)})::int as retained
-        from decided d join people p on p.id = d.person_id join roles r on r.id = d.applicant_role_id
-        where d.day >= ${startDay}::date and d.day < ${endDay}::date
+        from decided d join applications a on a.id = d.application_id join people p on p.id = a.person_id join roles r on r.id = a.applicant_role_id
+        where a.status in ('declined', 'not_released') and d.day >= ${startDay}::date and d.day < ${endDay}::date
+          and ${inScope(sql`a.applicant_department_id`)} and ${visible("a")}
         group by 1, 2, 3, 4`,
   );
 
@@ -558,7 +608,7 @@ async function loadRetention(db: Executor, context: RetentionContext): Promise<R
   const left = await queryRows<{ month: string; department_id: number; job_family_id: number; count: number }>(
     db,
     sql`with starts as (select unnest(${starts}::date[]) as day)
-        select to_char(x.day, 'YYYY-MM') as month, coalesce(at.department_id, p.department_id) as department_id, r.family_id as job_family_id, count(*)::int as count
+        select to_char(x.day, 'YYYY-MM') as month, ${rolled(sql`coalesce(at.department_id, p.department_id)`)} as department_id, r.family_id as job_family_id, count(*)::int as count
         from starts x join people p on p.left_on is not null and ${inPost} and p.left_on <= (x.day + interval '12 months')::date
         ${standingJoin("at", sql`p.id`, sql`x.day`)}
         join roles r on r.id = coalesce(at.role_id, p.role_id)
@@ -567,14 +617,13 @@ async function loadRetention(db: Executor, context: RetentionContext): Promise<R
   );
   const active = await queryRows<{ month: string; department_id: number; job_family_id: number; people: number; left: number }>(
     db,
-    sql`with starts as (select unnest(${starts}::date[]) as day),
-        acted as (
-          select distinct x.day, a.person_id from starts x join applications a
-            on a.created_at >= (x.day::timestamp at time zone 'Asia/Tokyo') and a.created_at < ((x.day + interval '1 month')::timestamp at time zone 'Asia/Tokyo') and ${visible("a")}
+    sql`with acted as (
+          select (date_trunc('month', ${tokyo(sql`a.created_at`)}))::date as day, a.person_id from applications a
+            where a.created_at >= ${start} and a.created_at < ${end} and ${visible("a")}
           union
-          select x.day, m.person_id from starts x join moves m on m.effective_on >= x.day and m.effective_on < (x.day + interval '1 month')::date
+          select (date_trunc('month', m.effective_on::timestamp))::date, m.person_id from moves m where m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date
         )
-        select to_char(x.day, 'YYYY-MM') as month, coalesce(at.department_id, p.department_id) as department_id, r.family_id as job_family_id,
+        select to_char(x.day, 'YYYY-MM') as month, ${rolled(sql`coalesce(at.department_id, p.department_id)`)} as department_id, r.family_id as job_family_id,
           count(*)::int as people, count(*) filter (where not ${retainedAfter(sql`x.day`)})::int as left
         from acted x join people p on p.id = x.person_id and ${inPost}
         ${standingJoin("at", sql`x.person_id`, sql`x.day`)}

@@ -52,6 +52,8 @@ async function viewing(db: Executor, actor: Actor, input: ReportFiltersInput | u
 function loadFor(db: Executor, actor: Actor, view: Viewing, parts: readonly FactPart[] | null, now: Date): Promise<ReportFacts> {
   const { scope, filters, departments } = view;
   const parentId = filters.departmentId === null ? null : (departments.find((department) => department.id === filters.departmentId)?.parentId ?? null);
+  // Rows and neighbours reach two levels below the filter department (one below the top without one).
+  const detailDepth = filters.departmentId === null ? 1 : depthOf(departments, filters.departmentId) + 2;
   const organisation = scope.kind === "organisation";
   return asSystem(db, (tx) =>
     loadReportFacts(
@@ -64,10 +66,18 @@ function loadFor(db: Executor, actor: Actor, view: Viewing, parts: readonly Fact
         visibleApplicationsOf: organisation ? [...scope.departmentIds] : null,
         willAudience: organisation ? "manager" : "hr",
         pastStandardManagerId: organisation ? actor.personId : null,
+        detailDepth,
         ...(parts ? { parts: new Set(parts) } : {}),
       },
     ),
   );
+}
+
+function depthOf(departments: readonly DepartmentNode[], departmentId: number): number {
+  const parentOf = new Map(departments.map((department) => [department.id, department.parentId]));
+  let depth = 0;
+  for (let current = parentOf.get(departmentId) ?? null; current !== null && depth < departments.length; current = parentOf.get(current) ?? null) depth += 1;
+  return depth;
 }
 
 /** A report as shown: computed for the filters, then every small group suppressed against the overlapping filters. */
