@@ -8,16 +8,19 @@ import { TextField } from "./text-field";
 export type RotationTargetRow = { departmentId: string; percent: string };
 
 type Props = {
-  departments: { id: number; name: Bilingual }[];
+  /** In the organisation's order, each with its depth, which the list shows as indentation. */
+  departments: { id: number; name: Bilingual; depth: number }[];
   locale: string;
   rows: RotationTargetRow[];
   onChange: (rows: RotationTargetRow[]) => void;
-  /** The server's message about the targets, shown under the list. */
+  /** The server's message about the targets as a whole, shown under the list. */
   error?: string;
+  /** The server's message about one department's target. */
+  errorFor: (departmentId: string) => string | undefined;
 };
 
 /** Departments whose rotation target differs from the company's: a department and a percentage per row. */
-export function RotationTargetsEditor({ departments, locale, rows, onChange, error }: Props) {
+export function RotationTargetsEditor({ departments, locale, rows, onChange, error, errorFor }: Props) {
   const t = useTranslations("settings.departmentTargets");
   const update = (index: number, row: RotationTargetRow) => onChange(rows.map((entry, at) => (at === index ? row : entry)));
   return (
@@ -39,7 +42,7 @@ export function RotationTargetsEditor({ departments, locale, rows, onChange, err
             <option value="">{t("chooseDepartment")}</option>
             {departments.map((department) => (
               <option key={department.id} value={String(department.id)}>
-                {pick(department.name, locale)}
+                {`${"　".repeat(department.depth)}${pick(department.name, locale)}`}
               </option>
             ))}
           </SelectField>
@@ -51,6 +54,7 @@ export function RotationTargetsEditor({ departments, locale, rows, onChange, err
             inputMode="numeric"
             width="w-24"
             value={row.percent}
+            error={row.departmentId === "" ? undefined : errorFor(row.departmentId)}
             onChange={(percent) => update(index, { ...row, percent })}
           />
           <button

@@ -16,7 +16,7 @@ const numberFields = ["profileStalenessDays", "releaseDeadlineBusinessDays", "mi
 type NumberField = (typeof numberFields)[number];
 
 /** The settings form: the server validates; its translated messages appear beside each field. */
-export function SettingsForm({ initial, departments, locale }: { initial: Settings; departments: { id: number; name: Bilingual }[]; locale: string }) {
+export function SettingsForm({ initial, departments, locale }: { initial: Settings; departments: { id: number; name: Bilingual; depth: number }[]; locale: string }) {
   const t = useTranslations("settings");
   const trpc = useTRPC();
   const [values, setValues] = useState<Record<NumberField, string>>({
@@ -31,7 +31,7 @@ export function SettingsForm({ initial, departments, locale }: { initial: Settin
     Object.entries(initial.departmentRotationTargets).map(([departmentId, percent]) => ({ departmentId, percent: String(percent) })),
   );
   const update = useMutation(trpc.setting.update.mutationOptions());
-  const { errorFor, errorWithin } = useFieldErrors(update.error);
+  const { errorFor } = useFieldErrors(update.error);
 
   return (
     <form
@@ -84,7 +84,14 @@ export function SettingsForm({ initial, departments, locale }: { initial: Settin
           </option>
         ))}
       </SelectField>
-      <RotationTargetsEditor departments={departments} locale={locale} rows={targetRows} onChange={setTargetRows} error={errorWithin("departmentRotationTargets")} />
+      <RotationTargetsEditor
+        departments={departments}
+        locale={locale}
+        rows={targetRows}
+        onChange={setTargetRows}
+        error={errorFor("departmentRotationTargets")}
+        errorFor={(departmentId) => errorFor(`departmentRotationTargets.${departmentId}`)}
+      />
       <div className="flex items-center gap-4">
         <button type="submit" disabled={update.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {t("save")}

@@ -35,7 +35,8 @@ function issueMessage(issue: Issue, t: Translator): string {
 }
 
 function fieldLabel(path: PropertyKey[], t: Translator): string | null {
-  const last = [...path].reverse().find((segment) => typeof segment === "string");
+  // A record's key (a department id in `departmentRotationTargets.17`) names no field: the record does.
+  const last = [...path].reverse().find((segment) => typeof segment === "string" && !/^\d+$/.test(segment));
   if (typeof last !== "string") return null;
   const key = `fields.${last}` as "fields.query";
   return t.has(key) ? t(key) : last;

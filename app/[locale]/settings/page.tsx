@@ -6,6 +6,7 @@ import { SettingsForm } from "@/app/_components/settings-form";
 import { getServerCaller } from "@/app/_trpc/server";
 import { isHrStaff } from "@/server/auth/policies";
 import { notFound } from "next/navigation";
+import { departmentTree } from "@/app/_components/report-department-tree";
 
 export const generateMetadata = titleFrom("settings");
 
@@ -15,7 +16,9 @@ export default async function SettingsPage({ params }: PageProps<"/[locale]/sett
   if (!isHrStaff(actor)) notFound();
   const t = await getTranslations("settings");
   const caller = await getServerCaller();
-  const [settings, departments] = await Promise.all([caller.setting.get(), caller.opportunity.departments({ purpose: "browse" })]);
+  // The report filters' department tree: HR's scope is the whole company, in the order of the organisation.
+  const [settings, options] = await Promise.all([caller.setting.get(), caller.report.filterOptions()]);
+  const departments = departmentTree(options.departments);
   return (
     <div className="space-y-6">
       <PageHeading title={t("title")} intro={t("intro")} />
