@@ -31,3 +31,24 @@ test("an employee cannot open the settings page", async ({ page, consoleErrors }
   const response = await page.goto("/en/settings");
   expect(response?.status()).toBe(404);
 });
+
+test("HR sets the company's rotation target and a department's own", async ({ page }) => {
+  await signInAs(page, "hr", "en");
+  await page.goto("/en/settings");
+  await page.getByLabel("Rotation target (% of a team a year)").fill("25");
+  await page.getByRole("button", { name: "Add a department" }).click();
+  await page.getByLabel("Department", { exact: true }).selectOption({ label: "　　Quality Assurance Group" });
+  await page.getByLabel("Target (%)").fill("40");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Rotation target (% of a team a year)")).toHaveValue("25");
+  await expect(page.getByLabel("Department", { exact: true })).toHaveValue(/^\d+$/);
+  await expect(page.getByLabel("Target (%)")).toHaveValue("40");
+  await page.getByRole("button", { name: "Remove Quality Assurance Group" }).click();
+  await page.getByLabel("Rotation target (% of a team a year)").fill("30");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Target (%)")).toHaveCount(0);
+});
