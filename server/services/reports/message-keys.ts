@@ -104,25 +104,45 @@ export const headlineIds = [
 export type HeadlineId = (typeof headlineIds)[number];
 
 export const formulaIds = [
+  /** moves in the period ÷ average headcount (mean of month-start headcounts) */
   "mobilityRate",
+  /** moves out of the departments in the period (where the person came from) */
   "movesInPeriod",
+  /** postings filled by an internal move ÷ postings filled in the period */
   "internalFillRate",
+  /** median days from posting opened to HR finalizing the move that filled it */
   "timeToFillMedian",
+  /** 90th percentile (nearest rank) of days from posting opened to HR finalizing the move that filled it */
   "timeToFillP90",
+  /** applications made in the period by people of the departments */
   "applicationsInPeriod",
+  /** applications that ended in a move ÷ applications made in the period */
   "applicationToMoveRate",
+  /** moves in the period between two different departments shown, one end in the filter */
   "movesBetweenDepartments",
+  /** median days from a release request to the manager's decision */
   "medianReleaseDays",
+  /** release decisions "declined" or "later" ÷ release decisions */
   "declineOrLaterRate",
+  /** departments whose moves out × 12 ÷ months ÷ average headcount reach their target */
   "departmentsAboveTarget",
+  /** departments whose moves out × 12 ÷ months ÷ average headcount fall short of their target */
   "departmentsBelowTarget",
+  /** people today past their level's standard years with no move or level-up since */
   "peoplePastStandard",
+  /** skills required by open postings today */
   "skillsInDemand",
+  /** people in post at the end of the period with a Will saved in the 180 days before ÷ people in post */
   "willCoverage",
+  /** Wills saved in the period, at least 12 months old, reached by a move or project within 12 months ÷ those Wills */
   "willFulfilment",
+  /** movers still here 12 months after their move ÷ movers */
   "retentionMoved",
+  /** applicants declined or not released still here 12 months after the decision ÷ those applicants */
   "retentionDeclined",
+  /** people who neither applied nor moved in a month, still here 12 months later ÷ those people (counted each month) */
   "retentionDidNotApply",
+  /** project and trial-joining participants who moved within 12 months ÷ participants */
   "participationConversion",
 ] as const;
 export type FormulaId = (typeof formulaIds)[number];

@@ -42,10 +42,6 @@ export function labelCell(label: Label): Cell {
   return { kind: "label", label };
 }
 
-export function sum<T>(items: readonly T[], value: (item: T) => number): number {
-  return items.reduce((total, item) => total + value(item), 0);
-}
-
 /** Builders that only accept the listed message keys, so every key a report carries has a message. */
 
 export function column(id: ColumnId, kind: ReportTable["columns"][number]["kind"]): ReportTable["columns"][number] {

@@ -58,7 +58,7 @@ export function departmentKey(departmentId: number): string {
 }
 
 /** The row of the people placed directly in a department (not in one of its sub-departments). */
-export function directMembersName(name: Bilingual): Bilingual {
+function directMembersName(name: Bilingual): Bilingual {
   return { ja: `${name.ja}（直属）`, en: `${name.en} (direct members)` };
 }
 
@@ -87,6 +87,13 @@ export function departmentPartition(tree: DepartmentTree, filterDepartmentId: nu
     });
   }
   return rows;
+}
+
+/** Which row each department of the filter falls in, by row key. */
+export function rowOfDepartment(rows: readonly DepartmentRow[]): Map<number, string> {
+  const rowOf = new Map<number, string>();
+  for (const row of rows) for (const id of row.departmentIds) rowOf.set(id, row.key);
+  return rowOf;
 }
 
 /** What a filter selects: the months of its period, its departments (null: all) and its job family (null: all). */

@@ -1,6 +1,8 @@
+import type { DurationAtom, FillAtom } from "../report.facts";
 import type { MetricInput, RawReport } from "../report.raw";
-import { column, countCell, headline, medianCell, p90Cell, rateCell, sum, table } from "../report.cells";
-import { departmentPartition, departmentsPresent, selects } from "../report.dimensions";
+import { column, countCell, headline, medianCell, p90Cell, rateCell, table } from "../report.cells";
+import { departmentPartition, departmentsPresent, rowOfDepartment, selects } from "../report.dimensions";
+import { groupBy, sum } from "../report.tally";
 
 /**
  * Internal fill rate (postings filled by an internal move ÷ postings filled) and time to fill
@@ -11,10 +13,7 @@ export function fillReport({ facts, filters, tree, selection }: MetricInput): Ra
   const fills = facts.fills.filter((atom) => atom.filled > 0 && selects(selection, atom));
   const durations = facts.timeToFill.filter((atom) => atom.count > 0 && selects(selection, atom));
 
-  const figures = (departmentIds: ReadonlySet<number> | null) => {
-    const within = <T extends { departmentId: number }>(atom: T) => departmentIds === null || departmentIds.has(atom.departmentId);
-    const rowFills = fills.filter(within);
-    const rowDurations = durations.filter(within);
+  const figures = (rowFills: readonly FillAtom[], rowDurations: readonly DurationAtom[]) => {
     const filled = sum(rowFills, (atom) => atom.filled);
     const internal = sum(rowFills, (atom) => atom.internal);
     return {
@@ -26,8 +25,12 @@ export function fillReport({ facts, filters, tree, selection }: MetricInput): Ra
     };
   };
 
-  const whole = figures(selection.departmentIds);
+  const whole = figures(fills, durations);
   const present = departmentsPresent(fills, durations);
+  const rows = departmentPartition(tree, filters.departmentId, (id) => present.has(id));
+  const rowOf = rowOfDepartment(rows);
+  const fillsByRow = groupBy(fills, (atom) => rowOf.get(atom.departmentId));
+  const durationsByRow = groupBy(durations, (atom) => rowOf.get(atom.departmentId));
   return {
     headlines: [
       headline("internalFillRate", whole.internalFillRate, "internalFillRate"),
@@ -37,7 +40,7 @@ export function fillReport({ facts, filters, tree, selection }: MetricInput): Ra
     tables: [
       table("fillByDepartment", {
         columns: [column("filled", "count"), column("internalFills", "count"), column("internalFillRate", "rate"), column("timeToFillMedian", "days"), column("timeToFillP90", "days")],
-        rows: departmentPartition(tree, filters.departmentId, (id) => present.has(id)).map((row) => ({ key: row.key, label: row.label, cells: figures(row.departmentIds) })),
+        rows: rows.map((row) => ({ key: row.key, label: row.label, cells: figures(fillsByRow.get(row.key) ?? [], durationsByRow.get(row.key) ?? []) })),
         total: whole,
       }),
     ],

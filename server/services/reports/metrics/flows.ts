@@ -1,7 +1,8 @@
 import type { Bilingual, MoveAtom } from "../report.facts";
-import type { ReportRow } from "../report.schemas";
+import type { Cell, ReportRow } from "../report.schemas";
 import type { MetricInput, RawReport } from "../report.raw";
-import { column, countCell, headline, labelCell, sum, table, textLabel } from "../report.cells";
+import { column, countCell, headline, labelCell, table, textLabel } from "../report.cells";
+import { sum } from "../report.tally";
 import { departmentKey, departmentPartition, departmentsPresent, inDepartments, inJobFamily, topLevelDepartment } from "../report.dimensions";
 
 type FlowNode = { key: string; name: Bilingual };
@@ -34,6 +35,7 @@ export function flowsReport({ facts, filters, tree, selection }: MetricInput): R
     const inside = rowOfDepartment.get(departmentId);
     if (inside) return inside;
     const top = topLevelDepartment(tree, departmentId);
+    // The facts name every department; an id without a name would be a loader bug, shown as the id rather than hidden.
     const name = tree.byId.get(top)?.name ?? { ja: String(top), en: String(top) };
     return { key: departmentKey(top), name };
   };
@@ -47,24 +49,18 @@ export function flowsReport({ facts, filters, tree, selection }: MetricInput): R
   const departmentFlows = flowRows(moves, (atom) => departmentNode(atom.departmentId), (atom) => departmentNode(atom.toDepartmentId));
   const familyFlows = flowRows(moves, (atom) => familyNode(atom.jobFamilyId), (atom) => familyNode(atom.toJobFamilyId));
   const columns = [column("from", "label"), column("to", "label"), column("moves", "count")];
-  const departmentTotal = countCell(sum(departmentFlows, (row) => movesOf(row)));
 
   return {
-    headlines: [headline("flowMoves", departmentTotal, "movesBetweenDepartments")],
+    headlines: [headline("flowMoves", departmentFlows.total, "movesBetweenDepartments")],
     tables: [
-      table("departmentFlows", { columns, rows: departmentFlows, total: { moves: departmentTotal }, chart: "sankey" }),
-      table("jobFamilyFlows", { columns, rows: familyFlows, total: { moves: countCell(sum(familyFlows, (row) => movesOf(row))) }, chart: "sankey" }),
+      table("departmentFlows", { columns, rows: departmentFlows.rows, total: { moves: departmentFlows.total }, chart: "sankey" }),
+      table("jobFamilyFlows", { columns, rows: familyFlows.rows, total: { moves: familyFlows.total }, chart: "sankey" }),
     ],
   };
 }
 
-function movesOf(row: ReportRow): number {
-  const cell = row.cells.moves;
-  return cell?.kind === "count" ? (cell.value ?? 0) : 0;
-}
-
-/** One row per (source, target) pair of distinct nodes, largest flow first. */
-function flowRows(moves: readonly MoveAtom[], source: (atom: MoveAtom) => FlowNode, target: (atom: MoveAtom) => FlowNode): ReportRow[] {
+/** One row per (source, target) pair of distinct nodes, largest flow first, and their total. */
+function flowRows(moves: readonly MoveAtom[], source: (atom: MoveAtom) => FlowNode, target: (atom: MoveAtom) => FlowNode): { rows: ReportRow[]; total: Cell } {
   const flows = new Map<string, { from: FlowNode; to: FlowNode; moves: number }>();
   for (const atom of moves) {
     const from = source(atom);
@@ -75,7 +71,7 @@ function flowRows(moves: readonly MoveAtom[], source: (atom: MoveAtom) => FlowNo
     flow.moves += atom.moves;
     flows.set(key, flow);
   }
-  return [...flows]
+  const rows = [...flows]
     .sort(([keyA, a], [keyB, b]) => b.moves - a.moves || keyA.localeCompare(keyB))
     .map(([key, flow]) => ({
       key,
@@ -83,4 +79,5 @@ function flowRows(moves: readonly MoveAtom[], source: (atom: MoveAtom) => FlowNo
       cells: { from: labelCell(textLabel(flow.from.name)), to: labelCell(textLabel(flow.to.name)), moves: countCell(flow.moves) },
       link: { source: `from:${flow.from.key}`, target: `to:${flow.to.key}` },
     }));
+  return { rows, total: countCell(sum(flows.values(), (flow) => flow.moves)) };
 }

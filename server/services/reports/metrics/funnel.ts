@@ -2,8 +2,9 @@ import { approvalStepNames, type ApprovalStepName } from "@/db/vocabulary";
 import type { ApplicationAtom } from "../report.facts";
 import type { MetricInput, RawReport } from "../report.raw";
 import type { LabelId } from "../message-keys";
-import { column, countCell, headline, medianCell, messageLabel, p90Cell, rateCell, sum, table } from "../report.cells";
+import { column, countCell, headline, medianCell, messageLabel, p90Cell, rateCell, table } from "../report.cells";
 import { selects } from "../report.dimensions";
+import { groupBy, sum, tally } from "../report.tally";
 
 /** The approval funnel, in order: each stage counts the applications that got at least that far. */
 const stages: { key: string; label: LabelId; reached: (atom: ApplicationAtom) => boolean }[] = [
@@ -39,7 +40,10 @@ export function funnelReport({ facts, selection }: MetricInput): RawReport {
   const applications = facts.applications.filter((atom) => atom.applications > 0 && selects(selection, atom));
   const steps = facts.stepDurations.filter((atom) => atom.count > 0 && selects(selection, atom));
   const applied = sum(applications, (atom) => atom.applications);
-  const moved = sum(applications.filter((atom) => atom.moved), (atom) => atom.applications);
+  const reachedByStage = new Map(stages.map((stage) => [stage.key, sum(applications, (atom) => (stage.reached(atom) ? atom.applications : 0))]));
+  const endedByOutcome = tally(applications, (atom) => atom.outcome, (atom) => atom.applications);
+  const stepsByName = groupBy(steps, (atom) => atom.step);
+  const moved = reachedByStage.get("moved") ?? 0;
   const applicationCount = countCell(applied);
 
   return {
@@ -49,7 +53,7 @@ export function funnelReport({ facts, selection }: MetricInput): RawReport {
       table("funnelStages", {
         columns: [column("applications", "count"), column("shareOfApplications", "rate")],
         rows: stages.map((stage) => {
-          const reached = sum(applications.filter(stage.reached), (atom) => atom.applications);
+          const reached = reachedByStage.get(stage.key) ?? 0;
           return { key: stage.key, label: messageLabel(stage.label), cells: { applications: countCell(reached), shareOfApplications: rateCell(reached, applied) } };
         }),
         chart: "funnel",
@@ -58,7 +62,7 @@ export function funnelReport({ facts, selection }: MetricInput): RawReport {
       table("funnelOutcomes", {
         columns: [column("applications", "count"), column("shareOfApplications", "rate")],
         rows: outcomes.map((outcome) => {
-          const ended = sum(applications.filter((atom) => atom.outcome === outcome.key), (atom) => atom.applications);
+          const ended = endedByOutcome.get(outcome.key) ?? 0;
           return { key: outcome.key, label: messageLabel(outcome.label), cells: { applications: countCell(ended), shareOfApplications: rateCell(ended, applied) } };
         }),
         total: { applications: applicationCount, shareOfApplications: rateCell(applied, applied) },
@@ -66,7 +70,7 @@ export function funnelReport({ facts, selection }: MetricInput): RawReport {
       table("stepLeadTimes", {
         columns: [column("decidedSteps", "count"), column("medianDays", "days"), column("p90Days", "days")],
         rows: approvalStepNames.map((step) => {
-          const durations = steps.filter((atom) => atom.step === step);
+          const durations = stepsByName.get(step) ?? [];
           return {
             key: step,
             label: messageLabel(stepLabels[step]),

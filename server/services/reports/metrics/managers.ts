@@ -1,11 +1,15 @@
-import type { Bilingual, ManagerNode, ManagerReleaseAtom } from "../report.facts";
+import type { Bilingual, ManagerNode } from "../report.facts";
 import type { ReportRow } from "../report.schemas";
 import type { MetricInput, RawReport } from "../report.raw";
-import { column, countCell, headline, labelCell, medianCell, messageLabel, numberCell, rateCell, sum, table, textLabel } from "../report.cells";
+import type { DurationBucket } from "../report.histogram";
+import { column, countCell, headline, labelCell, medianCell, messageLabel, numberCell, rateCell, table, textLabel } from "../report.cells";
 import { inDepartments, inJobFamily } from "../report.dimensions";
 import { medianDays, medianOf } from "../report.histogram";
+import { sum } from "../report.tally";
 
-type ManagerFigures = { outboundMoves: number; releases: ManagerReleaseAtom[]; decisions: number; declinedOrLater: number; overdueSteps: number };
+type ManagerFigures = { outboundMoves: number; releaseDays: DurationBucket[]; decisions: number; declinedOrLater: number; overdueSteps: number };
+
+const noFigures = (): ManagerFigures => ({ outboundMoves: 0, releaseDays: [], decisions: 0, declinedOrLater: 0, overdueSteps: 0 });
 
 /**
  * The anti-hoarding scorecard: for each releasing manager whose own department is in the filter,
@@ -17,37 +21,41 @@ type ManagerFigures = { outboundMoves: number; releases: ManagerReleaseAtom[]; d
  * group of people), to read each manager's figures against.
  */
 export function managersReport({ facts, tree, selection }: MetricInput): RawReport {
-  const inPeriod = <T extends { month: string; jobFamilyId: number }>(atom: T) => selection.months.has(atom.month) && inJobFamily(selection, atom.jobFamilyId);
-  const releases = facts.managerReleases.filter((atom) => atom.count > 0 && inPeriod(atom));
-  const moves = facts.managerMoves.filter((atom) => atom.moves > 0 && inPeriod(atom));
-  const openOverdue = facts.managerOverdue.filter((atom) => atom.open > 0 && inJobFamily(selection, atom.jobFamilyId));
+  const inPeriod = (atom: { month: string; jobFamilyId: number }) => selection.months.has(atom.month) && inJobFamily(selection, atom.jobFamilyId);
 
-  const figuresOf = (managerIds: ReadonlySet<number>): ManagerFigures => {
-    const own = releases.filter((atom) => managerIds.has(atom.managerId));
-    return {
-      outboundMoves: sum(moves.filter((atom) => managerIds.has(atom.managerId)), (atom) => atom.moves),
-      releases: own,
-      decisions: sum(own, (atom) => atom.count),
-      declinedOrLater: sum(own.filter((atom) => atom.decision !== "approved"), (atom) => atom.count),
-      overdueSteps:
-        sum(own.filter((atom) => atom.overdue), (atom) => atom.count) + sum(openOverdue.filter((atom) => managerIds.has(atom.managerId)), (atom) => atom.open),
-    };
+  // One pass over each kind of atom into one accumulator per manager who did anything: a large company has thousands of managers.
+  const byManager = new Map<number, ManagerFigures>();
+  const figuresOf = (managerId: number) => {
+    let figures = byManager.get(managerId);
+    if (!figures) byManager.set(managerId, (figures = noFigures()));
+    return figures;
   };
-  const cellsOf = (figures: ManagerFigures) => ({
-    outboundMoves: countCell(figures.outboundMoves),
-    releaseDecisions: countCell(figures.decisions),
-    medianReleaseDays: medianCell(figures.releases),
-    declineOrLaterRate: rateCell(figures.declinedOrLater, figures.decisions),
-    overdueSteps: countCell(figures.overdueSteps),
-  });
-  const active = (figures: ManagerFigures) => figures.outboundMoves + figures.decisions + figures.overdueSteps > 0;
+  for (const atom of facts.managerReleases) {
+    if (atom.count <= 0 || !inPeriod(atom)) continue;
+    const figures = figuresOf(atom.managerId);
+    figures.decisions += atom.count;
+    figures.releaseDays.push(atom);
+    if (atom.decision !== "approved") figures.declinedOrLater += atom.count;
+    if (atom.overdue) figures.overdueSteps += atom.count;
+  }
+  for (const atom of facts.managerMoves) if (atom.moves > 0 && inPeriod(atom)) figuresOf(atom.managerId).outboundMoves += atom.moves;
+  for (const atom of facts.managerOverdue) if (atom.open > 0 && inJobFamily(selection, atom.jobFamilyId)) figuresOf(atom.managerId).overdueSteps += atom.open;
 
-  const scored = facts.managers.map((manager) => ({ manager, figures: figuresOf(new Set([manager.id])) })).filter(({ figures }) => active(figures));
+  const scored = facts.managers.flatMap((manager) => {
+    const figures = byManager.get(manager.id);
+    return figures ? [{ manager, figures }] : [];
+  });
   const shown = scored.flatMap(({ manager, figures }) => {
     const department = tree.byId.get(manager.departmentId);
     return department && inDepartments(selection, department.id) ? [{ manager, figures, department }] : [];
   });
-  const total = cellsOf(figuresOf(new Set(shown.map(({ manager }) => manager.id))));
+  const total = cellsOf({
+    outboundMoves: sum(shown, ({ figures }) => figures.outboundMoves),
+    releaseDays: shown.flatMap(({ figures }) => figures.releaseDays),
+    decisions: sum(shown, ({ figures }) => figures.decisions),
+    declinedOrLater: sum(shown, ({ figures }) => figures.declinedOrLater),
+    overdueSteps: sum(shown, ({ figures }) => figures.overdueSteps),
+  });
 
   const managerRow = (manager: ManagerNode, figures: ManagerFigures, department: Bilingual): ReportRow => ({
     key: `manager:${manager.id}`,
@@ -61,17 +69,14 @@ export function managersReport({ facts, tree, selection }: MetricInput): RawRepo
     cells: {
       outboundMoves: numberCell(medianOf(scored.map(({ figures }) => figures.outboundMoves))),
       releaseDecisions: numberCell(medianOf(scored.map(({ figures }) => figures.decisions))),
-      medianReleaseDays: numberCell(medianOf(deciders.map((figures) => medianDays(figures.releases)))),
-      declineOrLaterRate: numberCell(medianOf(deciders.map((figures) => figures.declinedOrLater / figures.decisions))),
+      medianReleaseDays: numberCell(medianOf(deciders.map((figures) => medianDays(figures.releaseDays)))),
+      declineOrLaterRate: numberCell(medianOf(deciders.map(rateOf))),
       overdueSteps: numberCell(medianOf(scored.map(({ figures }) => figures.overdueSteps))),
     },
   };
 
   // The managers whose releases are most often declined or put off come first.
-  const ordered = [...shown].sort(
-    (a, b) =>
-      rateOf(b.figures) - rateOf(a.figures) || b.figures.decisions - a.figures.decisions || a.manager.id - b.manager.id,
-  );
+  const ordered = [...shown].sort((a, b) => rateOf(b.figures) - rateOf(a.figures) || b.figures.decisions - a.figures.decisions || a.manager.id - b.manager.id);
   return {
     headlines: [headline("medianReleaseDays", total.medianReleaseDays, "medianReleaseDays"), headline("declineOrLaterRate", total.declineOrLaterRate, "declineOrLaterRate")],
     tables: [
@@ -92,6 +97,16 @@ export function managersReport({ facts, tree, selection }: MetricInput): RawRepo
         rows: [companyMedian],
       }),
     ],
+  };
+}
+
+function cellsOf(figures: ManagerFigures) {
+  return {
+    outboundMoves: countCell(figures.outboundMoves),
+    releaseDecisions: countCell(figures.decisions),
+    medianReleaseDays: medianCell(figures.releaseDays),
+    declineOrLaterRate: rateCell(figures.declinedOrLater, figures.decisions),
+    overdueSteps: countCell(figures.overdueSteps),
   };
 }
 

@@ -1,8 +1,9 @@
 import type { ParticipationAtom } from "../report.facts";
 import type { MetricInput, RawReport } from "../report.raw";
 import type { LabelId } from "../message-keys";
-import { column, countCell, headline, messageLabel, rateCell, sum, table } from "../report.cells";
+import { column, countCell, headline, messageLabel, rateCell, table } from "../report.cells";
 import { selects } from "../report.dimensions";
+import { sum } from "../report.tally";
 
 const kinds: { key: ParticipationAtom["kind"]; label: LabelId }[] = [
   { key: "project", label: "kindProject" },

@@ -1,8 +1,9 @@
 import type { RetentionAtom } from "../report.facts";
 import type { MetricInput, RawReport } from "../report.raw";
 import type { LabelId } from "../message-keys";
-import { column, countCell, headline, messageLabel, rateCell, sum, table } from "../report.cells";
+import { column, countCell, headline, messageLabel, rateCell, table } from "../report.cells";
 import { selects } from "../report.dimensions";
+import { sum } from "../report.tally";
 
 const cohorts: { key: RetentionAtom["cohort"]; label: LabelId }[] = [
   { key: "moved", label: "cohortMoved" },
@@ -45,7 +46,6 @@ export function retentionReport({ facts, selection }: MetricInput): RawReport {
       table("retentionByCohort", {
         columns: [column("people", "count"), column("retained", "count"), column("retentionRate", "rate"), column("notYetObservable", "count")],
         rows,
-        chart: "bars",
       }),
     ],
   };

@@ -3,10 +3,9 @@ import type { MetricInput, RawReport } from "../report.raw";
 import type { DepartmentTree } from "../report.dimensions";
 import type { ReportFacts } from "../report.facts";
 import type { LabelId } from "../message-keys";
-import { column, countCell, headline, labelCell, messageLabel, numberCell, rateCell, sum, table } from "../report.cells";
-import { departmentPartition, departmentsPresent, selects } from "../report.dimensions";
-import { monthsOfPeriod } from "../report.period";
-import { averageHeadcount } from "./headcount";
+import { column, countCell, headline, labelCell, messageLabel, numberCell, rateCell, table } from "../report.cells";
+import { departmentPartition, departmentsPresent, rowOfDepartment, selects } from "../report.dimensions";
+import { sum, tally } from "../report.tally";
 
 /**
  * A department's rotation target in percent a year: its own, else the nearest ancestor's (targets
@@ -32,19 +31,18 @@ export function rotationTarget(facts: Pick<ReportFacts, "rotationTargetPercent" 
 export function rotationReport({ facts, filters, tree, selection }: MetricInput): RawReport {
   const moves = facts.moves.filter((atom) => atom.moves > 0 && selects(selection, atom));
   const headcount = facts.headcount.filter((atom) => atom.people > 0 && selects(selection, atom));
-  const months = monthsOfPeriod(filters.from, filters.to);
+  const months = selection.monthCount;
 
-  const figures = (departmentIds: ReadonlySet<number> | null, targetPercent: number): { status: LabelId; cells: Record<string, Cell> } => {
-    const moved = sum(moves.filter((atom) => departmentIds === null || departmentIds.has(atom.departmentId)), (atom) => atom.moves);
-    const people = averageHeadcount(headcount, departmentIds, months);
+  const figures = (moved: number, peopleMonths: number, targetPercent: number): { status: LabelId; cells: Record<string, Cell> } => {
+    const people = peopleMonths / months;
     // annual rate ≥ target, multiplied out so a rate exactly at its target is not lost to rounding.
-    const status: LabelId = people === 0 ? "noHeadcount" : moved * 12 * 100 >= targetPercent * months.length * people ? "above" : "below";
+    const status: LabelId = people === 0 ? "noHeadcount" : moved * 12 * 100 >= targetPercent * months * people ? "above" : "below";
     return {
       status,
       cells: {
         moves: countCell(moved),
         averageHeadcount: countCell(people),
-        annualRotationRate: rateCell(moved, people, 12 / months.length),
+        annualRotationRate: rateCell(moved, people, 12 / months),
         targetPercent: numberCell(targetPercent),
         status: labelCell(messageLabel(status)),
       },
@@ -52,11 +50,20 @@ export function rotationReport({ facts, filters, tree, selection }: MetricInput)
   };
 
   const present = departmentsPresent(moves, headcount);
-  const rows = departmentPartition(tree, filters.departmentId, (id) => present.has(id)).map((row) => ({
+  const partition = departmentPartition(tree, filters.departmentId, (id) => present.has(id));
+  const rowOf = rowOfDepartment(partition);
+  const movesByRow = tally(moves, (atom) => rowOf.get(atom.departmentId), (atom) => atom.moves);
+  const peopleByRow = tally(headcount, (atom) => rowOf.get(atom.departmentId), (atom) => atom.people);
+  const rows = partition.map((row) => ({
     row,
-    ...figures(row.departmentIds, rotationTarget(facts, tree, row.departmentId)),
+    ...figures(movesByRow.get(row.key) ?? 0, peopleByRow.get(row.key) ?? 0, rotationTarget(facts, tree, row.departmentId)),
   }));
   const withStatus = (status: LabelId) => rows.filter((row) => row.status === status).length;
+  const total = figures(
+    sum(moves, (atom) => atom.moves),
+    sum(headcount, (atom) => atom.people),
+    rotationTarget(facts, tree, filters.departmentId),
+  );
 
   return {
     // Departments are not people: these are plain numbers.
@@ -68,7 +75,7 @@ export function rotationReport({ facts, filters, tree, selection }: MetricInput)
       table("rotationByDepartment", {
         columns: [column("moves", "count"), column("averageHeadcount", "count"), column("annualRotationRate", "rate"), column("targetPercent", "number"), column("status", "label")],
         rows: rows.map(({ row, cells }) => ({ key: row.key, label: row.label, cells })),
-        total: figures(selection.departmentIds, rotationTarget(facts, tree, filters.departmentId)).cells,
+        total: total.cells,
         chart: "bars",
       }),
     ],

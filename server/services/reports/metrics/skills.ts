@@ -1,8 +1,9 @@
 import type { Cell } from "../report.schemas";
 import type { MetricInput, RawReport } from "../report.raw";
 import type { ColumnId } from "../message-keys";
-import { column, countCell, headline, numberCell, sum, table, textLabel } from "../report.cells";
+import { column, countCell, headline, numberCell, table, textLabel } from "../report.cells";
 import { inDepartments, inJobFamily } from "../report.dimensions";
+import { tally } from "../report.tally";
 
 const levels = [1, 2, 3, 4] as const;
 const supplyColumns: Record<(typeof levels)[number], ColumnId> = { 1: "supplyLevel1", 2: "supplyLevel2", 3: "supplyLevel3", 4: "supplyLevel4" };
@@ -22,8 +23,9 @@ export function skillsReport({ facts, selection }: MetricInput): RawReport {
   const demand = facts.skillDemand.filter((atom) => atom.postings > 0 && selected(atom));
   const supply = facts.skillSupply.filter((atom) => atom.people > 0 && selected(atom));
 
-  const demandBySkill = new Map<number, number>();
-  for (const atom of demand) demandBySkill.set(atom.skillId, (demandBySkill.get(atom.skillId) ?? 0) + atom.postings);
+  const demandBySkill = tally(demand, (atom) => atom.skillId, (atom) => atom.postings);
+  const demandByLevel = tally(demand, (atom) => `${atom.skillId}:${atom.level}`, (atom) => atom.postings);
+  const supplyByLevel = tally(supply, (atom) => `${atom.skillId}:${atom.level}`, (atom) => atom.people);
   const mostDemanded = facts.skills
     .flatMap((skill) => {
       const postings = demandBySkill.get(skill.id);
@@ -40,8 +42,8 @@ export function skillsReport({ facts, selection }: MetricInput): RawReport {
         rows: mostDemanded.map(({ skill }) => {
           const cells: Record<string, Cell> = {};
           for (const level of levels) {
-            cells[supplyColumns[level]] = countCell(sum(supply.filter((atom) => atom.skillId === skill.id && atom.level === level), (atom) => atom.people));
-            cells[demandColumns[level]] = numberCell(sum(demand.filter((atom) => atom.skillId === skill.id && atom.level === level), (atom) => atom.postings));
+            cells[supplyColumns[level]] = countCell(supplyByLevel.get(`${skill.id}:${level}`) ?? 0);
+            cells[demandColumns[level]] = numberCell(demandByLevel.get(`${skill.id}:${level}`) ?? 0);
           }
           return { key: `skill:${skill.id}`, label: textLabel(skill.name), cells };
         }),

@@ -1,6 +1,8 @@
+import type { WillCoverageAtom, WillFulfilmentAtom } from "../report.facts";
 import type { MetricInput, RawReport } from "../report.raw";
-import { column, countCell, headline, rateCell, sum, table } from "../report.cells";
-import { departmentPartition, departmentsPresent, inDepartments, inJobFamily, selects } from "../report.dimensions";
+import { column, countCell, headline, rateCell, table } from "../report.cells";
+import { departmentPartition, departmentsPresent, inDepartments, inJobFamily, rowOfDepartment, selects } from "../report.dimensions";
+import { groupBy, sum } from "../report.tally";
 
 /**
  * Will coverage: people in post at the end of the period with a Will saved in the 180 days
@@ -14,11 +16,10 @@ export function willsReport({ facts, filters, tree, selection }: MetricInput): R
   );
   const wills = facts.willFulfilment.filter((atom) => atom.wills > 0 && selects(selection, atom));
 
-  const figures = (departmentIds: ReadonlySet<number> | null) => {
-    const within = <T extends { departmentId: number }>(atom: T) => departmentIds === null || departmentIds.has(atom.departmentId);
-    const people = sum(coverage.filter(within), (atom) => atom.people);
-    const reviewed = sum(coverage.filter(within), (atom) => atom.reviewed);
-    const observable = wills.filter((atom) => atom.observable && within(atom));
+  const figures = (rowCoverage: readonly WillCoverageAtom[], rowWills: readonly WillFulfilmentAtom[]) => {
+    const people = sum(rowCoverage, (atom) => atom.people);
+    const reviewed = sum(rowCoverage, (atom) => atom.reviewed);
+    const observable = rowWills.filter((atom) => atom.observable);
     const observed = sum(observable, (atom) => atom.wills);
     const fulfilled = sum(observable, (atom) => atom.fulfilled);
     return {
@@ -28,12 +29,16 @@ export function willsReport({ facts, filters, tree, selection }: MetricInput): R
       willsObserved: countCell(observed),
       willsFulfilled: countCell(fulfilled),
       willFulfilment: rateCell(fulfilled, observed),
-      notYetObservable: countCell(sum(wills.filter((atom) => !atom.observable && within(atom)), (atom) => atom.wills)),
+      notYetObservable: countCell(sum(rowWills, (atom) => atom.wills) - observed),
     };
   };
 
-  const whole = figures(selection.departmentIds);
+  const whole = figures(coverage, wills);
   const present = departmentsPresent(coverage, wills);
+  const rows = departmentPartition(tree, filters.departmentId, (id) => present.has(id));
+  const rowOf = rowOfDepartment(rows);
+  const coverageByRow = groupBy(coverage, (atom) => rowOf.get(atom.departmentId));
+  const willsByRow = groupBy(wills, (atom) => rowOf.get(atom.departmentId));
   return {
     headlines: [headline("willCoverage", whole.willCoverage, "willCoverage"), headline("willFulfilment", whole.willFulfilment, "willFulfilment")],
     tables: [
@@ -47,7 +52,7 @@ export function willsReport({ facts, filters, tree, selection }: MetricInput): R
           column("willFulfilment", "rate"),
           column("notYetObservable", "count"),
         ],
-        rows: departmentPartition(tree, filters.departmentId, (id) => present.has(id)).map((row) => ({ key: row.key, label: row.label, cells: figures(row.departmentIds) })),
+        rows: rows.map((row) => ({ key: row.key, label: row.label, cells: figures(coverageByRow.get(row.key) ?? [], willsByRow.get(row.key) ?? []) })),
         total: whole,
       }),
     ],
