@@ -2,6 +2,13 @@ import type { RawReport } from "./compute";
 import type { Cell } from "./report.schemas";
 
 /**
+ * A report for an overlapping filter, to compare with. `otherPeriod` when it covers other months:
+ * an average over months (a fractional count, such as an average headcount) then differs from
+ * the report's by a fraction of a month's figure, which isolates nobody, and is not compared.
+ */
+export type NeighbourReport = RawReport & { otherPeriod?: boolean };
+
+/**
  * Small-group suppression: nobody may be singled out by a report, by its CSV export, or by
  * comparing two reports whose filters overlap.
  *
@@ -12,7 +19,8 @@ import type { Cell } from "./report.schemas";
  * 1. primary: one of its counts is between 1 and threshold − 1 (zero is shown);
  * 2. differencing: the same cell of a neighbour report (same table, row key and column; headlines
  *    by id) has counts the neighbour shows, and one of them differs from this cell's by 1 to
- *    threshold − 1, so subtracting the two would expose the few people in between;
+ *    threshold − 1, so subtracting the two would expose the few people in between (averages over
+ *    months are compared only between reports of the same period);
  * 3. complementary, repeated until nothing changes:
  *    - in a table with a total, for each column and each count, what the total leaves unexplained
  *      by the visible rows (total − sum of the visible rows) is 0 or at least the threshold; when
@@ -25,14 +33,13 @@ import type { Cell } from "./report.schemas";
  *    - cells that disclose the same count (a rate's numerator beside the count it divides, a
  *      median and a 90th percentile over one group, a headline repeating a table's total) are
  *      hidden together: within a row, and among the headlines and the totals; and a hidden
- *      headline or total hides any cell of the report showing one of its counts (a share's
- *      denominator).
+ *      headline or total hides the shares of it (rates whose denominator is one of its counts).
  *    The cell hidden to complete a group is the smallest visible non-zero one, the total last.
  *
  * Cells already null in the input are taken as suppressed, and a sum involving one as already
  * protected, so suppressing a suppressed report changes nothing.
  */
-export function suppress(raw: RawReport, neighbours: RawReport[], threshold: number): RawReport {
+export function suppress(raw: RawReport, neighbours: NeighbourReport[], threshold: number): RawReport {
   const small = (count: number) => count > EPSILON && count < threshold - EPSILON;
   const layout = lay(raw);
   const { entries } = layout;
@@ -46,7 +53,8 @@ export function suppress(raw: RawReport, neighbours: RawReport[], threshold: num
       // A neighbour cell that is itself below the threshold is never shown: nothing to subtract from.
       if (other.counts === null || other.counts.some(small)) return;
       const theirCounts = other.counts;
-      if (entry.counts.some((count, measure) => small(Math.abs(count - theirCounts[measure]!)))) hidden[index] = true;
+      const comparable = (count: number, theirs: number) => !neighbour.otherPeriod || (Number.isInteger(count) && Number.isInteger(theirs));
+      if (entry.counts.some((count, measure) => comparable(count, theirCounts[measure]!) && small(Math.abs(count - theirCounts[measure]!)))) hidden[index] = true;
     });
   }
 
@@ -99,20 +107,22 @@ function peopleCounts(cell: SuppressibleCell): number[] | null {
 function lay(report: RawReport): Layout {
   const entries: Entry[] = [];
   const add = (key: string, cell: SuppressibleCell) => entries.push({ key, cell, counts: peopleCounts(cell) }) - 1;
-  const row = (path: string[], cells: Record<string, Cell>) => {
+  // Ids and keys are message keys and ids joined by ":": a control character cannot occur in them.
+  const row = (path: string, cells: Record<string, Cell>) => {
     const indices = new Map<string, number>();
-    for (const [column, cell] of Object.entries(cells)) {
-      if (isSuppressible(cell)) indices.set(column, add(JSON.stringify([...path, column]), cell));
+    for (const column in cells) {
+      const cell = cells[column]!;
+      if (isSuppressible(cell)) indices.set(column, add(`${path}\u0000${column}`, cell));
     }
     return indices;
   };
   const headlines: number[] = [];
   for (const headline of report.headlines) {
-    if (isSuppressible(headline.cell)) headlines.push(add(JSON.stringify(["headline", headline.id]), headline.cell));
+    if (isSuppressible(headline.cell)) headlines.push(add(`headline\u0000${headline.id}`, headline.cell));
   }
   const tables = report.tables.map((table) => ({
-    rows: table.rows.map((tableRow) => row(["table", table.id, "row", tableRow.key], tableRow.cells)),
-    total: table.total ? row(["table", table.id, "total"], table.total) : null,
+    rows: table.rows.map((tableRow) => row(`row\u0000${table.id}\u0000${tableRow.key}`, tableRow.cells)),
+    total: table.total ? row(`total\u0000${table.id}`, table.total) : null,
   }));
   return { entries, headlines, tables };
 }
@@ -144,7 +154,13 @@ function sumRelations(layout: Layout): SumRelation[] {
 
   for (const table of layout.tables) {
     const columns = new Map<string, number[]>();
-    for (const row of table.rows) for (const [column, index] of row) columns.set(column, [...(columns.get(column) ?? []), index]);
+    for (const row of table.rows) {
+      for (const [column, index] of row) {
+        const cells = columns.get(column);
+        if (cells) cells.push(index);
+        else columns.set(column, [index]);
+      }
+    }
     if (table.total) {
       for (const [column, total] of table.total) relate(total, columns.get(column) ?? [], false);
     } else {
@@ -198,7 +214,7 @@ function rowSumColumn(rows: Map<string, number>[], entries: Entry[]): string | n
 type Links = {
   /** Cells hidden together: within a row, and among headlines and totals, those disclosing a common non-zero count. */
   groups: number[][];
-  /** For a headline or total: the other cells disclosing one of its non-zero counts, hidden when it is. */
+  /** For a headline or total: the shares whose denominator is one of its non-zero counts, hidden when it is. */
   disclosers: Map<number, number[]>;
 };
 
@@ -237,13 +253,17 @@ function linkedCells(layout: Layout): Links {
     else groups.set(root(index), [index]);
   });
 
-  const holders = new Map<number, number[]>();
+  const shareOf = new Map<number, number[]>();
   entries.forEach((entry, index) => {
-    for (const count of new Set(entry.counts ?? [])) if (count !== 0) holders.set(count, [...(holders.get(count) ?? []), index]);
+    const denominator = entry.cell.kind === "rate" ? entry.counts?.[1] : undefined;
+    if (denominator === undefined || denominator === 0) return;
+    const shares = shareOf.get(denominator);
+    if (shares) shares.push(index);
+    else shareOf.set(denominator, [index]);
   });
   const disclosers = new Map<number, number[]>();
   for (const whole of wholes) {
-    const others = [...new Set((entries[whole]!.counts ?? []).flatMap((count) => (count === 0 ? [] : (holders.get(count) ?? []))))].filter((index) => index !== whole);
+    const others = [...new Set((entries[whole]!.counts ?? []).flatMap((count) => (count === 0 ? [] : (shareOf.get(count) ?? []))))].filter((index) => index !== whole);
     if (others.length > 0) disclosers.set(whole, others);
   }
   return { groups: [...groups.values()].filter((group) => group.length > 1), disclosers };

@@ -41,15 +41,19 @@ export function smallShownCells(report: RawReport, threshold: number): string[] 
   return [...cellsByPlace(report)].filter(([, cell]) => shownCounts(cell)?.some((count) => isSmall(count, threshold))).map(([place]) => place);
 }
 
-/** Cells shown in both reports whose counts differ by 1 to threshold − 1. */
-export function smallDifferences(report: RawReport, neighbour: RawReport, threshold: number): string[] {
+/**
+ * Cells shown in both reports whose counts differ by 1 to threshold − 1; between reports of
+ * different periods, averages over months (fractional counts) are not people and are left out.
+ */
+export function smallDifferences(report: RawReport, neighbour: RawReport, threshold: number, otherPeriod = false): string[] {
   const theirs = cellsByPlace(neighbour);
   return [...cellsByPlace(report)].flatMap(([place, cell]) => {
     const mine = shownCounts(cell);
     const other = theirs.get(place);
     const their = other && other.kind === cell.kind ? shownCounts(other) : null;
     if (!mine || !their) return [];
-    return mine.some((count, measure) => isSmall(Math.abs(count - their[measure]!), threshold)) ? [`${place}: ${mine} vs ${their}`] : [];
+    const comparable = (count: number, theirs: number) => !otherPeriod || (Number.isInteger(count) && Number.isInteger(theirs));
+    return mine.some((count, measure) => comparable(count, their[measure]!) && isSmall(Math.abs(count - their[measure]!), threshold)) ? [`${place}: ${mine} vs ${their}`] : [];
   });
 }
 
@@ -125,8 +129,8 @@ function rawCounts(cell: Cell): number[] | null {
 
 /**
  * Counts of hidden cells that a shown cell of the same row still discloses (a rate hidden beside
- * the count of its numerator), that a shown headline or total discloses for a hidden one, or that
- * any shown cell discloses for a hidden headline or total (a share's denominator).
+ * the count of its numerator), that a shown headline or total discloses for a hidden one, or that a
+ * shown share discloses as its denominator for a hidden headline or total.
  */
 export function countsShownElsewhere(published: RawReport, raw: RawReport): string[] {
   const scopes: { place: string; raw: Cell; shown: Cell }[][] = raw.tables.flatMap((table, tableIndex) => {
@@ -141,7 +145,9 @@ export function countsShownElsewhere(published: RawReport, raw: RawReport): stri
   const aggregates = scopes.at(-1)!;
   const shownAggregateCounts = aggregates.flatMap((whole) =>
     rawCounts(whole.raw) !== null && shownCounts(whole.shown) === null
-      ? everywhere.filter((cell) => cell !== whole && (shownCounts(cell.shown) ?? []).some((count) => count !== 0 && rawCounts(whole.raw)!.includes(count))).map((cell) => `${cell.place} shows a count of ${whole.place}`)
+      ? everywhere
+          .filter((cell) => cell !== whole && cell.shown.kind === "rate" && shownCounts(cell.shown) !== null && cell.shown.denominator !== 0 && rawCounts(whole.raw)!.includes(cell.shown.denominator!))
+          .map((cell) => `${cell.place} is a share of ${whole.place}`)
       : [],
   );
   return shownAggregateCounts.concat(scopes.flatMap((scope) => {

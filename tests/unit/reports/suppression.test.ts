@@ -201,6 +201,14 @@ describe("differencing against overlapping filters", () => {
     expect(suppress(here, [neighbour], k)).toEqual(here);
   });
 
+  it("compares averages over months only with a report of the same period", () => {
+    const here = report([byDepartment({ sales: count(20.5), support: count(30) }, count(50.5), "averageHeadcount")]);
+    const longer = { ...report([byDepartment({ sales: count(20.25), support: count(30) }, count(50.25), "averageHeadcount")]), otherPeriod: true };
+    expect(suppress(here, [longer], k)).toEqual(here);
+    const parent = report([byDepartment({ sales: count(22.5), support: count(30) }, count(52.5), "averageHeadcount")]);
+    expect(column(suppress(here, [parent], k), "averageHeadcount")).toEqual([hiddenCount, count(30), hiddenCount]);
+  });
+
   it("compares a rate's numerator and denominator", () => {
     const here = report([byDepartment({ sales: rate(10, 50), support: rate(20, 60) }, rate(30, 110), "retention")]);
     const neighbour = report([byDepartment({ sales: rate(10, 53), support: rate(20, 60) }, rate(30, 113), "retention")]);
