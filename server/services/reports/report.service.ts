@@ -4,13 +4,12 @@ import { asSystem } from "@/db/scope";
 import type { Actor } from "@/server/auth/actor";
 import { getSettings } from "../settings/settings.service";
 import { japanDate } from "../workflow/business-days";
-import { computeReport, neighbourFilters } from "./compute";
 import type { DepartmentNode, ReportFacts } from "./report.facts";
 import type { DepartmentOption, ReportFilterOptions, ReportFiltersInput, ReportHome } from "./report.input.schemas";
+import { publishReport } from "./publish";
 import { type FactPart, loadReportFacts } from "./report.loader";
 import { type Report, type ReportFilters, type ReportId, reportIds } from "./report.schemas";
 import { MAX_REPORT_MONTHS, type ReportScope, reportScopeFor, resolveFilters } from "./report.scope";
-import { suppress } from "./suppression";
 
 /** The facts each report is computed from: a single report loads only these. */
 const partsOf: Record<ReportId, FactPart[]> = {
@@ -80,18 +79,11 @@ function depthOf(departments: readonly DepartmentNode[], departmentId: number): 
   return depth;
 }
 
-/** A report as shown: computed for the filters, then every small group suppressed against the overlapping filters. */
-function publish(report: ReportId, facts: ReportFacts, view: Viewing) {
-  const raw = computeReport(report, facts, view.filters);
-  const neighbours = neighbourFilters(view.filters, facts.departments).map((filters) => computeReport(report, facts, filters));
-  return suppress(raw, neighbours, view.threshold);
-}
-
 /** One report for the viewer: HR the whole company, a manager their organisation; anyone else is refused. */
 export async function getReport(db: Executor, actor: Actor, report: ReportId, input?: ReportFiltersInput, now = new Date()): Promise<Report> {
   const view = await viewing(db, actor, input, now);
   const facts = await loadFor(db, actor, view, partsOf[report], now);
-  const published = publish(report, facts, view);
+  const published = publishReport(report, facts, view.filters, view.threshold);
   return { report, filters: view.filters, scope: view.scope.kind, threshold: view.threshold, headlines: published.headlines, tables: published.tables };
 }
 
@@ -103,7 +95,7 @@ export async function getReportHome(db: Executor, actor: Actor, input?: ReportFi
     filters: view.filters,
     scope: view.scope.kind,
     threshold: view.threshold,
-    reports: reportIds.map((report) => ({ report, headlines: publish(report, facts, view).headlines })),
+    reports: reportIds.map((report) => ({ report, headlines: publishReport(report, facts, view.filters, view.threshold).headlines })),
   };
 }
 
