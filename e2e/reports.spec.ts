@@ -94,7 +94,7 @@ async function openFlowsForCustomerService(page: Page, locale: Locale) {
   // Three years of history: the whole of it.
   const to = await page.getByLabel(locale === "ja" ? "終了月" : "To (month)").inputValue();
   await page.getByLabel(words.from).fill(`${Number(to.slice(0, 4)) - 3}-${to.slice(5, 7)}`);
-  await page.getByLabel(words.department).selectOption({ label: words.customerService });
+  await page.getByLabel(words.department, { exact: true }).selectOption({ label: words.customerService });
   await page.getByRole("button", { name: words.apply }).click();
   await expect(page).toHaveURL(/department=\d+/);
 }
@@ -128,7 +128,7 @@ for (const locale of ["ja", "en"] as const satisfies Locale[]) {
 
     // The address carries the filters: opened again, it shows the same report.
     await page.goto(bookmark);
-    await expect(page.getByLabel(words.department).locator("option:checked")).toHaveText(words.customerService);
+    await expect(page.getByLabel(words.department, { exact: true }).locator("option:checked")).toHaveText(words.customerService);
     await expect(page.getByRole("table", { name: words.table }).getByRole("rowheader", { name: new RegExp(`→ ${words.qa}$`) }).first()).toBeVisible();
   });
 
@@ -138,13 +138,13 @@ for (const locale of ["ja", "en"] as const satisfies Locale[]) {
     const hr = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
     await signInAs(hr, "hr", locale);
     await hr.goto(`/${locale}/reports`);
-    const customerService = await hr.getByLabel(words.department).locator("option", { hasText: words.customerService }).getAttribute("value");
+    const customerService = await hr.getByLabel(words.department, { exact: true }).locator("option", { hasText: words.customerService }).getAttribute("value");
     await hr.context().close();
 
     await signInAs(page, "manager", locale);
     await page.getByRole("link", { name: words.nav, exact: true }).click();
     await expect(page.getByText(words.organisation)).toBeVisible();
-    const options = page.getByLabel(words.department).locator("option");
+    const options = page.getByLabel(words.department, { exact: true }).locator("option");
     await expect(options.filter({ hasText: words.wholeCompany })).toHaveCount(0);
     await expect(options.filter({ hasText: words.customerService })).toHaveCount(0);
     await page.getByRole("link", { name: words.flowsReport }).first().click();
