@@ -16,7 +16,7 @@ import { skillsReport } from "./metrics/skills";
 import { willsReport } from "./metrics/wills";
 
 export type { RawReport } from "./report.raw";
-export { departmentPartition, departmentSubtree, departmentTree, topLevelDepartment } from "./report.dimensions";
+export { ancestorAtDepth, departmentDepth, departmentPartition, departmentSubtree, departmentTree } from "./report.dimensions";
 export { addMonths, monthsOfPeriod, quarterKey, quartersOfPeriod } from "./report.period";
 export { medianDays, p90Days } from "./report.histogram";
 

@@ -1,5 +1,5 @@
 import type { ReportFacts } from "./report.facts";
-import type { ReportFilters, ReportId } from "./report.schemas";
+import type { Cell, ReportFilters, ReportId } from "./report.schemas";
 import { computeReport, neighbourFilters, type RawReport } from "./compute";
 import { suppress } from "./suppression";
 
@@ -14,5 +14,39 @@ export function publishReport(report: ReportId, facts: ReportFacts, filters: Rep
     ...computeReport(report, facts, neighbour),
     otherPeriod: neighbour.from !== filters.from || neighbour.to !== filters.to,
   }));
-  return suppress(computeReport(report, facts, filters), neighbours, threshold);
+  return concealJudgements(suppress(computeReport(report, facts, filters), neighbours, threshold));
+}
+
+/**
+ * A judgement ("above target") on a suppressed figure would tell what the figure hid, and so would
+ * a headline that counts such judgements: the judgement becomes "suppressed", and the headline
+ * counts only the judgements left to see.
+ */
+export function concealJudgements(published: RawReport): RawReport {
+  const tables = published.tables.map((table) => ({
+    ...table,
+    rows: table.rows.map((row) => ({ ...row, cells: withdrawJudgementsOfHidden(row.cells) })),
+    ...(table.total ? { total: withdrawJudgementsOfHidden(table.total) } : {}),
+  }));
+  const headlines = published.headlines.map((headline) => {
+    const counted = headline.countsLabel;
+    if (!counted) return headline;
+    const rows = tables.find((table) => table.id === counted.table)?.rows ?? [];
+    const value = rows.filter((row) => {
+      const cell = row.cells[counted.column];
+      return cell?.kind === "label" && "message" in cell.label && cell.label.message === counted.label;
+    }).length;
+    return { ...headline, cell: { kind: "number" as const, value } };
+  });
+  return { headlines, tables };
+}
+
+function withdrawJudgementsOfHidden(cells: Record<string, Cell>): Record<string, Cell> {
+  return Object.fromEntries(
+    Object.entries(cells).map(([id, cell]): [string, Cell] => {
+      const judged = cell.kind === "label" && cell.judges !== undefined ? cells[cell.judges] : undefined;
+      const hidden = judged !== undefined && judged.kind !== "label" && judged.value === null;
+      return [id, hidden ? { kind: "label", label: { message: "suppressed" } } : cell];
+    }),
+  );
 }

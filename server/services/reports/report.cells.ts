@@ -42,6 +42,11 @@ export function labelCell(label: Label): Cell {
   return { kind: "label", label };
 }
 
+/** A judgement on the figure in column `judges` of the same row, hidden whenever that figure is. */
+export function judgementCell(label: LabelId, judges: ColumnId): Cell {
+  return { kind: "label", label: { message: label }, judges };
+}
+
 /** Builders that only accept the listed message keys, so every key a report carries has a message. */
 
 export function column(id: ColumnId, kind: ReportTable["columns"][number]["kind"]): ReportTable["columns"][number] {

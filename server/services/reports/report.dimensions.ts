@@ -38,16 +38,33 @@ export function departmentSubtree(tree: DepartmentTree, departmentId: number): S
   return subtree;
 }
 
-/** The top-level department above (or equal to) a department. */
-export function topLevelDepartment(tree: DepartmentTree, departmentId: number): number {
-  let current = departmentId;
-  const seen = new Set<number>();
-  for (;;) {
-    const parentId = tree.byId.get(current)?.parentId ?? null;
-    if (parentId === null || !tree.byId.has(parentId) || seen.has(parentId)) return current;
-    seen.add(current);
-    current = parentId;
+/** How far below the top a department sits (a top-level department: 0). */
+export function departmentDepth(tree: DepartmentTree, departmentId: number): number {
+  let depth = 0;
+  const seen = new Set<number>([departmentId]);
+  for (let parentId = tree.byId.get(departmentId)?.parentId ?? null; parentId !== null && tree.byId.has(parentId) && !seen.has(parentId); parentId = tree.byId.get(parentId)?.parentId ?? null) {
+    seen.add(parentId);
+    depth += 1;
   }
+  return depth;
+}
+
+/** The department itself when it sits at `depth` or above, else its ancestor at `depth`. */
+export function ancestorAtDepth(tree: DepartmentTree, departmentId: number, depth: number): number {
+  let current = departmentId;
+  for (let excess = departmentDepth(tree, departmentId) - depth; excess > 0; excess -= 1) current = tree.byId.get(current)?.parentId ?? current;
+  return current;
+}
+
+/**
+ * The department whose children are the rows of an unfiltered table: none (the top-level
+ * departments are the rows), or the single root when the whole company hangs under one, so that
+ * its divisions are compared rather than one row that is the company.
+ */
+export function effectiveFilterDepartment(tree: DepartmentTree, filterDepartmentId: number | null): number | null {
+  if (filterDepartmentId !== null) return filterDepartmentId;
+  const roots = tree.childrenOf.get(null) ?? [];
+  return roots.length === 1 ? roots[0]!.id : null;
 }
 
 /** A row of a department table: a subtree, or the people directly in the filter department. */
@@ -65,9 +82,11 @@ function directMembersName(name: Bilingual): Bilingual {
 /**
  * The partition of a filter: with a department, its children (each with its subtree) and, when
  * `hasDirectMembers` says people stand directly in it, one row for them; with no department, the
- * top-level departments. Every department of the filter falls in exactly one row.
+ * top-level departments (or, under a single root, the root's partition). Every department of the
+ * filter falls in exactly one row.
  */
-export function departmentPartition(tree: DepartmentTree, filterDepartmentId: number | null, hasDirectMembers: (departmentId: number) => boolean): DepartmentRow[] {
+export function departmentPartition(tree: DepartmentTree, requestedDepartmentId: number | null, hasDirectMembers: (departmentId: number) => boolean): DepartmentRow[] {
+  const filterDepartmentId = effectiveFilterDepartment(tree, requestedDepartmentId);
   const rows: DepartmentRow[] = (tree.childrenOf.get(filterDepartmentId) ?? []).map((department) => ({
     key: departmentKey(department.id),
     name: department.name,

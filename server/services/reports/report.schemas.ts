@@ -51,8 +51,12 @@ export const cellSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("days"), value: z.number().nullable(), group: z.number().nullable() }),
   /** A plain number that is not a count of people (a target percentage, standard years). */
   z.object({ kind: z.literal("number"), value: z.number().nullable() }),
-  /** A label inside the table (a department, a role, a person on an actionable list). */
-  z.object({ kind: z.literal("label"), label: labelSchema }),
+  /**
+   * A label inside the table (a department, a role, a person on an actionable list). `judges` names
+   * the column whose figure the label passes judgement on ("above target"): when that figure is
+   * suppressed, so is the judgement.
+   */
+  z.object({ kind: z.literal("label"), label: labelSchema, judges: z.string().optional() }),
 ]);
 export type Cell = z.infer<typeof cellSchema>;
 
@@ -91,6 +95,8 @@ export const headlineSchema = z.object({
   id: z.string(),
   cell: cellSchema,
   formula: z.string(),
+  /** A headline that counts the rows of a table showing one judgement label: recounted from what is shown. */
+  countsLabel: z.object({ table: z.string(), column: z.string(), label: z.string() }).optional(),
 });
 export type Headline = z.infer<typeof headlineSchema>;
 

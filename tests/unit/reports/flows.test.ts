@@ -15,6 +15,16 @@ describe("flows between departments and job families", () => {
     expect(report.tables.map((table) => table.chart)).toEqual(["sankey", "sankey"]);
   });
 
+  it("names an end outside the filter by its own department at the rows' depth, not by the division above it", () => {
+    const facts = companyFacts();
+    const qaTeam = { id: 21, parentId: 2, name: { ja: "品質保証チーム", en: "QA Team" } };
+    const deeper = { ...facts, departments: [...facts.departments, qaTeam], moves: facts.moves.map((atom) => (atom.toDepartmentId === 2 ? { ...atom, toDepartmentId: 21 } : atom)) };
+    const filtered = computeReport("flows", deeper, filtersOf({ departmentId: 1 }));
+    expect(cellAt(filtered, "departmentFlows", "department:11>department:21", "to")).toEqual({ kind: "label", label: { text: qaTeam.name } });
+    // Without a filter the rows are the top-level departments, and the team counts in Quality Assurance.
+    expect(rowKeys(computeReport("flows", deeper, filtersOf()), "departmentFlows")).toContain("department:1>department:2");
+  });
+
   it("shows a filter department's sub-departments, and the other end outside it as its top-level department", () => {
     const report = computeReport("flows", companyFacts(), filtersOf({ departmentId: 1 }));
     expect(rowKeys(report, "departmentFlows")).toEqual(["department:11>department:2", "department:12>department:11", "department:2>department:11"]);
@@ -24,8 +34,8 @@ describe("flows between departments and job families", () => {
 
   it("puts the people directly in a department without sub-departments in one node", () => {
     const report = computeReport("flows", companyFacts(), filtersOf({ departmentId: 2 }));
-    expect(rowKeys(report, "departmentFlows")).toEqual(["department:1>department:2:direct", "department:2:direct>department:1"]);
-    expect(cellAt(report, "departmentFlows", "department:1>department:2:direct", "to")).toEqual({ kind: "label", label: { text: { en: "Quality Assurance (direct members)", ja: "品質保証（直属）" } } });
+    expect(rowKeys(report, "departmentFlows")).toEqual(["department:11>department:2:direct", "department:2:direct>department:11"]);
+    expect(cellAt(report, "departmentFlows", "department:11>department:2:direct", "to")).toEqual({ kind: "label", label: { text: { en: "Quality Assurance (direct members)", ja: "品質保証（直属）" } } });
   });
 
   it("joins job families, keeping moves with either family in the filter", () => {

@@ -6,7 +6,7 @@ import { publishReport } from "../../../server/services/reports/publish";
 import type { ReportFacts } from "../../../server/services/reports/report.facts";
 import { reportIds, type ReportFilters } from "../../../server/services/reports/report.schemas";
 import { cellAt, companyFacts, emptyFacts, filtersOf, headlineOf } from "./report-fixtures";
-import { changedShownCells, countsShownElsewhere, loneHiddenCells, revealingTotals, smallDifferences, smallShownCells } from "./suppression.checks";
+import { changedShownCells, judgementsOfHiddenFigures, countsShownElsewhere, loneHiddenCells, revealingTotals, smallDifferences, smallShownCells } from "./suppression.checks";
 
 describe("publishReport", () => {
   it("hides the departments whose moves are too few to show, and shows an empty one", () => {
@@ -118,6 +118,7 @@ describe("published reports over random companies", () => {
           expect(loneHiddenCells(published, raw), report).toEqual([]);
           expect(countsShownElsewhere(published, raw), report).toEqual([]);
           expect(changedShownCells(published, raw), report).toEqual([]);
+          expect(judgementsOfHiddenFigures(published), report).toEqual([]);
           for (const neighbour of neighbourFilters(filters, facts.departments)) {
             const theirs = publishReport(report, facts, neighbour, threshold);
             const otherPeriod = neighbour.from !== filters.from || neighbour.to !== filters.to;

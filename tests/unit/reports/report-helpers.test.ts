@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, departmentPartition, departmentSubtree, departmentTree, medianDays, monthsOfPeriod, neighbourFilters, p90Days, quarterKey, quartersOfPeriod, topLevelDepartment } from "../../../server/services/reports/compute";
+import { addMonths, departmentPartition, departmentSubtree, departmentTree, medianDays, monthsOfPeriod, neighbourFilters, p90Days, quarterKey, quartersOfPeriod, ancestorAtDepth, departmentDepth } from "../../../server/services/reports/compute";
 import { companyFacts, filtersOf } from "./report-fixtures";
 
 const departments = companyFacts().departments;
@@ -60,8 +60,17 @@ describe("the department partition", () => {
   it("holds a department and everything below it", () => {
     expect([...departmentSubtree(tree, 1)].sort((a, b) => a - b)).toEqual([1, 11, 12]);
     expect([...departmentSubtree(tree, 11)]).toEqual([11]);
-    expect(topLevelDepartment(tree, 12)).toBe(1);
-    expect(topLevelDepartment(tree, 2)).toBe(2);
+    expect(departmentDepth(tree, 12)).toBe(1);
+    expect(ancestorAtDepth(tree, 12, 0)).toBe(1);
+    expect(ancestorAtDepth(tree, 12, 1)).toBe(12);
+    expect(ancestorAtDepth(tree, 2, 1)).toBe(2);
+  });
+
+  it("compares the divisions of a company that hangs under a single root", () => {
+    const root = { id: 100, parentId: null, name: { ja: "本社", en: "Head office" } };
+    const underRoot = departmentTree([root, ...departments.map((department) => (department.parentId === null ? { ...department, parentId: 100 } : department))]);
+    const rows = departmentPartition(underRoot, null, (id) => id === 100);
+    expect(rows.map((row) => row.key)).toEqual(["department:1", "department:2", "department:3", "department:100:direct"]);
   });
 
   it("is the top-level departments without a department filter", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeReport } from "../../../server/services/reports/compute";
+import { concealJudgements } from "../../../server/services/reports/publish";
 import { cellAt, companyFacts, filtersOf, headlineOf, rate, rowKeys, sumColumn, totalAt, valueOf } from "./report-fixtures";
 
 describe("rotation against target", () => {
@@ -9,14 +10,14 @@ describe("rotation against target", () => {
     // Customer Support: 3 moves in 3 months → 12 a year, over 18 people = 67 %, target 20 %.
     expect(row("department:1", "annualRotationRate")).toEqual(rate(3, 18, 12 / 18));
     expect(row("department:1", "targetPercent")).toEqual({ kind: "number", value: 20 });
-    expect(row("department:1", "status")).toEqual({ kind: "label", label: { message: "above" } });
+    expect(row("department:1", "status")).toEqual({ kind: "label", label: { message: "above" }, judges: "annualRotationRate" });
     // Quality Assurance: 4 a year over 8 people = 50 %, target 60 %.
     expect(row("department:2", "annualRotationRate")).toEqual(rate(1, 8, 0.5));
-    expect(row("department:2", "status")).toEqual({ kind: "label", label: { message: "below" } });
+    expect(row("department:2", "status")).toEqual({ kind: "label", label: { message: "below" }, judges: "annualRotationRate" });
     // HR: nobody, neither above nor below; its target is the company's.
     expect(row("department:3", "annualRotationRate")).toEqual(rate(0, 0, 0));
     expect(row("department:3", "targetPercent")).toEqual({ kind: "number", value: 30 });
-    expect(row("department:3", "status")).toEqual({ kind: "label", label: { message: "noHeadcount" } });
+    expect(row("department:3", "status")).toEqual({ kind: "label", label: { message: "noHeadcount" }, judges: "annualRotationRate" });
     expect(headlineOf(report, "departmentsAboveTarget")).toEqual({ kind: "number", value: 1 });
     expect(headlineOf(report, "departmentsBelowTarget")).toEqual({ kind: "number", value: 1 });
     expect(report.tables[0]?.chart).toBe("bars");
@@ -36,8 +37,8 @@ describe("rotation against target", () => {
     expect(cellAt(report, "rotationByDepartment", "department:12", "targetPercent")).toEqual({ kind: "number", value: 20 });
     expect(cellAt(report, "rotationByDepartment", "department:1:direct", "targetPercent")).toEqual({ kind: "number", value: 20 });
     // CS Tokyo: 8 a year over 10 = 80 % ≥ 50 %; the 2 people directly in Customer Support did not move: 0 % < 20 %.
-    expect(cellAt(report, "rotationByDepartment", "department:11", "status")).toEqual({ kind: "label", label: { message: "above" } });
-    expect(cellAt(report, "rotationByDepartment", "department:1:direct", "status")).toEqual({ kind: "label", label: { message: "below" } });
+    expect(cellAt(report, "rotationByDepartment", "department:11", "status")).toEqual({ kind: "label", label: { message: "above" }, judges: "annualRotationRate" });
+    expect(cellAt(report, "rotationByDepartment", "department:1:direct", "status")).toEqual({ kind: "label", label: { message: "below" }, judges: "annualRotationRate" });
     expect(totalAt(report, "rotationByDepartment", "targetPercent")).toEqual({ kind: "number", value: 20 });
   });
 
@@ -51,6 +52,21 @@ describe("rotation against target", () => {
       filtersOf({ from: "2024-01", to: "2024-12", departmentId: 3 }),
     );
     expect(totalAt(report, "rotationByDepartment", "annualRotationRate")).toEqual(rate(3, 10, 0.3));
-    expect(totalAt(report, "rotationByDepartment", "status")).toEqual({ kind: "label", label: { message: "above" } });
+    expect(totalAt(report, "rotationByDepartment", "status")).toEqual({ kind: "label", label: { message: "above" }, judges: "annualRotationRate" });
+  });
+
+  it("withdraws a judgement, and its count in the headlines, when the rate it judges is hidden", () => {
+    const report = computeReport("rotation", companyFacts(), filtersOf());
+    const hidden = {
+      ...report,
+      tables: report.tables.map((table) => ({
+        ...table,
+        rows: table.rows.map((row) => (row.key === "department:1" ? { ...row, cells: { ...row.cells, annualRotationRate: { kind: "rate" as const, value: null, numerator: null, denominator: null } } } : row)),
+      })),
+    };
+    const concealed = concealJudgements(hidden);
+    expect(cellAt(concealed, "rotationByDepartment", "department:1", "status")).toEqual({ kind: "label", label: { message: "suppressed" } });
+    expect(cellAt(concealed, "rotationByDepartment", "department:2", "status")).toEqual({ kind: "label", label: { message: "below" }, judges: "annualRotationRate" });
+    expect(headlineOf(concealed, "departmentsAboveTarget")).toEqual({ kind: "number", value: valueOf(headlineOf(report, "departmentsAboveTarget"))! - 1 });
   });
 });

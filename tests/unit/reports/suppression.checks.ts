@@ -117,10 +117,30 @@ export function loneHiddenCells(published: RawReport, raw: RawReport): string[] 
   });
 }
 
-/** Shown cells that changed from the raw report (a suppressed cell is not a change). */
+/**
+ * Shown cells that changed from the raw report. A suppressed cell is not a change, nor is a
+ * judgement withdrawn as "suppressed" or a headline recounted from the judgements left to see.
+ */
 export function changedShownCells(published: RawReport, raw: RawReport): string[] {
   const before = cellsByPlace(raw);
-  return [...cellsByPlace(published)].filter(([place, cell]) => (shownCounts(cell) !== null || cell.kind === "label" || cell.kind === "number") && JSON.stringify(cell) !== JSON.stringify(before.get(place))).map(([place]) => place);
+  const recounted = new Set(published.headlines.filter((headline) => headline.countsLabel).map((headline) => `headline ${headline.id}`));
+  const withdrawn = (cell: Cell) => cell.kind === "label" && "message" in cell.label && cell.label.message === "suppressed";
+  return [...cellsByPlace(published)]
+    .filter(([place, cell]) => !recounted.has(place) && !withdrawn(cell))
+    .filter(([place, cell]) => (shownCounts(cell) !== null || cell.kind === "label" || cell.kind === "number") && JSON.stringify(cell) !== JSON.stringify(before.get(place)))
+    .map(([place]) => place);
+}
+
+/** Judgements ("above target") still shown beside the figure they judge when that figure is hidden. */
+export function judgementsOfHiddenFigures(published: RawReport): string[] {
+  return published.tables.flatMap((table) =>
+    table.rows.flatMap((row) =>
+      Object.entries(row.cells)
+        .filter(([, cell]) => cell.kind === "label" && cell.judges !== undefined && !("message" in cell.label && cell.label.message === "suppressed"))
+        .filter(([, cell]) => cell.kind === "label" && shownCounts(row.cells[cell.judges!]!) === null)
+        .map(([column]) => `${table.id} / ${row.key} / ${column}`),
+    ),
+  );
 }
 
 function rawCounts(cell: Cell): number[] | null {

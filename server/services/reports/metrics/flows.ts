@@ -3,14 +3,16 @@ import type { Cell, ReportRow } from "../report.schemas";
 import type { MetricInput, RawReport } from "../report.raw";
 import { column, countCell, headline, labelCell, table, textLabel } from "../report.cells";
 import { sum } from "../report.tally";
-import { departmentKey, departmentPartition, departmentsPresent, inDepartments, inJobFamily, topLevelDepartment } from "../report.dimensions";
+import { ancestorAtDepth, departmentDepth, departmentKey, departmentPartition, departmentsPresent, effectiveFilterDepartment, inDepartments, inJobFamily } from "../report.dimensions";
 
 type FlowNode = { key: string; name: Bilingual };
 
 /**
  * Flows between departments and between job families: moves of the period with either end in the
  * filter. Department ends inside the filter are its partition rows; an end outside it is shown as
- * its top-level department. A flow within one node is not a flow between two and is dropped.
+ * its department at the rows' depth (a deeper department as its ancestor there), so a flow from
+ * customer support to the QA group reads so, not as a flow to the division above QA. A flow
+ * within one node is not a flow between two and is dropped.
  *
  * Sources and targets are distinct Sankey nodes ("from:…", "to:…"): a move and its reversal are
  * two links A→B and B→A, which a Sankey layout can only draw without a cycle this way.
@@ -31,13 +33,15 @@ export function flowsReport({ facts, filters, tree, selection }: MetricInput): R
   const partition = departmentPartition(tree, filters.departmentId, (id) => present.has(id));
   const rowOfDepartment = new Map<number, FlowNode>();
   for (const row of partition) for (const id of row.departmentIds) rowOfDepartment.set(id, { key: row.key, name: row.name });
+  const filterDepartmentId = effectiveFilterDepartment(tree, filters.departmentId);
+  const rowDepth = filterDepartmentId === null ? 0 : departmentDepth(tree, filterDepartmentId) + 1;
   const departmentNode = (departmentId: number): FlowNode => {
     const inside = rowOfDepartment.get(departmentId);
     if (inside) return inside;
-    const top = topLevelDepartment(tree, departmentId);
+    const outside = ancestorAtDepth(tree, departmentId, rowDepth);
     // The facts name every department; an id without a name would be a loader bug, shown as the id rather than hidden.
-    const name = tree.byId.get(top)?.name ?? { ja: String(top), en: String(top) };
-    return { key: departmentKey(top), name };
+    const name = tree.byId.get(outside)?.name ?? { ja: String(outside), en: String(outside) };
+    return { key: departmentKey(outside), name };
   };
 
   const familyNames = new Map(facts.jobFamilies.map((family) => [family.id, family.name]));

@@ -3,7 +3,7 @@ import type { MetricInput, RawReport } from "../report.raw";
 import type { DepartmentTree } from "../report.dimensions";
 import type { ReportFacts } from "../report.facts";
 import type { LabelId } from "../message-keys";
-import { column, countCell, headline, labelCell, messageLabel, numberCell, rateCell, table } from "../report.cells";
+import { column, countCell, headline, judgementCell, numberCell, rateCell, table } from "../report.cells";
 import { departmentPartition, departmentsPresent, rowOfDepartment, selects } from "../report.dimensions";
 import { sum, tally } from "../report.tally";
 
@@ -44,7 +44,7 @@ export function rotationReport({ facts, filters, tree, selection }: MetricInput)
         averageHeadcount: countCell(people),
         annualRotationRate: rateCell(moved, people, 12 / months),
         targetPercent: numberCell(targetPercent),
-        status: labelCell(messageLabel(status)),
+        status: judgementCell(status, "annualRotationRate"),
       },
     };
   };
@@ -66,10 +66,10 @@ export function rotationReport({ facts, filters, tree, selection }: MetricInput)
   );
 
   return {
-    // Departments are not people: these are plain numbers.
+    // Departments are not people: these are plain numbers, recounted from the judgements left visible.
     headlines: [
-      headline("departmentsAboveTarget", numberCell(withStatus("above")), "departmentsAboveTarget"),
-      headline("departmentsBelowTarget", numberCell(withStatus("below")), "departmentsBelowTarget"),
+      { ...headline("departmentsAboveTarget", numberCell(withStatus("above")), "departmentsAboveTarget"), countsLabel: { table: "rotationByDepartment", column: "status", label: "above" } },
+      { ...headline("departmentsBelowTarget", numberCell(withStatus("below")), "departmentsBelowTarget"), countsLabel: { table: "rotationByDepartment", column: "status", label: "below" } },
     ],
     tables: [
       table("rotationByDepartment", {
