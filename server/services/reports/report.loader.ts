@@ -598,12 +598,13 @@ async function loadRetention(db: Executor, context: RetentionContext): Promise<R
         where m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date and ${inScope(sql`m.from_department_id`)}
         group by 1, 2, 3, 4`,
   );
-  // Declined applicants, from the last decision on their application.
+  // Declined applicants, from the decision that ended their application: the hiring manager's
+  // decline (also when a posting closes) or HR upholding a manager's refusal to release.
   const declined = await queryRows<Row>(
     db,
     sql`with decided as materialized (
           select s.application_id, ${dayOf(sql`max(s.decided_at)`)} as day
-          from approval_steps s where s.decided_at >= ${start} group by s.application_id
+          from approval_steps s where s.decided_at >= ${start} and s.decided_at < ${end} and s.decision in ('decline', 'upheld') group by s.application_id
         )
         select to_char(d.day, 'YYYY-MM') as month, ${rolled(sql`a.applicant_department_id`)} as department_id, r.family_id as job_family_id, ${observable(sql`d.day`)} as observable,
           count(*)::int as people, count(*) filter (where ${retainedAfter(sql`d.day`)})::int as retained
