@@ -183,61 +183,73 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
   const headcountMonths = monthsOfPeriod(fromMonth, addMonths(toMonth, 1));
   const headcountByMonth = new Map<string, HeadcountAtom[]>();
   if (needHeadcount) {
-    const lastStart = firstDay(addMonths(toMonth, 1));
-    // Each person's stays (department, role, from, until) from the ledger; every stay starts (+1)
-    // and ends (−1) at a day that counts from the first month start on or after it.
-    const rows = await queryRows<{ month: string; department_id: number; job_family_id: number; delta: number }>(
+    // Walked back from today: everyone in post now, where they stand now; then every hire, leave
+    // and move after the window's first month start is undone, from the latest. A move takes the
+    // person out of its from-side and into where they stood next (the next move's from-side, else
+    // today's post), so a ledger whose to-sides disagree with the next move still counts each person
+    // once. An event on day e counts from the first month start on or after e.
+    const afterWindow = firstDay(addMonths(toMonth, 2));
+    const position = (alias: string) => sql`${rolled(sql`coalesce(${sql.raw(alias)}.department_id, p.department_id)`)}`;
+    const baseline = await queryRows<{ department_id: number; job_family_id: number; people: number }>(
       db,
-      sql`with staff as (
-            select p.id, p.hired_on, case when p.left_on is null and not p.active then p.hired_on else p.left_on end as left_on, p.department_id, p.role_id
-            from people p
-          ),
-          ordered as (
-            select m.person_id, m.effective_on, m.from_department_id, m.from_role_id,
-              lag(m.effective_on) over (partition by m.person_id order by m.effective_on, m.id) as previous_on,
-              lead(m.effective_on) over (partition by m.person_id order by m.effective_on, m.id) is null as is_last
-            from moves m
-          ),
-          stays as (
-            select s.hired_on as hired_on, s.left_on as left_on, coalesce(o.previous_on, s.hired_on) as starts, o.effective_on as ends, o.from_department_id as department_id, o.from_role_id as role_id
-            from ordered o join staff s on s.id = o.person_id
+      sql`select ${rolled(sql`p.department_id`)} as department_id, r.family_id as job_family_id, count(*)::int as people
+          from people p join roles r on r.id = p.role_id
+          where p.active and p.left_on is null and ${inScope(sql`p.department_id`)}
+          group by 1, 2`,
+    );
+    const events = await queryRows<{ bucket: string; department_id: number; job_family_id: number; delta: number }>(
+      db,
+      sql`with events as (
+            select p.hired_on as day, 1 as delta, ${position("at")} as department_id, coalesce(at.role_id, p.role_id) as role_id, coalesce(at.department_id, p.department_id) as raw_department_id
+            from people p ${standingJoin("at", sql`p.id`, sql`p.hired_on`)}
+            where p.hired_on > ${startDay}::date and (p.active or p.left_on is not null)
             union all
-            select s.hired_on, s.left_on, coalesce(o.effective_on, s.hired_on), null, s.department_id, s.role_id
-            from staff s left join ordered o on o.person_id = s.id and o.is_last
-          ),
-          clipped as (
-            select department_id, role_id, greatest(starts, hired_on) as starts,
-              case when left_on is null then ends when ends is null then left_on else least(ends, left_on) end as ends
-            from stays
-          ),
-          events as (
-            select department_id, role_id, starts as day, 1 as delta from clipped where ends is null or starts < ends
+            select p.left_on, -1, ${position("at")}, coalesce(at.role_id, p.role_id), coalesce(at.department_id, p.department_id)
+            from people p ${standingJoin("at", sql`p.id`, sql`p.left_on`)}
+            where p.left_on > ${startDay}::date and p.left_on > p.hired_on
             union all
-            select department_id, role_id, ends, -1 from clipped where ends is not null and starts < ends
-          ),
-          bucketed as (
-            select department_id, role_id, delta, (date_trunc('month', (day - 1)::timestamp) + interval '1 month')::date as bucket from events
+            select m.effective_on, -1, ${rolled(sql`m.from_department_id`)}, m.from_role_id, m.from_department_id
+            from moves m join people p on p.id = m.person_id
+            where m.effective_on > ${startDay}::date and m.effective_on > p.hired_on and (p.left_on is null and p.active or m.effective_on < p.left_on)
+            union all
+            select m.effective_on, 1, ${position("nx")}, coalesce(nx.role_id, p.role_id), coalesce(nx.department_id, p.department_id)
+            from moves m join people p on p.id = m.person_id
+            left join lateral (select n.from_department_id as department_id, n.from_role_id as role_id from moves n
+              where n.person_id = m.person_id and (n.effective_on, n.id) > (m.effective_on, m.id) order by n.effective_on, n.id limit 1) as nx on true
+            where m.effective_on > ${startDay}::date and m.effective_on > p.hired_on and (p.left_on is null and p.active or m.effective_on < p.left_on)
           )
-          select to_char(greatest(b.bucket, ${startDay}::date), 'YYYY-MM') as month, ${rolled(sql`b.department_id`)} as department_id, r.family_id as job_family_id, sum(b.delta)::int as delta
-          from bucketed b join roles r on r.id = b.role_id
-          where b.bucket <= ${lastStart}::date and ${inScope(sql`b.department_id`)}
+          select to_char(least((date_trunc('month', (e.day - 1)::timestamp) + interval '1 month')::date, ${afterWindow}::date), 'YYYY-MM') as bucket,
+            e.department_id, r.family_id as job_family_id, sum(e.delta)::int as delta
+          from events e join roles r on r.id = e.role_id
+          where ${inScope(sql`e.raw_department_id`)}
           group by 1, 2, 3`,
     );
-    const deltas = new Map<string, Map<string, number>>();
-    for (const row of rows) {
-      const key = `${row.department_id}:${row.job_family_id}`;
-      const byMonth = deltas.get(key) ?? new Map<string, number>();
-      byMonth.set(row.month, (byMonth.get(row.month) ?? 0) + row.delta);
-      deltas.set(key, byMonth);
+    const key = (departmentId: number, jobFamilyId: number) => `${departmentId}:${jobFamilyId}`;
+    const current = new Map<string, number>();
+    for (const row of baseline) current.set(key(row.department_id, row.job_family_id), row.people);
+    const undo = new Map<string, { departmentId: number; jobFamilyId: number; delta: number }[]>();
+    for (const row of events) {
+      if (!current.has(key(row.department_id, row.job_family_id))) current.set(key(row.department_id, row.job_family_id), 0);
+      undo.set(row.bucket, [...(undo.get(row.bucket) ?? []), { departmentId: row.department_id, jobFamilyId: row.job_family_id, delta: row.delta }]);
     }
-    for (const month of headcountMonths) headcountByMonth.set(month, []);
-    for (const [key, byMonth] of deltas) {
-      const [departmentId, jobFamilyId] = key.split(":").map(Number) as [number, number];
-      let people = 0;
-      for (const month of headcountMonths) {
-        people += byMonth.get(month) ?? 0;
-        if (people !== 0) headcountByMonth.get(month)!.push({ month, departmentId, jobFamilyId, people });
+    const undoFrom = (bucket: string) => {
+      for (const event of undo.get(bucket) ?? []) {
+        const at = key(event.departmentId, event.jobFamilyId);
+        current.set(at, current.get(at)! - event.delta);
       }
+    };
+    // Events after the last month start the reports need, then month by month backwards.
+    undoFrom(addMonths(toMonth, 2));
+    for (const month of [...headcountMonths].reverse()) {
+      headcountByMonth.set(
+        month,
+        [...current].flatMap(([at, people]) => {
+          if (people === 0) return [];
+          const [departmentId, jobFamilyId] = at.split(":").map(Number) as [number, number];
+          return [{ month, departmentId, jobFamilyId, people }];
+        }),
+      );
+      undoFrom(month);
     }
     if (wants("headcount")) facts.headcount = monthsOfPeriod(fromMonth, toMonth).flatMap((month) => headcountByMonth.get(month) ?? []);
   }
