@@ -126,3 +126,31 @@ export type ReportFacts = {
   rotationTargetPercent: number;
   departmentRotationTargets: Record<string, number>;
 };
+
+/** Facts with no atoms yet: the loader fills in what a report needs, tests what they exercise. */
+export function emptyFacts(today: string, targets: Pick<ReportFacts, "rotationTargetPercent" | "departmentRotationTargets">): ReportFacts {
+  return {
+    today,
+    departments: [],
+    jobFamilies: [],
+    headcount: [],
+    moves: [],
+    fills: [],
+    timeToFill: [],
+    applications: [],
+    stepDurations: [],
+    managers: [],
+    managerReleases: [],
+    managerOverdue: [],
+    managerMoves: [],
+    pastStandard: [],
+    skills: [],
+    skillSupply: [],
+    skillDemand: [],
+    willCoverage: [],
+    willFulfilment: [],
+    retention: [],
+    participations: [],
+    ...targets,
+  };
+}

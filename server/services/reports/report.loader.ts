@@ -25,6 +25,7 @@ import type {
   WillCoverageAtom,
   WillFulfilmentAtom,
 } from "./report.facts";
+import { emptyFacts } from "./report.facts";
 import { getSettings } from "../settings/settings.service";
 import { addMonths, monthsOfPeriod } from "./report.period";
 
@@ -153,29 +154,9 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
 
   const settings = await getSettings(db);
   const facts: ReportFacts = {
-    today,
+    ...emptyFacts(today, { rotationTargetPercent: settings.rotationTargetPercent, departmentRotationTargets: settings.departmentRotationTargets }),
     departments,
     jobFamilies,
-    headcount: [],
-    moves: [],
-    fills: [],
-    timeToFill: [],
-    applications: [],
-    stepDurations: [],
-    managers: [],
-    managerReleases: [],
-    managerOverdue: [],
-    managerMoves: [],
-    pastStandard: [],
-    skills: [],
-    skillSupply: [],
-    skillDemand: [],
-    willCoverage: [],
-    willFulfilment: [],
-    retention: [],
-    participations: [],
-    rotationTargetPercent: settings.rotationTargetPercent,
-    departmentRotationTargets: settings.departmentRotationTargets,
   };
 
   // ── headcount at each month start, one month past the window (Will coverage reads the end of each month) ──

@@ -1,4 +1,4 @@
-import type { ReportFacts } from "../../../server/services/reports/report.facts";
+import { emptyFacts as emptyFactsOf, type ReportFacts } from "../../../server/services/reports/report.facts";
 import type { Cell, ReportFilters } from "../../../server/services/reports/report.schemas";
 import type { RawReport } from "../../../server/services/reports/compute";
 
@@ -17,31 +17,7 @@ import type { RawReport } from "../../../server/services/reports/compute";
 export const months2025Q1 = ["2025-01", "2025-02", "2025-03"];
 
 export function emptyFacts(): ReportFacts {
-  return {
-    today: "2026-06-15",
-    departments: [],
-    jobFamilies: [],
-    headcount: [],
-    moves: [],
-    fills: [],
-    timeToFill: [],
-    applications: [],
-    stepDurations: [],
-    managers: [],
-    managerReleases: [],
-    managerOverdue: [],
-    managerMoves: [],
-    pastStandard: [],
-    skills: [],
-    skillSupply: [],
-    skillDemand: [],
-    willCoverage: [],
-    willFulfilment: [],
-    retention: [],
-    participations: [],
-    rotationTargetPercent: 30,
-    departmentRotationTargets: {},
-  };
+  return emptyFactsOf("2026-06-15", { rotationTargetPercent: 30, departmentRotationTargets: {} });
 }
 
 const name = (en: string, ja: string) => ({ en, ja });
