@@ -358,13 +358,16 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
     for (const hop of [...hops].sort((a, b) => a.on - b.on)) hopIndex.set(hop.personId, [...(hopIndex.get(hop.personId) ?? []), hop]);
   };
   const hopsOf = (personId: number) => hopIndex.get(personId) ?? [];
-  const weighted = <T extends { 2: number }>(options: readonly T[]) => {
-    let ticket = rng.next() * options.reduce((sum, option) => sum + option[2], 0);
-    for (const option of options) {
-      ticket -= option[2];
-      if (ticket < 0) return option;
-    }
-    return options[options.length - 1]!;
+  /**
+   * Where each of a flow's moves came from: its sources in turn, each as often as its weight, so
+   * every year's moves split between the sources as the weights say rather than as chance has it.
+   */
+  const sourcesTaken = new Map<Flow, number>();
+  const nextSource = (flow: Flow) => {
+    const turns = flow.from.flatMap((source) => Array.from({ length: source[2] }, () => source));
+    const taken = sourcesTaken.get(flow) ?? 0;
+    sourcesTaken.set(flow, taken + 1);
+    return turns[taken % turns.length]!;
   };
   /** 1 April or 1 October (the 定期異動 rounds) in [from, to), April a little more likely. */
   const effectiveDay = (from: number, to: number): number | null => {
@@ -392,7 +395,7 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
         if (taken === wanted) break;
         const on = effectiveDay(Math.max(yearStart(year), dayOf(person.hiredOn) + days(MIN_DAYS_IN_POST)), latestBefore(person.id, end));
         if (on === null) continue;
-        const [fromCode, fromRole] = weighted(flow.from);
+        const [fromCode, fromRole] = nextSource(flow);
         const from = { departmentId: departmentId(fromCode), roleId: fromRole === "=" ? person.roleId : roleId(fromRole) };
         hops.push({ personId: person.id, on, from, to: { departmentId: person.departmentId, roleId: person.roleId }, release: "approved" });
         assigned.add(person.id);
@@ -480,7 +483,9 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
       for (let i = 0; i < weight; i++) monthEnds.push(nextMonthStart(month + DAY_MS) - DAY_MS);
     }
     const leftOn = isoDate(rng.pick(monthEnds));
-    const hiredMs = monthStart(dayOf(leftOn) - days(rng.int(900, 3000)));
+    const joined = new Date(monthStart(dayOf(leftOn) - days(rng.int(900, 3000))));
+    // Joined on the first of a month outside May, June, November and December.
+    const hiredMs = QUIET_MONTHS.has(joined.getUTCMonth()) ? Date.UTC(joined.getUTCFullYear(), joined.getUTCMonth() < 6 ? 3 : 9, 1) : joined.getTime();
     const level = rng.int(1, 3);
     const department = departmentId(spec.department);
     const role = roleId(spec.role);
