@@ -475,11 +475,13 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
     takenEmails.add(email);
     // Spread over the three years: the first eight left in the first year, and so on.
     const year = Math.floor((index * YEARS) / leaverSpecs.length);
-    // The last day of a month: mostly March or September, the end of a business half-year.
+    // The last day of a month: mostly March or September, the end of a business half-year, else
+    // January, February, July or August, so that the head count changes on no first of April to
+    // June or of October to December but the 1st of April or October.
     const monthEnds: number[] = [];
     for (let month = nextMonthStart(yearStart(year) + days(20)); month < Math.min(yearStart(year + 1), AS_OF_MS - days(15)); month = nextMonthStart(month + DAY_MS)) {
       const m = new Date(month).getUTCMonth();
-      const weight = m === 2 || m === 8 ? 4 : QUIET_MONTHS.has(m) ? 0 : 1;
+      const weight = m === 2 || m === 8 ? 4 : [0, 1, 6, 7].includes(m) ? 1 : 0;
       for (let i = 0; i < weight; i++) monthEnds.push(nextMonthStart(month + DAY_MS) - DAY_MS);
     }
     const leftOn = isoDate(rng.pick(monthEnds));
