@@ -90,12 +90,12 @@ const outOfQuietMonth = (ms: number) => {
   const offset = (ms - Date.UTC(date.getUTCFullYear(), active + 1, 1)) % days(30);
   return Date.UTC(date.getUTCFullYear(), active, 1) + offset;
 };
-/** `ms` moved forward out of a quiet month, to the first weeks of July or January. */
+/** `ms` moved forward out of a quiet month, into July or January from its sixth day (after the turn of the half-year). */
 const afterQuietMonth = (ms: number) => {
   const date = new Date(ms);
   if (!QUIET_MONTHS.has(date.getUTCMonth())) return ms;
-  const next = date.getUTCMonth() < 6 ? Date.UTC(date.getUTCFullYear(), 6, 1) : Date.UTC(date.getUTCFullYear() + 1, 0, 1);
-  return next + (ms - Date.UTC(date.getUTCFullYear(), date.getUTCMonth() < 6 ? 4 : 10, 1)) % days(28);
+  const next = date.getUTCMonth() < 6 ? Date.UTC(date.getUTCFullYear(), 6, 6) : Date.UTC(date.getUTCFullYear() + 1, 0, 6);
+  return next + (ms - Date.UTC(date.getUTCFullYear(), date.getUTCMonth() < 6 ? 4 : 10, 1)) % days(23);
 };
 const nextMonthStart = (ms: number) => {
   const date = new Date(ms);
@@ -799,7 +799,9 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
   for (let year = 0; year < YEARS; year++) {
     for (const spec of tries) {
       const to = departmentId(spec.department);
-      const startMs = effectiveDay(yearStart(year), yearStart(year + 1))!;
+      // Starts on 1 April or 1 October, ends outside May, June, November and December.
+      const startMs = effectiveDay(yearStart(year), Math.min(yearStart(year + 1), AS_OF_MS - days(20 + spec.length)));
+      if (startMs === null) continue;
       const endMs = afterQuietMonth(startMs + days(spec.length));
       if (endMs > AS_OF_MS - days(20)) continue;
       const index = addPosting({

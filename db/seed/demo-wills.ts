@@ -22,10 +22,14 @@ import { createRandom } from "./random";
 const SEED = 20261125;
 const DAY_MS = 86_400_000;
 const AS_OF_MS = Date.parse(`${DEMO_AS_OF}T00:00:00Z`);
-/** Wills are saved around the review rounds: a save that would fall in May or June is made in April instead. */
+/**
+ * Wills are saved around the review rounds: a save that would fall in May or June is made in April
+ * instead, one in the first days of July from its sixth day.
+ */
 const savedDay = (ms: number) => {
   const date = new Date(ms);
-  return date.getUTCMonth() === 4 || date.getUTCMonth() === 5 ? Date.UTC(date.getUTCFullYear(), 3, Math.min(date.getUTCDate(), 30), 1) : ms;
+  if (date.getUTCMonth() === 4 || date.getUTCMonth() === 5) return Date.UTC(date.getUTCFullYear(), 3, Math.min(date.getUTCDate(), 30), 1);
+  return date.getUTCMonth() === 6 && date.getUTCDate() < 6 ? Date.UTC(date.getUTCFullYear(), 6, 6, 1) : ms;
 };
 const isoDaysFromAsOf = (days: number) => new Date(AS_OF_MS + days * DAY_MS).toISOString().slice(0, 10);
 
