@@ -820,9 +820,9 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
         skillsFrom: spec.skillsFrom,
       });
       const participants = new Set<number>();
-      // Those who moved into this department 3–12 months after the start tried it first.
+      // Most of those who moved into this department 3–12 months after the start tried it first.
       for (const hop of hops) {
-        if (hop.to.departmentId === to && hop.on - startMs >= days(90) && hop.on - startMs <= days(360) && postAt(hop.personId, startMs).departmentId !== to && employedAt(hop.personId, startMs - days(180)) && rng.chance(0.4)) {
+        if (hop.to.departmentId === to && hop.on - startMs >= days(90) && hop.on - startMs <= days(360) && postAt(hop.personId, startMs).departmentId !== to && employedAt(hop.personId, startMs - days(180)) && rng.chance(0.75)) {
           participants.add(hop.personId);
         }
       }
