@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../db/seed";
 import { DEMO_AS_OF, demoPersonas } from "../../db/seed/demo-company";
@@ -28,6 +28,22 @@ describe("demo reports over a year bounded by quiet months", async () => {
   const period = { from: "2025-12", to: "2026-11" };
   const report = (id: Parameters<typeof getReport>[2], filters: Partial<ReportFilters> = {}): Promise<Report> =>
     getReport(db, hr, id, { ...period, departmentId: null, jobFamilyId: null, ...filters }, now);
+
+  it("has no move, hire, leaver, application, decision, posting, participation or Will save in May, June, November or December", async () => {
+    const quiet = (column: string) => sql.raw(`extract(month from ${column}) in (5, 6, 11, 12)`);
+    const [counts] = (
+      (await db.execute(sql`select
+          (select count(*) from moves where ${quiet("effective_on")})::int as moves,
+          (select count(*) from people where ${quiet("hired_on")} and hired_on >= ${DEMO_AS_OF}::date - interval '3 years')::int as hires,
+          (select count(*) from people where ${quiet("left_on")})::int as leavers,
+          (select count(*) from applications where ${quiet("created_at")})::int as applications,
+          (select count(*) from approval_steps where ${quiet("created_at")} or ${quiet("decided_at")})::int as steps,
+          (select count(*) from opportunities where ${quiet("opened_at")} or ${quiet("closed_at")})::int as postings,
+          (select count(*) from participations where ${quiet("start_on")} or ${quiet("end_on")})::int as participations,
+          (select count(*) from will_versions where ${quiet("saved_at")} and saved_at >= ${DEMO_AS_OF}::date - interval '3 years')::int as wills`)) as unknown as { rows: Record<string, number>[] }
+    ).rows;
+    expect(counts).toEqual({ moves: 0, hires: 0, leavers: 0, applications: 0, steps: 0, postings: 0, participations: 0, wills: 0 });
+  });
 
   it("shows the company's mobility rate, applications and rotation by department", async () => {
     const mobility = await report("mobility");
