@@ -104,6 +104,11 @@ function careerDates(
     const april = Date.UTC(year, 3, 1);
     hiredMs = april < AS_OF_MS ? april : Date.UTC(year - 1, 3, 1);
   }
+  // Between the intake days of 1 April and 1 October and the turn of the half-year (July, January)
+  // nobody joins: those hires start on 1 April or 1 October, so the head count stays put in May,
+  // June, November and December.
+  const hired = new Date(hiredMs);
+  if ([3, 4, 5, 9, 10, 11].includes(hired.getUTCMonth())) hiredMs = Date.UTC(hired.getUTCFullYear(), hired.getUTCMonth() < 6 ? 3 : 9, 1);
   const tenureDays = (AS_OF_MS - hiredMs) / DAY_MS;
   const roleDays = options.firstRole && rng.chance(0.8) ? tenureDays : Math.max(60, tenureDays * (0.25 + 0.5 * rng.next()));
   const roleMs = daysBefore(AS_OF_MS, roleDays);

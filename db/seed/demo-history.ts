@@ -60,6 +60,43 @@ const monthStart = (ms: number) => {
   const date = new Date(ms);
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
 };
+/**
+ * The Japanese HR calendar: moves take effect on 1 April and 1 October (定期異動); internal job
+ * postings open and take applications in January–February and July–August (社内公募), decided by
+ * the end of March or September. May, June, November and December are quiet: nothing the reports
+ * count happens then.
+ */
+const QUIET_MONTHS = new Set([4, 5, 10, 11]);
+/** The first day of the application round (1 January or 1 July) of the half-year `ms` falls in. */
+const roundStart = (ms: number) => {
+  const date = new Date(ms);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() < 6 ? 0 : 6, 1);
+};
+/** The last day applications are taken (end of February or August) in the round starting at `start`. */
+const roundApplicationsEnd = (start: number) => Date.UTC(new Date(start).getUTCFullYear(), new Date(start).getUTCMonth() + 2, 1) - DAY_MS;
+/** The last day decisions are made (31 March or 30 September) in the round starting at `start`. */
+const roundDeadline = (start: number) => Date.UTC(new Date(start).getUTCFullYear(), new Date(start).getUTCMonth() + 3, 1) - DAY_MS;
+/** A day inside the application window of the round `ms` falls in, from its fourth day (later days wrap round into it). */
+const applicationDay = (ms: number) => {
+  const first = roundStart(ms) + days(3);
+  const window = roundApplicationsEnd(first) - first + DAY_MS;
+  return first + (Math.floor(Math.max(0, ms - first) / DAY_MS) * DAY_MS) % window;
+};
+/** `ms` moved out of a quiet month: back into April or October, the same number of days in. */
+const outOfQuietMonth = (ms: number) => {
+  const date = new Date(ms);
+  if (!QUIET_MONTHS.has(date.getUTCMonth())) return ms;
+  const active = date.getUTCMonth() < 6 ? 3 : 9;
+  const offset = (ms - Date.UTC(date.getUTCFullYear(), active + 1, 1)) % days(30);
+  return Date.UTC(date.getUTCFullYear(), active, 1) + offset;
+};
+/** `ms` moved forward out of a quiet month, into July or January from its sixth day (after the turn of the half-year). */
+const afterQuietMonth = (ms: number) => {
+  const date = new Date(ms);
+  if (!QUIET_MONTHS.has(date.getUTCMonth())) return ms;
+  const next = date.getUTCMonth() < 6 ? Date.UTC(date.getUTCFullYear(), 6, 6) : Date.UTC(date.getUTCFullYear() + 1, 0, 6);
+  return next + (ms - Date.UTC(date.getUTCFullYear(), date.getUTCMonth() < 6 ? 4 : 10, 1)) % days(23);
+};
 const nextMonthStart = (ms: number) => {
   const date = new Date(ms);
   const first = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
@@ -321,20 +358,23 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
     for (const hop of [...hops].sort((a, b) => a.on - b.on)) hopIndex.set(hop.personId, [...(hopIndex.get(hop.personId) ?? []), hop]);
   };
   const hopsOf = (personId: number) => hopIndex.get(personId) ?? [];
-  const weighted = <T extends { 2: number }>(options: readonly T[]) => {
-    let ticket = rng.next() * options.reduce((sum, option) => sum + option[2], 0);
-    for (const option of options) {
-      ticket -= option[2];
-      if (ticket < 0) return option;
-    }
-    return options[options.length - 1]!;
+  /**
+   * Where each of a flow's moves came from: its sources in turn, each as often as its weight, so
+   * every year's moves split between the sources as the weights say rather than as chance has it.
+   */
+  const sourcesTaken = new Map<Flow, number>();
+  const nextSource = (flow: Flow) => {
+    const turns = flow.from.flatMap((source) => Array.from({ length: source[2] }, () => source));
+    const taken = sourcesTaken.get(flow) ?? 0;
+    sourcesTaken.set(flow, taken + 1);
+    return turns[taken % turns.length]!;
   };
-  /** A month's first day in [from, to), April and October (the big 発令 rounds) more likely. */
+  /** 1 April or 1 October (the 定期異動 rounds) in [from, to), April a little more likely. */
   const effectiveDay = (from: number, to: number): number | null => {
     const choices: number[] = [];
     for (let month = nextMonthStart(from); month < to; month = nextMonthStart(month + DAY_MS)) {
       const m = new Date(month).getUTCMonth();
-      const weight = m === 3 ? 4 : m === 9 ? 3 : 1;
+      const weight = m === 3 ? 4 : m === 9 ? 3 : 0;
       for (let i = 0; i < weight; i++) choices.push(month);
     }
     return choices.length === 0 ? null : rng.pick(choices);
@@ -355,7 +395,7 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
         if (taken === wanted) break;
         const on = effectiveDay(Math.max(yearStart(year), dayOf(person.hiredOn) + days(MIN_DAYS_IN_POST)), latestBefore(person.id, end));
         if (on === null) continue;
-        const [fromCode, fromRole] = weighted(flow.from);
+        const [fromCode, fromRole] = nextSource(flow);
         const from = { departmentId: departmentId(fromCode), roleId: fromRole === "=" ? person.roleId : roleId(fromRole) };
         hops.push({ personId: person.id, on, from, to: { departmentId: person.departmentId, roleId: person.roleId }, release: "approved" });
         assigned.add(person.id);
@@ -435,9 +475,19 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
     takenEmails.add(email);
     // Spread over the three years: the first eight left in the first year, and so on.
     const year = Math.floor((index * YEARS) / leaverSpecs.length);
-    const leftMs = yearStart(year) + days(rng.int(20, 350));
-    const leftOn = isoDate(Math.min(leftMs, AS_OF_MS - days(15)));
-    const hiredMs = monthStart(dayOf(leftOn) - days(rng.int(900, 3000)));
+    // The last day of a month: mostly March or September, the end of a business half-year, else
+    // January, February, July or August, so that the head count changes on no first of April to
+    // June or of October to December but the 1st of April or October.
+    const monthEnds: number[] = [];
+    for (let month = nextMonthStart(yearStart(year) + days(20)); month < Math.min(yearStart(year + 1), AS_OF_MS - days(15)); month = nextMonthStart(month + DAY_MS)) {
+      const m = new Date(month).getUTCMonth();
+      const weight = m === 2 || m === 8 ? 4 : [0, 1, 6, 7].includes(m) ? 1 : 0;
+      for (let i = 0; i < weight; i++) monthEnds.push(nextMonthStart(month + DAY_MS) - DAY_MS);
+    }
+    const leftOn = isoDate(rng.pick(monthEnds));
+    const joined = new Date(monthStart(dayOf(leftOn) - days(rng.int(900, 3000))));
+    // Joined on the first of a month outside May, June, November and December.
+    const hiredMs = QUIET_MONTHS.has(joined.getUTCMonth()) ? Date.UTC(joined.getUTCFullYear(), joined.getUTCMonth() < 6 ? 3 : 9, 1) : joined.getTime();
     const level = rng.int(1, 3);
     const department = departmentId(spec.department);
     const role = roleId(spec.role);
@@ -543,22 +593,21 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
     const managerId = managerIn(from.departmentId, personId);
     const policy: Policy = rng.chance(0.7) ? "until_offer" : rng.chance(0.5) ? "until_shortlist" : "manager_first";
     const relDays = releaseDays(from.departmentId);
-    const finalizeMs = effectiveMs - days(release === "later" ? rng.int(60, 110) : rng.int(14, 45));
     const hrDays = rng.int(1, 6);
     const overrideDays = release === "overridden" ? rng.int(2, 7) : 0;
+    // Applied in the round's window, everything decided by the end of the month before the move.
+    const opens = roundStart(effectiveMs - DAY_MS);
+    const toOffer = policy === "until_offer" ? rng.int(14, 30) : 0;
+    // Under the other policies the manager hears first (at once, or once shortlisted) and the offer waits for the release.
+    const toRelease = policy === "until_shortlist" ? rng.int(5, 15) : 0;
+    const releaseToOffer = policy === "until_offer" ? 0 : rng.int(3, 20);
+    const span = toOffer + toRelease + releaseToOffer + relDays + overrideDays + hrDays;
+    const latestApplied = Math.min(roundApplicationsEnd(opens), effectiveMs - days(span + 3));
+    const applied = opens + days(rng.int(3, Math.max(3, Math.floor((latestApplied - opens) / DAY_MS))));
+    const finalizeMs = applied + days(span);
     const granted = finalizeMs - days(hrDays);
-    let offerMs: number;
-    let releaseOpened: number;
-    let applied: number;
-    if (policy === "until_offer") {
-      offerMs = granted - days(relDays + overrideDays);
-      releaseOpened = offerMs;
-      applied = offerMs - days(rng.int(14, 45));
-    } else {
-      offerMs = granted;
-      releaseOpened = granted - days(relDays + overrideDays + rng.int(3, 20));
-      applied = policy === "manager_first" ? releaseOpened : releaseOpened - days(rng.int(5, 15));
-    }
+    const offerMs = policy === "until_offer" ? applied + days(toOffer) : granted;
+    const releaseOpened = policy === "until_offer" ? offerMs : applied + days(toRelease);
     const hiringManager = posting.ownerId;
     const createdAt = officeTime(rng, applied);
     const opened = officeTime(rng, Math.max(releaseOpened, applied));
@@ -599,7 +648,7 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
       steps,
       ...(hop ? { hop } : {}),
     });
-    return { applied, finalized: steps[steps.length - 1]!.decidedAt.getTime() };
+    return { applied, opens, finalized: steps[steps.length - 1]!.decidedAt.getTime() };
   };
 
   const skillsFromOf = (post: Post) => roleSlug.get(post.roleId)!;
@@ -619,8 +668,8 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
       endOn: null,
       skillsFrom: skillsFromOf(hop.to),
     });
-    const { applied, finalized } = planCompleted(index, hop.personId, hop.on, hop.release, hop);
-    postings[index]!.openedAt = officeTime(rng, applied - days(rng.int(5, 40)));
+    const { applied, opens, finalized } = planCompleted(index, hop.personId, hop.on, hop.release, hop);
+    postings[index]!.openedAt = officeTime(rng, Math.max(opens, applied - days(rng.int(2, 20))));
     postings[index]!.closedAt = new Date(finalized);
   }
 
@@ -633,8 +682,14 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
     const preferred = preferDepartment === undefined ? [] : candidates.filter((person) => postAt(person.id, ms).departmentId === preferDepartment);
     return preferred.length > 0 && rng.chance(0.6) ? rng.pick(preferred) : rng.pick(candidates);
   };
-  const planEnded = (postingIndex: number, personId: number, appliedMs: number, outcome: "withdrawn" | "declined" | "not_released") => {
+  const planEnded = (postingIndex: number, personId: number, askedMs: number, outcome: "withdrawn" | "declined" | "not_released") => {
     const posting = postings[postingIndex]!;
+    // Applied within the round's window and decided by its end (31 March or 30 September).
+    const deadline = roundDeadline(roundStart(askedMs));
+    const toOffer = rng.int(14, 40);
+    const releaseDecision = releaseDays(postAt(personId, askedMs).departmentId);
+    const upholdDays = rng.int(2, 8);
+    const appliedMs = Math.min(applicationDay(askedMs), deadline - days(outcome === "not_released" ? toOffer + releaseDecision + upholdDays : 25));
     const from = postAt(personId, appliedMs);
     const managerId = managerIn(from.departmentId, personId);
     const createdAt = officeTime(rng, appliedMs);
@@ -646,15 +701,15 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
       return at.getTime();
     }
     if (outcome === "declined") {
-      const at = officeTime(rng, appliedMs + days(rng.int(7, 35)));
+      const at = officeTime(rng, Math.min(deadline, appliedMs + days(rng.int(7, 35))));
       const reason = rng.pick(hiringDeclines);
       plans.push({ posting: postingIndex, personId, status: "declined", stage: rng.pick(["review", "shortlisted", "interview"] as const), release: "not_requested", policy: "until_offer", from, managerId, createdAt, disclosedAt: null, releaseOn: null, effectiveOn: null, reason, steps: [{ step: "hiring_decision", approverId: hiringManager, createdAt, decidedAt: at, decidedById: hiringManager, decision: "decline", reason }] });
       return at.getTime();
     }
     // Offered, the current manager declined the release, and HR upheld it.
-    const offer = officeTime(rng, appliedMs + days(rng.int(14, 40)));
-    const declined = officeTime(rng, offer.getTime() + days(releaseDays(from.departmentId)));
-    const upheld = officeTime(rng, declined.getTime() + days(rng.int(2, 8)));
+    const offer = officeTime(rng, appliedMs + days(toOffer));
+    const declined = officeTime(rng, appliedMs + days(toOffer + releaseDecision));
+    const upheld = officeTime(rng, appliedMs + days(toOffer + releaseDecision + upholdDays));
     const declineReason = rng.pick(releaseDeclines);
     const reason = rng.pick(upholds);
     plans.push({
@@ -686,7 +741,7 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
     const posting = postings[index]!;
     const span = posting.closedAt.getTime() - posting.openedAt.getTime();
     if (!rng.chance(0.55)) continue;
-    const appliedMs = posting.openedAt.getTime() + Math.floor(span * 0.1 * rng.int(1, 5));
+    const appliedMs = Math.min(posting.openedAt.getTime() + Math.floor(span * 0.1 * rng.int(1, 5)), roundApplicationsEnd(roundStart(posting.openedAt.getTime())));
     const applicant = applicantsAt(appliedMs, posting.departmentId);
     planEnded(index, applicant.id, appliedMs, rng.chance(0.72) ? "declined" : "withdrawn");
   }
@@ -702,7 +757,7 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
   for (let year = 0; year < YEARS; year++) {
     const [fromHoarding, others] = notReleasedPerYear[year]!;
     for (let n = 0; n < fromHoarding + others; n++) {
-      const appliedMs = yearStart(year) + days(rng.int(10, 290));
+      const appliedMs = applicationDay(yearStart(year) + days(rng.int(10, 290)));
       const to = departmentId(rng.pick(destinations));
       const eligible = hoardingTeam.filter((person) => employedAt(person.id, appliedMs - days(200)) && employedAt(person.id, appliedMs + days(60)) && postAt(person.id, appliedMs).departmentId === hoarding);
       const applicant = n < fromHoarding && eligible.length > 0 ? rng.pick(eligible) : applicantsAt(appliedMs, to);
@@ -716,33 +771,38 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
         title: `${roleName.get(toRole)}（${departmentName.get(to)}）${roundLabel(appliedMs)}募集`,
         description: "社内公募です。",
         timePercent: 100,
-        openedAt: officeTime(rng, appliedMs - days(rng.int(5, 20))),
+        openedAt: officeTime(rng, Math.max(roundStart(appliedMs), appliedMs - days(rng.int(5, 20)))),
         closedAt: new Date(0),
         startOn: null,
         endOn: null,
         skillsFrom: roleSlug.get(toRole)!,
       });
       const ended = planEnded(index, applicant.id, appliedMs, "not_released");
-      postings[index]!.closedAt = officeTime(rng, ended + days(rng.int(10, 40)));
+      postings[index]!.openedAt = new Date(Math.min(postings[index]!.openedAt.getTime(), plans[plans.length - 1]!.createdAt.getTime() - DAY_MS));
+      postings[index]!.closedAt = officeTime(rng, Math.min(roundDeadline(roundStart(appliedMs)), ended + days(rng.int(2, 20))));
     }
   }
   // Turned-down applicants among the leavers: each applied once before leaving.
   for (const leaver of leavers.filter((person) => person.declined)) {
-    const appliedMs = dayOf(leaver.leftOn) - days(rng.int(90, 300));
+    const appliedMs = applicationDay(dayOf(leaver.leftOn) - days(rng.int(90, 300)));
     const candidates = transferPostings.filter((index) => {
       const posting = postings[index]!;
       return posting.openedAt.getTime() <= appliedMs && posting.closedAt.getTime() > appliedMs + days(20) && posting.departmentId !== postAt(leaver.id, appliedMs).departmentId;
     });
     if (candidates.length === 0 || !employedAt(leaver.id, appliedMs)) continue;
-    planEnded(rng.pick(candidates), leaver.id, appliedMs, postAt(leaver.id, appliedMs).departmentId === hoarding ? "not_released" : "declined");
+    const posting = postings[rng.pick(candidates)]!;
+    planEnded(posting.key, leaver.id, appliedMs, postAt(leaver.id, appliedMs).departmentId === hoarding ? "not_released" : "declined");
+    posting.openedAt = new Date(Math.min(posting.openedAt.getTime(), plans[plans.length - 1]!.createdAt.getTime() - DAY_MS));
   }
 
   // ── Projects and trial joinings, once a year each; some participants moved there later ────────
   for (let year = 0; year < YEARS; year++) {
     for (const spec of tries) {
       const to = departmentId(spec.department);
-      const startMs = nextMonthStart(yearStart(year) + days(rng.int(20, 300)));
-      const endMs = startMs + days(spec.length);
+      // Starts on 1 April or 1 October, ends outside May, June, November and December.
+      const startMs = effectiveDay(yearStart(year), Math.min(yearStart(year + 1), AS_OF_MS - days(20 + spec.length)));
+      if (startMs === null) continue;
+      const endMs = afterQuietMonth(startMs + days(spec.length));
       if (endMs > AS_OF_MS - days(20)) continue;
       const index = addPosting({
         kind: spec.kind,
@@ -760,9 +820,9 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
         skillsFrom: spec.skillsFrom,
       });
       const participants = new Set<number>();
-      // Those who moved into this department 3–12 months after the start tried it first.
+      // Most of those who moved into this department 3–12 months after the start tried it first.
       for (const hop of hops) {
-        if (hop.to.departmentId === to && hop.on - startMs >= days(90) && hop.on - startMs <= days(360) && postAt(hop.personId, startMs).departmentId !== to && employedAt(hop.personId, startMs - days(180)) && rng.chance(0.4)) {
+        if (hop.to.departmentId === to && hop.on - startMs >= days(90) && hop.on - startMs <= days(360) && postAt(hop.personId, startMs).departmentId !== to && employedAt(hop.personId, startMs - days(180)) && rng.chance(0.75)) {
           participants.add(hop.personId);
         }
       }
@@ -1027,7 +1087,8 @@ async function seedWillHistory(
   for (const hop of context.hops) {
     if (hop.from.roleId === hop.to.roleId || !rng.chance(0.65)) continue;
     const person = context.everyone.find((row) => row.id === hop.personId)!;
-    const savedAt = new Date(Math.max(WINDOW_START - days(200), dayOf(person.hiredOn) + days(30), hop.on - days(rng.int(60, 330))) + 3_600_000);
+    const savedAt = new Date(afterQuietMonth(Math.max(WINDOW_START - days(200), dayOf(person.hiredOn) + days(30), hop.on - days(rng.int(60, 330)))) + 3_600_000);
+    if (savedAt.getTime() >= hop.on) continue;
     add(hop.personId, { statement: statement(roleNames.get(hop.to.roleId) ?? ""), horizon: "one_year", openness: "within_year", ...share(), targetRoleIds: [hop.to.roleId], desiredSkillIds: [], savedAt });
   }
   // Others: an earlier aim, some of which they changed.
@@ -1038,7 +1099,7 @@ async function seedWillHistory(
     if (options.length === 0) continue;
     const target = context.roleId(rng.pick(options));
     const latest = savedAtOf.get(will.personId) ?? AS_OF_MS;
-    const savedAt = new Date(Math.max(dayOf(person.hiredOn) + days(30), latest - days(rng.int(200, 900))) + 3_600_000);
+    const savedAt = new Date(afterQuietMonth(Math.max(dayOf(person.hiredOn) + days(30), latest - days(rng.int(200, 900)))) + 3_600_000);
     if (savedAt.getTime() >= latest) continue;
     add(will.personId, { statement: statement(roleNames.get(target) ?? ""), horizon: rng.pick(["one_year", "three_years"] as const), openness: rng.pick(["within_year", "not_now"] as const), ...share(), targetRoleIds: [target], desiredSkillIds: [], savedAt });
   }
@@ -1063,7 +1124,7 @@ async function seedWillHistory(
     const hop = lastHop.get(personId);
     if (options.length === 0 || !hop) continue;
     const target = context.roleId(rng.pick(options));
-    const savedAt = new Date(Math.min(AS_OF_MS - days(10), hop.on + days(rng.int(90, 400))) + 3_600_000);
+    const savedAt = new Date(outOfQuietMonth(Math.min(AS_OF_MS - days(10), hop.on + days(rng.int(90, 400)))) + 3_600_000);
     const latest = { statement: statement(roleNames.get(target) ?? ""), horizon: "three_years" as const, openness: "not_now" as const, shareWithManager: true, shareWithHr: true, shareWithMatching: false };
     ordered.forEach((version, index) => versionRows.push({ personId, version: index + 1, ...version }));
     versionRows.push({ personId, version: ordered.length + 1, ...latest, targetRoleIds: [target], desiredSkillIds: [], savedAt });

@@ -22,6 +22,15 @@ import { createRandom } from "./random";
 const SEED = 20261125;
 const DAY_MS = 86_400_000;
 const AS_OF_MS = Date.parse(`${DEMO_AS_OF}T00:00:00Z`);
+/**
+ * Wills are saved around the review rounds: a save that would fall in May or June is made in April
+ * instead, one in the first days of July from its sixth day.
+ */
+const savedDay = (ms: number) => {
+  const date = new Date(ms);
+  if (date.getUTCMonth() === 4 || date.getUTCMonth() === 5) return Date.UTC(date.getUTCFullYear(), 3, Math.min(date.getUTCDate(), 30), 1);
+  return date.getUTCMonth() === 6 && date.getUTCDate() < 6 ? Date.UTC(date.getUTCFullYear(), 6, 6, 1) : ms;
+};
 const isoDaysFromAsOf = (days: number) => new Date(AS_OF_MS + days * DAY_MS).toISOString().slice(0, 10);
 
 /** Why people want to move, in their own words — the seeds' "multiplying specialties". */
@@ -91,7 +100,7 @@ export async function seedDemoWillsAndConversations(db: Executor): Promise<void>
     targetRows.push(...targets.map((roleId) => ({ personId: person.id, roleId })));
     desiredRows.push(...desired.map((skillId) => ({ personId: person.id, skillId })));
     const { personId: _personId, version: _version, ...fields } = will;
-    versionRows.push({ personId: person.id, version: 1, ...fields, targetRoleIds: targets, desiredSkillIds: desired, savedAt: new Date(AS_OF_MS - rng.int(5, 200) * DAY_MS) });
+    versionRows.push({ personId: person.id, version: 1, ...fields, targetRoleIds: targets, desiredSkillIds: desired, savedAt: new Date(savedDay(AS_OF_MS - rng.int(5, 200) * DAY_MS)) });
   }
   if (willRows.length > 0) {
     await db.insert(wills).values(willRows);
