@@ -10,11 +10,23 @@ import { suppress } from "./suppression";
  * from a neighbour reveals a group smaller than `threshold`.
  */
 export function publishReport(report: ReportId, facts: ReportFacts, filters: ReportFilters, threshold: number): RawReport {
+  const raw = computeReport(report, facts, filters);
+  // A report of lists and plain numbers (the people past their standard years) has nothing to hide
+  // and nothing to compare: its overlapping twins are not worth computing.
+  if (!hasSuppressibleCell(raw)) return raw;
   const neighbours = neighbourFilters(filters, facts.departments).map((neighbour) => ({
     ...computeReport(report, facts, neighbour),
     otherPeriod: neighbour.from !== filters.from || neighbour.to !== filters.to,
   }));
-  return concealJudgements(suppress(computeReport(report, facts, filters), neighbours, threshold));
+  return concealJudgements(suppress(raw, neighbours, threshold));
+}
+
+function hasSuppressibleCell(raw: RawReport): boolean {
+  const suppressible = (cell: Cell) => cell.kind === "count" || cell.kind === "rate" || cell.kind === "days";
+  return (
+    raw.headlines.some((headline) => suppressible(headline.cell)) ||
+    raw.tables.some((table) => Object.values(table.total ?? {}).some(suppressible) || table.rows.some((row) => Object.values(row.cells).some(suppressible)))
+  );
 }
 
 /**
