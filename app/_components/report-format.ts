@@ -23,7 +23,9 @@ export function reportFormatter(locale: string, t: ReportTranslate) {
       case "days":
         return value.value === null ? null : t("units.days", { days: decimal.format(value.value) });
       case "number":
-        return value.value === null ? null : decimal.format(value.value);
+        if (value.value === null) return null;
+        if (value.unit === "share") return percent.format(value.value);
+        return value.unit === "days" ? t("units.days", { days: decimal.format(value.value) }) : decimal.format(value.value);
     }
   };
   /** "3 / 24" under a rate: what the share is made of, when both counts are shown. */

@@ -33,6 +33,9 @@ describe("report cells", () => {
     expect(english.ratio({ kind: "rate", value: 0.125, numerator: 3, denominator: 24 })).toBe("3 / 24");
     expect(english.cell({ kind: "days", value: 12.25, group: 8 })).toBe("12.3 days");
     expect(japanese.cell({ kind: "days", value: 12.25, group: 8 })).toBe("12.3日");
+    expect(english.cell({ kind: "number", value: 0.3, unit: "share" })).toBe("30%");
+    expect(japanese.cell({ kind: "number", value: 4.5, unit: "days" })).toBe("4.5日");
+    expect(english.cell({ kind: "number", value: 30 })).toBe("30");
     expect(english.cell({ kind: "count", value: null })).toBeNull();
     expect(english.cell({ kind: "rate", value: null, numerator: null, denominator: null })).toBeNull();
     expect(english.ratio({ kind: "rate", value: null, numerator: null, denominator: null })).toBeNull();

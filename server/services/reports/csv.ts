@@ -39,8 +39,9 @@ function cellText(cell: Cell | undefined, texts: CsvTexts): string {
       return String(cell.value);
     case "rate":
       return `${oneDecimal(cell.value * 100)}%`;
-    case "days":
     case "number":
+      return cell.unit === "share" ? `${oneDecimal(cell.value * 100)}%` : oneDecimal(cell.value);
+    case "days":
       return oneDecimal(cell.value);
   }
 }

@@ -26,8 +26,8 @@ export function p90Cell(buckets: readonly DurationBucket[]): Cell {
   return { kind: "days", value: p90Days(buckets), group: caseCount(buckets) };
 }
 
-export function numberCell(value: number): Cell {
-  return { kind: "number", value };
+export function numberCell(value: number, unit?: "share" | "days"): Cell {
+  return unit ? { kind: "number", value, unit } : { kind: "number", value };
 }
 
 export function textLabel(text: Bilingual): Label {

@@ -49,8 +49,11 @@ export const cellSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("rate"), value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable() }),
   /** A duration in days (a median or a 90th percentile) over `group` cases. */
   z.object({ kind: z.literal("days"), value: z.number().nullable(), group: z.number().nullable() }),
-  /** A plain number that is not a count of people (a target percentage, standard years). */
-  z.object({ kind: z.literal("number"), value: z.number().nullable() }),
+  /**
+   * A plain number that is not a count of people (a target percentage, standard years, a median
+   * over managers); `unit` says when it is a share (0..1) or a duration in days.
+   */
+  z.object({ kind: z.literal("number"), value: z.number().nullable(), unit: z.enum(["share", "days"]).optional() }),
   /**
    * A label inside the table (a department, a role, a person on an actionable list). `judges` names
    * the column whose figure the label passes judgement on ("above target"): when that figure is

@@ -62,4 +62,13 @@ describe("report CSV", () => {
   it("names the file after the report, table and period", () => {
     expect(csvFileName("mobility", "byDepartment", "2025-04", "2026-03")).toBe("mobility-byDepartment-2025-04-2026-03.csv");
   });
+
+  it("writes a median share as a percentage, like a rate", () => {
+    const medians: ReportTable = {
+      id: "byDepartment",
+      columns: [{ id: "rate", kind: "number" }],
+      rows: [{ key: "company-median", label: { text: { ja: "全社の中央値", en: "Company median" } }, cells: { rate: { kind: "number", value: 0.25, unit: "share" } } }],
+    };
+    expect(tableToCsv(medians, ja).split("\r\n")[1]).toBe("全社の中央値,25%");
+  });
 });

@@ -37,8 +37,8 @@ describe("the managers' release scorecard", () => {
     // Over Sato and Suzuki, whatever the department filter.
     expect(median("outboundMoves")).toEqual({ kind: "number", value: 1.5 });
     expect(median("releaseDecisions")).toEqual({ kind: "number", value: 4.5 });
-    expect(median("medianReleaseDays")).toEqual({ kind: "number", value: 1.5 });
-    expect(median("declineOrLaterRate")).toEqual({ kind: "number", value: 3 / 14 });
+    expect(median("medianReleaseDays")).toEqual({ kind: "number", value: 1.5, unit: "days" });
+    expect(median("declineOrLaterRate")).toEqual({ kind: "number", value: 3 / 14, unit: "share" });
     expect(median("overdueSteps")).toEqual({ kind: "number", value: 1.5 });
   });
 

@@ -69,8 +69,8 @@ export function managersReport({ facts, tree, selection }: MetricInput): RawRepo
     cells: {
       outboundMoves: numberCell(medianOf(scored.map(({ figures }) => figures.outboundMoves))),
       releaseDecisions: numberCell(medianOf(scored.map(({ figures }) => figures.decisions))),
-      medianReleaseDays: numberCell(medianOf(deciders.map((figures) => medianDays(figures.releaseDays)))),
-      declineOrLaterRate: numberCell(medianOf(deciders.map(rateOf))),
+      medianReleaseDays: numberCell(medianOf(deciders.map((figures) => medianDays(figures.releaseDays))), "days"),
+      declineOrLaterRate: numberCell(medianOf(deciders.map(rateOf)), "share"),
       overdueSteps: numberCell(medianOf(scored.map(({ figures }) => figures.overdueSteps))),
     },
   };
