@@ -109,6 +109,22 @@ const postings: [string, string][] = [
 const kinds = ["transfer", "transfer", "transfer", "project", "project", "rotation", "mentorship", "casual_interview", "trial_joining"] as const;
 const moveKinds = new Set(["transfer", "rotation", "trial_joining"]);
 
+/** The bench database is the seed's own: made on the same server (through its `postgres` database) when absent. */
+async function createDatabaseIfMissing(url: string) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: maintenance.toString() });
+  await admin.connect();
+  try {
+    const found = await admin.query("select 1 from pg_database where datname = $1", [name]);
+    if (found.rowCount === 0) await admin.query(`create database "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
 async function main() {
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) {
@@ -118,6 +134,7 @@ async function main() {
   const started = performance.now();
   const lap = (label: string) => console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
+  await createDatabaseIfMissing(url);
   // Reset THIS database only, then migrate it.
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const client = await pool.connect();
