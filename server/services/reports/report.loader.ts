@@ -26,7 +26,7 @@ import type {
   WillFulfilmentAtom,
 } from "./report.facts";
 import { emptyFacts } from "./report.facts";
-import { getSettings } from "../settings/settings.service";
+import type { Settings } from "../settings/settings.schemas";
 import { addMonths, monthsOfPeriod } from "./report.period";
 
 /** The first day of a month, "YYYY-MM-01". */
@@ -53,8 +53,8 @@ export type FactPart = (typeof factParts)[number];
 export type LoadOptions = {
   /** "YYYY-MM-DD" in Japan time. */
   today: string;
-  /** The instant "now" (open steps past their deadline). */
-  now: Date;
+  /** The rotation targets (the caller has read the settings already). */
+  settings: Pick<Settings, "rotationTargetPercent" | "departmentRotationTargets">;
   /** Load atoms only for this department and its sub-departments (null: the whole company). */
   rootDepartmentId: number | null;
   /**
@@ -152,7 +152,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
     return sql`(${alias}.disclosed_at is not null or exists (select 1 from opportunities vo where vo.id = ${alias}.opportunity_id and vo.department_id = any(${intArray(options.visibleApplicationsOf)})))`;
   };
 
-  const settings = await getSettings(db);
+  const { settings } = options;
   const facts: ReportFacts = {
     ...emptyFacts(today, { rotationTargetPercent: settings.rotationTargetPercent, departmentRotationTargets: settings.departmentRotationTargets }),
     departments,
@@ -360,11 +360,12 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
       overdue: row.overdue,
       count: row.count,
     }));
+    // Deadlines fall at the end of a Japan day (business-days.ts): a step is overdue once its day is over.
     const overdue = await queryRows<{ manager_id: number; department_id: number; job_family_id: number; count: number }>(
       db,
       sql`select s.approver_id as manager_id, ${rolled(sql`a.applicant_department_id`)} as department_id, r.family_id as job_family_id, count(*)::int as count
           from approval_steps s join applications a on a.id = s.application_id join roles r on r.id = a.applicant_role_id
-          where s.step = 'manager_release' and s.decided_at is null and s.approver_id is not null and s.due_at < ${options.now.toISOString()}::timestamptz and a.status = 'active' and ${visible("a")}
+          where s.step = 'manager_release' and s.decided_at is null and s.approver_id is not null and s.due_at < ${instantOf(today)} and a.status = 'active' and ${visible("a")}
           group by 1, 2, 3`,
     );
     facts.managerOverdue = overdue.map((row): ManagerOverdueAtom => ({ managerId: row.manager_id, departmentId: row.department_id, jobFamilyId: row.job_family_id, open: row.count }));
