@@ -5,7 +5,7 @@ import type { Actor } from "@/server/auth/actor";
 import type { Settings } from "../settings/settings.schemas";
 import { getSettings } from "../settings/settings.service";
 import { japanDate } from "../workflow/business-days";
-import type { DepartmentNode, ReportFacts } from "./report.facts";
+import type { DepartmentNode } from "./report.facts";
 import type { DepartmentOption, ReportFilterOptions, ReportFiltersInput, ReportHome } from "./report.input.schemas";
 import { publishReport } from "./publish";
 import { type CachedFacts, cachedReportFacts } from "./report.cache";
