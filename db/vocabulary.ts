@@ -7,6 +7,14 @@
 export const opportunityKinds = ["transfer", "project", "rotation", "mentorship", "casual_interview", "trial_joining"] as const;
 export type OpportunityKind = (typeof opportunityKinds)[number];
 
+/**
+ * Why a row of the moves ledger exists: a filled posting keeps its opportunity's kind; an
+ * organisation change made by an administrator is a reorganisation (the department itself moved or
+ * was restructured), a promotion (a new role or level where the person stands) or a transfer.
+ */
+export const moveKinds = [...opportunityKinds, "reorganisation", "promotion"] as const;
+export type MoveKind = (typeof moveKinds)[number];
+
 /** A posting is drafted, open to applicants, then closed or filled. */
 export const opportunityStatuses = ["draft", "open", "closed", "filled"] as const;
 export type OpportunityStatus = (typeof opportunityStatuses)[number];

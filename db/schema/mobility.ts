@@ -4,9 +4,11 @@ import { createdAt, id, updatedAt } from "./columns";
 import { departments, roles } from "./organisation";
 import { people } from "./people";
 import { skills } from "./skills";
-import { applicationStatuses, approvalStepNames, confidentialityPolicies, hiringStages, opportunityKinds, opportunityStatuses, releaseStatuses } from "../vocabulary";
+import { applicationStatuses, approvalStepNames, confidentialityPolicies, hiringStages, moveKinds, opportunityKinds, opportunityStatuses, releaseStatuses } from "../vocabulary";
 
 export const opportunityKind = pgEnum("opportunity_kind", opportunityKinds);
+
+export const moveKind = pgEnum("move_kind", moveKinds);
 
 export const opportunityStatus = pgEnum("opportunity_status", opportunityStatuses);
 
@@ -184,7 +186,7 @@ export const moves = pgTable(
       .notNull()
       .references(() => people.id),
     applicationId: integer().references(() => applications.id),
-    kind: opportunityKind().notNull(),
+    kind: moveKind().notNull(),
     fromDepartmentId: integer()
       .notNull()
       .references(() => departments.id),

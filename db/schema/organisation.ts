@@ -1,5 +1,6 @@
-import { type AnyPgColumn, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
+import { people } from "./people";
 
 /** Departments form a tree; `code` is the stable key other HR systems join on. */
 export const departments = pgTable(
@@ -11,9 +12,11 @@ export const departments = pgTable(
     nameEn: text().notNull(),
     parentId: integer().references((): AnyPgColumn => departments.id),
     location: text(),
+    /** The person who heads the department (部門長); not necessarily a member's manager. */
+    headId: integer().references((): AnyPgColumn => people.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex().on(t.code), index().on(t.parentId)],
+  (t) => [uniqueIndex().on(t.code), index().on(t.parentId), index().on(t.headId)],
 );
 export type Department = typeof departments.$inferSelect;
 export type NewDepartment = typeof departments.$inferInsert;
@@ -25,6 +28,8 @@ export const jobFamilies = pgTable(
     slug: text().notNull(),
     nameJa: text().notNull(),
     nameEn: text().notNull(),
+    /** Retired families keep their roles' history but take no new roles. */
+    retiredAt: timestamp({ withTimezone: true, mode: "date" }),
   },
   (t) => [uniqueIndex().on(t.slug)],
 );
@@ -46,6 +51,8 @@ export const roles = pgTable(
     nameEn: text().notNull(),
     descriptionJa: text().notNull().default(""),
     descriptionEn: text().notNull().default(""),
+    /** Retired roles stay on the people and moves that name them but are not offered for new posts. */
+    retiredAt: timestamp({ withTimezone: true, mode: "date" }),
   },
   (t) => [uniqueIndex().on(t.slug), index().on(t.familyId)],
 );

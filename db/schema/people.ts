@@ -63,3 +63,42 @@ export const people = pgTable(
 );
 export type Person = typeof people.$inferSelect;
 export type NewPerson = typeof people.$inferInsert;
+
+/**
+ * A concurrent post (兼務): the person also works in another department, in a role, for a share
+ * of their time. The primary post is never a row here — it stays in `people.department_id` and
+ * `people.role_id`, so every person has exactly one primary post and approval routing (which
+ * follows `people.manager_id`) is untouched. Ending a post sets `end_on`; rows are kept as history.
+ */
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: id(),
+    personId: integer()
+      .notNull()
+      .references(() => people.id),
+    departmentId: integer()
+      .notNull()
+      .references(() => departments.id),
+    roleId: integer()
+      .notNull()
+      .references(() => roles.id),
+    timePercent: smallint().notNull(),
+    startOn: date({ mode: "string" }).notNull(),
+    /** The last day of the post (null: open-ended). */
+    endOn: date({ mode: "string" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index().on(t.personId),
+    index().on(t.departmentId),
+    index().on(t.roleId),
+    // One open concurrent post per person and department; a new one starts after the last ends.
+    uniqueIndex("memberships_one_open_idx").on(t.personId, t.departmentId).where(sql`${t.endOn} is null`),
+    check("memberships_time_percent", sql`${t.timePercent} between 1 and 100`),
+    check("memberships_dates", sql`${t.endOn} is null or ${t.endOn} >= ${t.startOn}`),
+  ],
+);
+export type Membership = typeof memberships.$inferSelect;
+export type NewMembership = typeof memberships.$inferInsert;

@@ -27,6 +27,10 @@ export const skills = pgTable(
     nameJa: text().notNull(),
     nameEn: text().notNull(),
     aliases: text().array().notNull().default(sql`'{}'::text[]`),
+    descriptionJa: text().notNull().default(""),
+    descriptionEn: text().notNull().default(""),
+    /** Retired skills stay on profiles and in history but are no longer offered for new entries. */
+    retiredAt: timestamp({ withTimezone: true, mode: "date" }),
   },
   (t) => [uniqueIndex().on(t.slug), index().on(t.categoryId)],
 );
