@@ -5,7 +5,7 @@
  *
  * Freshness: every writing transaction that touches a table the reports read notes (transaction id,
  * table) in `report_changes`, through statement triggers in that same transaction (migration
- * 0005). A cache entry remembers the snapshot (`pg_current_snapshot()`) it was checked in; at each
+ * 0006). A cache entry remembers the snapshot (`pg_current_snapshot()`) it was checked in; at each
  * use, a change whose transaction is not visible in that snapshot has committed since, and the
  * fact groups reading its table are loaded again. The rest, and the reports computed from it, are
  * served as they are. What a report shows is thus what a computation from scratch at the start of
@@ -24,20 +24,43 @@ import type { ReportFacts } from "./report.facts";
 import { type FactPart, factParts } from "./report.loader";
 import type { RawReport } from "./report.raw";
 
-/** The tables each fact group reads (besides the organisation chart, job families, roles and settings, which every group reads). */
-const sourcesOf: Record<FactPart, readonly string[]> = {
-  headcount: ["people", "moves"],
-  moves: ["moves"],
-  fills: ["opportunities", "applications", "approval_steps", "moves", "people"],
-  applications: ["applications", "approval_steps", "moves", "opportunities"],
-  managers: ["applications", "approval_steps", "moves", "people", "opportunities"],
-  pastStandard: ["people", "moves", "role_levels"],
-  skills: ["skills", "person_skills", "people", "opportunities", "opportunity_skills"],
-  wills: ["will_versions", "people", "moves", "applications", "opportunities", "opportunity_skills", "participations"],
-  retention: ["people", "moves", "applications", "approval_steps", "opportunities"],
-  participations: ["participations", "opportunities", "people", "moves"],
-};
-const readByEveryPart = new Set(["departments", "job_families", "roles", "settings"]);
+/** Any change to `table`: rows added or removed ("<table>") or changed in place ("<table> update"), as the triggers note them. */
+const anyChange = (...tables: string[]) => tables.flatMap((table) => [table, `${table} update`]);
+
+/**
+ * The changes each fact group reads, besides those to the organisation chart, job families, roles
+ * and settings, which every group reads. In an organisation's view the applications counted are
+ * those disclosed (or made to its own postings), so there an application changed in place can
+ * change who "did not apply"; for HR only a new application can.
+ */
+function sourcesOf(part: FactPart, organisation: boolean): readonly string[] {
+  switch (part) {
+    case "headcount":
+      return anyChange("people", "moves");
+    case "moves":
+      return anyChange("moves");
+    case "fills":
+      // Applications are joined on what never changes (their posting; the move made from them).
+      return anyChange("opportunities", "approval_steps", "moves", "people");
+    case "applications":
+      return anyChange("applications", "approval_steps", "moves", "opportunities");
+    case "managers":
+      return anyChange("applications", "approval_steps", "moves", "opportunities", "people");
+    case "pastStandard":
+      return anyChange("people", "moves", "role_levels");
+    case "skills":
+      return anyChange("skills", "person_skills", "people", "opportunities", "opportunity_skills");
+    case "wills":
+      return anyChange("will_versions", "people", "moves", "opportunity_skills", "participations");
+    case "retention":
+      return anyChange("people", "moves", "applications", "approval_steps", "opportunities");
+    case "stayers":
+      return [...anyChange("people", "moves"), "applications", ...(organisation ? anyChange("applications", "opportunities") : [])];
+    case "participations":
+      return anyChange("participations", "opportunities", "people", "moves");
+  }
+}
+const readByEveryPart = new Set(anyChange("departments", "job_families", "roles", "settings"));
 
 /** The fields of the facts each group fills (the organisation chart and the targets come with every load). */
 const fieldsOf: Record<FactPart, readonly (keyof ReportFacts)[]> = {
@@ -50,6 +73,7 @@ const fieldsOf: Record<FactPart, readonly (keyof ReportFacts)[]> = {
   skills: ["skills", "skillSupply", "skillDemand"],
   wills: ["willCoverage", "willFulfilment"],
   retention: ["retention"],
+  stayers: ["retentionOfStayers"],
   participations: ["participations"],
 };
 
@@ -67,13 +91,13 @@ export type CachedFacts = {
   publication(key: string, parts: readonly FactPart[], compute: () => RawReport): RawReport;
 };
 
-/**
- * The facts for one viewing (`key`: the window, "today" and the scope they were loaded for) with
- * at least the groups `wanted`, loading only what is missing or changed since the cached copy.
- */
+/** Names one viewing's facts: the window, "today" and the scope they are loaded for; `organisation` when seen by a manager. */
+export type FactsKey = { key: string; organisation: boolean };
+
+/** The facts for one viewing with at least the groups `wanted`, loading only what is missing or changed since the cached copy. */
 export async function cachedReportFacts(
   db: Executor,
-  key: string,
+  { key, organisation }: FactsKey,
   wanted: readonly FactPart[],
   load: (parts: ReadonlySet<FactPart>) => Promise<ReportFacts>,
 ): Promise<CachedFacts> {
@@ -83,7 +107,7 @@ export async function cachedReportFacts(
   const cached = entries.get(key);
   const usable = cached && Date.now() - cached.checkedAt <= MAX_UNCHECKED_MS ? cached : undefined;
 
-  const stale = usable ? await partsChangedSince(db, usable.snapshot) : new Set(factParts);
+  const stale = usable ? await partsChangedSince(db, usable.snapshot, organisation) : new Set(factParts);
   const valid = new Set([...(usable?.parts ?? [])].filter((part) => !stale.has(part)));
   const missing = wanted.filter((part) => !valid.has(part));
   let facts = usable?.facts;
@@ -113,7 +137,7 @@ export async function cachedReportFacts(
 }
 
 /** The fact groups whose tables a transaction committed after `snapshot` changed. */
-async function partsChangedSince(db: Executor, snapshot: string): Promise<Set<FactPart>> {
+async function partsChangedSince(db: Executor, snapshot: string, organisation: boolean): Promise<Set<FactPart>> {
   const changed = await queryRows<{ source: string }>(
     db,
     sql`select distinct source from report_changes
@@ -121,7 +145,7 @@ async function partsChangedSince(db: Executor, snapshot: string): Promise<Set<Fa
   );
   const sources = new Set(changed.map((row) => row.source));
   if ([...sources].some((source) => readByEveryPart.has(source))) return new Set(factParts);
-  return new Set(factParts.filter((part) => sourcesOf[part].some((source) => sources.has(source))));
+  return new Set(factParts.filter((part) => sourcesOf(part, organisation).some((source) => sources.has(source))));
 }
 
 function pick<K extends keyof ReportFacts>(facts: ReportFacts, fields: readonly K[]): Pick<ReportFacts, K> {

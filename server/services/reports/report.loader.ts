@@ -47,7 +47,7 @@ const firstDay = (month: string) => `${month}-01`;
 export type ReportWindow = { from: string; to: string };
 
 /** Groups of facts, so a single report loads only what it is computed from. */
-export const factParts = ["headcount", "moves", "fills", "applications", "managers", "pastStandard", "skills", "wills", "retention", "participations"] as const;
+export const factParts = ["headcount", "moves", "fills", "applications", "managers", "pastStandard", "skills", "wills", "retention", "stayers", "participations"] as const;
 export type FactPart = (typeof factParts)[number];
 
 export type LoadOptions = {
@@ -133,6 +133,10 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
   const end = instantOf(endDay);
   const { today } = options;
 
+  // Grouping a year of a large company's applications sorts and hashes a few hundred thousand rows:
+  // room to do it in memory, and no JIT compilation (it costs more than it saves on these queries),
+  // until the transaction ends.
+  await db.execute(sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
   const departments = (
     await queryRows<{ id: number; parent_id: number | null; name_ja: string; name_en: string }>(db, sql`select id, parent_id, name_ja, name_en from departments order by id`)
   ).map((row): DepartmentNode => ({ id: row.id, parentId: row.parent_id, name: { ja: row.name_ja, en: row.name_en } }));
@@ -160,7 +164,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
   };
 
   // ── headcount at each month start, one month past the window (Will coverage reads the end of each month) ──
-  const needHeadcount = wants("headcount") || wants("wills") || wants("retention");
+  const needHeadcount = wants("headcount") || wants("wills") || wants("stayers");
   const headcountMonths = monthsOfPeriod(fromMonth, addMonths(toMonth, 1));
   const headcountByMonth = new Map<string, HeadcountAtom[]>();
   if (needHeadcount) {
@@ -515,7 +519,9 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
     }));
   }
 
-  if (wants("retention")) facts.retention = await loadRetention(db, { fromMonth, toMonth, startDay, endDay, start, end, rolled, today, inScope, visible, headcountByMonth });
+  const retentionContext: RetentionContext = { fromMonth, toMonth, startDay, endDay, start, end, rolled, today, inScope, visible, headcountByMonth };
+  if (wants("retention")) facts.retention = await loadMoverRetention(db, retentionContext);
+  if (wants("stayers")) facts.retentionOfStayers = await loadStayerRetention(db, retentionContext);
 
   if (wants("participations")) {
     const rows = await queryRows<{ month: string; department_id: number; job_family_id: number; kind: ParticipationAtom["kind"]; participants: number; moved: number }>(
@@ -561,14 +567,12 @@ type RetentionContext = {
   headcountByMonth: ReadonlyMap<string, HeadcountAtom[]>;
 };
 
-/**
- * Retention a year after an event: movers (from the move), declined applicants (from the last
- * decision), and everyone else in post at a month's start who neither applied nor moved that month.
- * A person is retained when they have not left within the 12 months.
- */
-async function loadRetention(db: Executor, context: RetentionContext): Promise<RetentionAtom[]> {
+/** A person is retained when they have not left within the 12 months after `day`. */
+const retainedAfter = (day: SQL) => sql`(p.left_on is null and p.active or p.left_on > (${day} + interval '12 months')::date)`;
+
+/** Retention a year after an event for movers (from the move) and declined applicants (from the last decision). */
+async function loadMoverRetention(db: Executor, context: RetentionContext): Promise<RetentionAtom[]> {
   const { startDay, endDay, start, end, today, inScope, visible, rolled } = context;
-  const retainedAfter = (day: SQL) => sql`(p.left_on is null and p.active or p.left_on > (${day} + interval '12 months')::date)`;
   const observable = (day: SQL) => sql`(${day} + interval '12 months')::date <= ${today}::date`;
   type Row = { month: string; department_id: number; job_family_id: number; observable: boolean; people: number; retained: number };
 
@@ -595,8 +599,21 @@ async function loadRetention(db: Executor, context: RetentionContext): Promise<R
           and ${inScope(sql`a.applicant_department_id`)} and ${visible("a")}
         group by 1, 2, 3, 4`,
   );
+  const atom = (cohortName: RetentionAtom["cohort"]) => (row: Row): RetentionAtom => ({
+    month: row.month,
+    departmentId: row.department_id,
+    jobFamilyId: row.job_family_id,
+    cohort: cohortName,
+    people: row.people,
+    retained: row.retained,
+    observable: row.observable,
+  });
+  return [...moved.map(atom("moved")), ...declined.map(atom("declined"))];
+}
 
-  // Everyone else: in post at the month's start, less those who applied or moved in the month.
+/** Retention a year after a month's start of everyone in post then who neither applied nor moved that month. */
+async function loadStayerRetention(db: Executor, context: RetentionContext): Promise<RetentionAtom[]> {
+  const { startDay, endDay, start, end, today, inScope, visible, rolled } = context;
   const months = monthsOfPeriod(context.fromMonth, context.toMonth);
   const starts = `{${months.map(firstDay).join(",")}}`;
   const inPost = sql`p.hired_on <= x.day and (p.left_on > x.day or (p.left_on is null and p.active))`;
@@ -652,15 +669,6 @@ async function loadRetention(db: Executor, context: RetentionContext): Promise<R
     const observable = firstDay(addMonths(month, 12)) <= today;
     didNotApply.push({ month, departmentId: Number(departmentId), jobFamilyId: Number(jobFamilyId), cohort: "did_not_apply", people: value.people, retained: value.retained, observable });
   }
-  const atom = (cohortName: RetentionAtom["cohort"]) => (row: Row): RetentionAtom => ({
-    month: row.month,
-    departmentId: row.department_id,
-    jobFamilyId: row.job_family_id,
-    cohort: cohortName,
-    people: row.people,
-    retained: row.retained,
-    observable: row.observable,
-  });
-  return [...moved.map(atom("moved")), ...declined.map(atom("declined")), ...didNotApply];
+  return didNotApply;
 }
 

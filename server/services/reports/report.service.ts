@@ -25,7 +25,7 @@ const partsOf: Record<ReportId, FactPart[]> = {
   "past-standard": ["pastStandard"],
   skills: ["skills"],
   wills: ["wills"],
-  retention: ["retention"],
+  retention: ["retention", "stayers"],
   participation: ["participations"],
 };
 
@@ -68,7 +68,7 @@ function factsFor(db: Executor, actor: Actor, view: Viewing, wanted: readonly Fa
     detailDepth,
   };
   return asSystem(db, (tx) =>
-    cachedReportFacts(tx, JSON.stringify({ window, ...options }), wanted, (parts) => loadReportFacts(tx, window, { ...options, settings: view.settings, parts })),
+    cachedReportFacts(tx, { key: JSON.stringify({ window, ...options }), organisation }, wanted, (parts) => loadReportFacts(tx, window, { ...options, settings: view.settings, parts })),
   );
 }
 
