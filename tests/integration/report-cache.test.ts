@@ -104,7 +104,7 @@ describe("report cache", async () => {
     const application = await apply(db, (await actorForPerson(db, team[7]!.id))!, { opportunityId: posting.id, motivation: "QA に挑戦したい" });
     await read(false);
     await read(true);
-    await db.update(applications).set({ disclosedAt: new Date() }).where(eq(applications.id, application.id));
+    await db.update(applications).set({ disclosedAt: new Date() }).where(eq(applications.id, application.applicationId));
     await read(false);
     await read(true);
     expect(loaded).toEqual([

@@ -5,7 +5,7 @@ import type { Actor } from "@/server/auth/actor";
 import type { Settings } from "../settings/settings.schemas";
 import { getSettings } from "../settings/settings.service";
 import { japanDate } from "../workflow/business-days";
-import type { DepartmentNode } from "./report.facts";
+import type { DepartmentNode, JobFamilyNode } from "./report.facts";
 import type { DepartmentOption, ReportFilterOptions, ReportFiltersInput, ReportHome } from "./report.input.schemas";
 import { publishReport } from "./publish";
 import { type CachedFacts, cachedReportFacts } from "./report.cache";
@@ -29,7 +29,7 @@ const partsOf: Record<ReportId, FactPart[]> = {
   participation: ["participations"],
 };
 
-type Viewing = { scope: ReportScope; filters: ReportFilters; departments: DepartmentNode[]; settings: Settings; threshold: number; today: string };
+type Viewing = { scope: ReportScope; filters: ReportFilters; departments: DepartmentNode[]; jobFamilies: JobFamilyNode[]; settings: Settings; threshold: number; today: string };
 
 /** Who is asking, for which filters: decided before anything but the organisation chart is read. */
 async function viewing(db: Executor, actor: Actor, input: ReportFiltersInput | undefined, now: Date): Promise<Viewing> {
@@ -37,11 +37,13 @@ async function viewing(db: Executor, actor: Actor, input: ReportFiltersInput | u
     await queryRows<{ id: number; parent_id: number | null; name_ja: string; name_en: string }>(db, sql`select id, parent_id, name_ja, name_en from departments order by id`)
   ).map((row): DepartmentNode => ({ id: row.id, parentId: row.parent_id, name: { ja: row.name_ja, en: row.name_en } }));
   const scope = reportScopeFor(actor, departments);
-  const jobFamilyIds = (await queryRows<{ id: number }>(db, sql`select id from job_families`)).map((row) => row.id);
+  const jobFamilies = (await queryRows<{ id: number; name_ja: string; name_en: string }>(db, sql`select id, name_ja, name_en from job_families order by id`)).map(
+    (row): JobFamilyNode => ({ id: row.id, name: { ja: row.name_ja, en: row.name_en } }),
+  );
   const today = japanDate(now);
-  const filters = resolveFilters(scope, input, { today, departments, jobFamilyIds });
+  const filters = resolveFilters(scope, input, { today, departments, jobFamilyIds: jobFamilies.map((family) => family.id) });
   const settings = await getSettings(db);
-  return { scope, filters, departments, settings, threshold: settings.reportMinimumGroupSize, today };
+  return { scope, filters, departments, jobFamilies, settings, threshold: settings.reportMinimumGroupSize, today };
 }
 
 /**
@@ -108,7 +110,6 @@ export async function getReportHome(db: Executor, actor: Actor, input?: ReportFi
 /** The filter form's choices for this viewer: the departments in their scope as a tree, the job families, the defaults. */
 export async function getReportFilterOptions(db: Executor, actor: Actor, now = new Date()): Promise<ReportFilterOptions> {
   const view = await viewing(db, actor, undefined, now);
-  const families = await queryRows<{ id: number; name_ja: string; name_en: string }>(db, sql`select id, name_ja, name_en from job_families order by id`);
   const visible = view.scope.kind === "organisation" ? view.scope.departmentIds : new Set(view.departments.map((department) => department.id));
   const children = new Map<number | null, DepartmentNode[]>();
   for (const department of view.departments) {
@@ -121,7 +122,7 @@ export async function getReportFilterOptions(db: Executor, actor: Actor, now = n
   return {
     scope: view.scope.kind,
     departments: branch(null),
-    jobFamilies: families.map((row) => ({ id: row.id, name: { ja: row.name_ja, en: row.name_en } })),
+    jobFamilies: view.jobFamilies,
     defaults: view.filters,
     maxMonths: MAX_REPORT_MONTHS,
   };
