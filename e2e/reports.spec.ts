@@ -4,9 +4,10 @@ import { expect, expectAccessible, type Locale, signInAs, test } from "./fixture
 
 /**
  * HR mobility reports, in both languages: HR filters the flows to customer service and finds the
- * customer-support → QA moves of the demo history in the flows table and support → product in the
- * job-family Sankey diagram, and the table's CSV has the same rows; a manager sees only their own
- * organisation; an employee gets no report at all.
+ * customer-support → QA moves of the demo history (a site's flow into the QA group, over the default
+ * twelve months and over three years) in the department Sankey diagram and the flows table, and
+ * support → product in the job-family Sankey diagram, and the table's CSV has the same rows; a
+ * manager sees only their own organisation; an employee gets no report at all.
  */
 
 const text = {
@@ -89,6 +90,24 @@ async function tableRows(table: Locator): Promise<string[][]> {
   );
 }
 
+/**
+ * A customer-support site's flow into the QA group, shown: a row of the flows table with its count,
+ * and the band of the department Sankey diagram that says the same flow and the same figure.
+ */
+async function expectSiteToQaShown(page: Page, locale: Locale) {
+  const words = text[locale];
+  const table = page.getByRole("table", { name: words.table });
+  await expect(table.getByRole("rowheader", { name: new RegExp(`→ ${words.qa}$`) }).first()).toBeVisible();
+  const toQa = (await tableRows(table)).filter((row) => row[0]!.endsWith(`→ ${words.qa}`) && /^\d+$/.test(row.at(-1)!));
+  expect(toQa.length).toBeGreaterThan(0);
+  const sankey = page.getByRole("img", { name: words.sankey });
+  await expect(sankey.locator("text").filter({ hasText: new RegExp(`^${words.qa} \\(\\d+\\)$`) })).toBeVisible();
+  for (const row of toQa) {
+    expect(Number(row.at(-1))).toBeGreaterThanOrEqual(5);
+    await expect(sankey.locator("path > title").filter({ hasText: `${row[0]}: ${row.at(-1)}` })).toHaveCount(1);
+  }
+}
+
 async function openFlowsForCustomerService(page: Page, locale: Locale) {
   const words = text[locale];
   await page.getByRole("navigation", { name: locale === "ja" ? "メインメニュー" : "Main menu" }).getByRole("link", { name: words.nav }).click();
@@ -97,16 +116,20 @@ async function openFlowsForCustomerService(page: Page, locale: Locale) {
   await expectAccessible(page);
   await page.getByRole("heading", { level: 2, name: words.flowsReport }).getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: words.flowsReport })).toBeVisible();
-  // Three years of history: the whole of it.
-  const to = await page.getByLabel(locale === "ja" ? "終了月" : "To (month)").inputValue();
-  await page.getByLabel(words.from).fill(`${Number(to.slice(0, 4)) - 3}-${to.slice(5, 7)}`);
+  // Customer service over the default twelve months, then over three years of history (the whole of it).
   await page.getByLabel(words.department, { exact: true }).selectOption({ label: words.customerService });
   await page.getByRole("button", { name: words.apply }).click();
   await expect(page).toHaveURL(/department=\d+/);
+  await expectSiteToQaShown(page, locale);
+  const to = await page.getByLabel(locale === "ja" ? "終了月" : "To (month)").inputValue();
+  const from = `${Number(to.slice(0, 4)) - 3}-${to.slice(5, 7)}`;
+  await page.getByLabel(words.from).fill(from);
+  await page.getByRole("button", { name: words.apply }).click();
+  await expect(page).toHaveURL(new RegExp(`from=${from}&.*department=\\d+`));
 }
 
 for (const locale of ["ja", "en"] as const satisfies Locale[]) {
-  test(`${locale}: HR filters the flows to customer service, sees CS → QA in the table and support → product in the Sankey, and the CSV has the table's rows`, async ({ page }) => {
+  test(`${locale}: HR filters the flows to customer service, sees a site → QA in the department Sankey and its table and support → product in the job-family Sankey, and the CSV has the table's rows`, async ({ page }) => {
     const words = text[locale];
     await signInAs(page, "hr", locale);
     await openFlowsForCustomerService(page, locale);
@@ -128,9 +151,9 @@ for (const locale of ["ja", "en"] as const satisfies Locale[]) {
     expect(records.length).toBeGreaterThan(1);
     expect(records).toEqual(shown);
 
-    // Customer support → QA: the sites' flows into the QA group are rows of the table (their small
-    // counts hidden), and the job-family diagram draws support's people moving into product.
-    await expect(table.getByRole("rowheader", { name: new RegExp(`→ ${words.qa}$`) }).first()).toBeVisible();
+    // Customer support → QA: a site's flow into the QA group is drawn with its count, and the
+    // job-family diagram draws support's people moving into product.
+    await expectSiteToQaShown(page, locale);
     const families = page.getByRole("img", { name: words.familySankey });
     await expect(families.locator("text").filter({ hasText: words.supportFamily }).first()).toBeVisible();
     await expect(families.locator("text").filter({ hasText: words.productFamily }).first()).toBeVisible();
@@ -138,7 +161,7 @@ for (const locale of ["ja", "en"] as const satisfies Locale[]) {
     // The address carries the filters: opened again, it shows the same report.
     await page.goto(bookmark);
     await expect(page.getByLabel(words.department, { exact: true }).locator("option:checked")).toHaveText(words.customerService);
-    await expect(page.getByRole("table", { name: words.table }).getByRole("rowheader", { name: new RegExp(`→ ${words.qa}$`) }).first()).toBeVisible();
+    await expectSiteToQaShown(page, locale);
   });
 
   test(`${locale}: a manager sees the reports of their own organisation only`, async ({ page, browser, consoleErrors }) => {

@@ -119,15 +119,21 @@ type Flow = {
   toRoles?: readonly string[];
   from: ReadonlyArray<readonly [department: string, role: string, weight: number]>;
   perYear: readonly [number, number, number];
+  /** The months (0–11) the moves take effect in, when not both 定期異動 rounds. */
+  months?: readonly number[];
 };
 
 const csFrontline = ["CS-TKY-T1", "CS-SDJ-T1", "CS-FUK-T1"] as const;
 
 const flows: readonly Flow[] = [
-  // Customer support → product QA: the bugs CS hears about first.
-  { to: "PRD-QA", toRoles: ["product-qa"], from: [["CS-QM", "cs-qa", 3], ["CS-TKY-ESC", "cs-leader", 2], ["CS-TKY-T1", "cs-operator", 2], ["CS-SDJ-CHT", "cs-operator", 1], ["CS-FUK-ESC", "cs-leader", 1]], perYear: [1, 2, 6] },
+  // Customer support → product QA: the bugs CS hears about first. QA sits in Tokyo beside the
+  // Tokyo centre, whose escalation leaders and operators reproduce the bugs it fixes, and takes
+  // its intake from there each April, when the year's release plan is set; the quality management
+  // department and the other sites send a few more.
+  { to: "PRD-QA", toRoles: ["product-qa"], from: [["CS-TKY-ESC", "cs-leader", 1], ["CS-TKY-T1", "cs-operator", 1]], perYear: [1, 1, 5], months: [3] },
+  { to: "PRD-QA", toRoles: ["product-qa"], from: [["CS-QM", "cs-qa", 2], ["CS-SDJ-CHT", "cs-operator", 1], ["CS-FUK-ESC", "cs-leader", 1]], perYear: [1, 1, 1] },
   // → product management: the voice of the customer in the roadmap.
-  { to: "PRD-PM", toRoles: ["product-manager"], from: [["CS-SDJ-CHT", "cs-knowledge-manager", 2], ["CS-TKY-ESC", "cs-leader", 2], ["CS-TKY-T1", "cs-leader", 1], ["CS-QM", "cs-knowledge-manager", 2], ["CS-SDJ-T1", "cs-leader", 1]], perYear: [2, 3, 3] },
+  { to: "PRD-PM", toRoles: ["product-manager"], from: [["CS-SDJ-CHT", "cs-knowledge-manager", 2], ["CS-TKY-ESC", "cs-leader", 2], ["CS-TKY-T1", "cs-leader", 1], ["CS-QM", "cs-knowledge-manager", 2], ["CS-SDJ-T1", "cs-leader", 1]], perYear: [2, 3, 4] },
   // → HR: trainers into people development, leaders into recruiting and HR business partnering.
   { to: "HR", toRoles: ["hr-people-development"], from: [["CS-QM", "cs-trainer", 3], ["CS-TKY-T1", "cs-ojt-supporter", 1]], perYear: [1, 1, 1] },
   { to: "HR", toRoles: ["recruiter", "hrbp"], from: [["CS-TKY-T1", "cs-leader", 1], ["CS-SDJ-T1", "cs-leader", 1], ["CS-TKY-ESC", "cs-leader", 1]], perYear: [1, 1, 2] },
@@ -369,12 +375,12 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
     sourcesTaken.set(flow, taken + 1);
     return turns[taken % turns.length]!;
   };
-  /** 1 April or 1 October (the 定期異動 rounds) in [from, to), April a little more likely. */
-  const effectiveDay = (from: number, to: number): number | null => {
+  /** 1 April or 1 October (the 定期異動 rounds, or only those of `months`) in [from, to), April a little more likely. */
+  const effectiveDay = (from: number, to: number, months: readonly number[] = [3, 9]): number | null => {
     const choices: number[] = [];
     for (let month = nextMonthStart(from); month < to; month = nextMonthStart(month + DAY_MS)) {
       const m = new Date(month).getUTCMonth();
-      const weight = m === 3 ? 4 : m === 9 ? 3 : 0;
+      const weight = !months.includes(m) ? 0 : m === 3 ? 4 : m === 9 ? 3 : 0;
       for (let i = 0; i < weight; i++) choices.push(month);
     }
     return choices.length === 0 ? null : rng.pick(choices);
@@ -393,7 +399,7 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
       let taken = 0;
       for (const person of pool) {
         if (taken === wanted) break;
-        const on = effectiveDay(Math.max(yearStart(year), dayOf(person.hiredOn) + days(MIN_DAYS_IN_POST)), latestBefore(person.id, end));
+        const on = effectiveDay(Math.max(yearStart(year), dayOf(person.hiredOn) + days(MIN_DAYS_IN_POST)), latestBefore(person.id, end), flow.months);
         if (on === null) continue;
         const [fromCode, fromRole] = nextSource(flow);
         const from = { departmentId: departmentId(fromCode), roleId: fromRole === "=" ? person.roleId : roleId(fromRole) };
@@ -750,7 +756,7 @@ export async function seedDemoHistory(db: Executor): Promise<void> {
   const notReleasedPerYear = [
     [4, 1],
     [4, 2],
-    [5, 2],
+    [6, 2],
   ] as const;
   const hoardingTeam = [...movable, ...leavers].filter((person) => person.departmentId === hoarding);
   const destinations = ["PRD-QA", "CSM", "SALES", "COMM", "MKT", "PRD-PM"] as const;

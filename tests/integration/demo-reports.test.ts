@@ -4,7 +4,8 @@ import { seedDemo } from "../../db/seed";
 import { DEMO_AS_OF, demoPersonas } from "../../db/seed/demo-company";
 import { departments, people } from "../../db/schema";
 import { actorForPerson } from "../../server/auth/actor";
-import { getReport } from "../../server/services/reports/report.service";
+import { addMonths } from "../../server/services/reports/report.period";
+import { getReport, getReportFilterOptions } from "../../server/services/reports/report.service";
 import type { Cell, Report, ReportFilters } from "../../server/services/reports/report.schemas";
 import { createTestDatabase } from "../setup/test-database";
 
@@ -68,5 +69,22 @@ describe("demo reports over a year bounded by quiet months", async () => {
     const families = flows.tables.find((table) => table.id === "jobFamilyFlows")!;
     const supportToProduct = families.rows.find((row) => textOf(row.cells.from) === "Customer support" && textOf(row.cells.to) === "Product");
     expect(valueOf(supportToProduct?.cells.moves)).toBeGreaterThanOrEqual(5);
+  });
+
+  it("shows HR filtering to the Customer Service Division a site's flow into the QA group, over the form's default twelve months, over three years and over the year bounded by quiet months", async () => {
+    const sites = (await db.select().from(departments).where(eq(departments.parentId, cs!.id))).map((department) => department.nameEn);
+    const options = await getReportFilterOptions(db, hr, now);
+    const { defaults, maxMonths } = options;
+    const periods = [defaults, { from: addMonths(defaults.to, -(maxMonths - 1)), to: defaults.to }, period];
+    expect(periods.map(({ from }) => from)).toEqual(["2025-11", "2023-11", "2025-12"]);
+    for (const { from, to } of periods) {
+      const flows = await getReport(db, hr, "flows", { from, to, departmentId: cs!.id }, now);
+      const siteToQa = flows.tables
+        .find((table) => table.id === "departmentFlows")!
+        .rows.filter((row) => sites.includes(textOf(row.cells.from) ?? "") && textOf(row.cells.to) === "Quality Assurance Group");
+      const shown = siteToQa.filter((row) => valueOf(row.cells.moves) !== null);
+      expect(shown.length, from).toBeGreaterThan(0);
+      for (const row of shown) expect(valueOf(row.cells.moves), from).toBeGreaterThanOrEqual(flows.threshold);
+    }
   });
 });
