@@ -88,28 +88,23 @@ export function CompanyHolidaysEditor({ rows, onChange, errorFor }: Props) {
             {row.kind === "range" ? dayPicker(index, row, "last", errorFor(`${index}.lastDay`)) : null}
           </div>
           <div className="flex flex-wrap items-end gap-3">
-            <TextField
-              id={`holiday-${index}-name-ja`}
-              label={t("nameJa")}
-              compact
-              lang="ja"
-              width="w-56"
-              maxLength={holidayNameMaxLength}
-              value={row.nameJa}
-              error={errorFor(`${index}.nameJa`)}
-              onChange={(nameJa) => update(index, { ...row, nameJa })}
-            />
-            <TextField
-              id={`holiday-${index}-name-en`}
-              label={t("nameEn")}
-              compact
-              lang="en"
-              width="w-56"
-              maxLength={holidayNameMaxLength}
-              value={row.nameEn}
-              error={errorFor(`${index}.nameEn`)}
-              onChange={(nameEn) => update(index, { ...row, nameEn })}
-            />
+            {(["ja", "en"] as const).map((language) => {
+              const field = language === "ja" ? "nameJa" : "nameEn";
+              return (
+                <TextField
+                  key={language}
+                  id={`holiday-${index}-name-${language}`}
+                  label={t(field)}
+                  compact
+                  lang={language}
+                  width="w-56"
+                  maxLength={holidayNameMaxLength}
+                  value={row[field]}
+                  error={errorFor(`${index}.${field}`)}
+                  onChange={(name) => update(index, { ...row, [field]: name })}
+                />
+              );
+            })}
             <button type="button" onClick={() => onChange(rows.filter((_, at) => at !== index))} className="rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100">
               {t("remove", { name: row.nameJa || row.nameEn || t("row", { number: index + 1 }) })}
             </button>

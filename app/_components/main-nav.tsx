@@ -74,7 +74,10 @@ export function MainNav({ label, links, groups }: { label: string; links: NavIte
               >
                 {group.links.map((link) => (
                   <li key={link.href} className="[&>a]:block [&>a]:px-2 [&>a]:py-1">
-                    <NavLink href={link.href}>{link.label}</NavLink>
+                    {/* Not prefetched: opening a group would otherwise fetch every page it lists. */}
+                    <NavLink href={link.href} prefetch={false}>
+                      {link.label}
+                    </NavLink>
                   </li>
                 ))}
               </ul>
