@@ -60,8 +60,8 @@ export function MainNav({ label, links, groups }: { label: string; links: NavIte
                 className={`flex items-center gap-1 rounded px-1 py-0.5 hover:text-brand-700 ${holdsCurrent ? "font-semibold text-brand-700" : "text-slate-700"}`}
               >
                 {group.label}
-                <span aria-hidden="true" className={`text-xs transition-transform ${expanded ? "rotate-180" : ""}`}>
-                  ▾
+                <span aria-hidden="true" className="text-xs">
+                  {expanded ? "▴" : "▾"}
                 </span>
               </button>
               <ul
