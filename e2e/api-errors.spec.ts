@@ -1,4 +1,4 @@
-import { expect, signInAs, test } from "./fixtures";
+import { expect, followMenu, signInAs, test } from "./fixtures";
 
 /** The production build's error responses: translated, and nothing internal (no stack, no SQL). */
 test.describe("tRPC errors from the production server", () => {
@@ -50,7 +50,7 @@ test.describe("security headers of the production server", () => {
     const nonce = /'nonce-([^']+)'/.exec(policy)![1];
     expect(await page.locator(`script[nonce]`).count()).toBeGreaterThan(0);
     expect(await page.locator("script").evaluateAll((scripts, expected) => scripts.every((s) => (s as HTMLScriptElement).nonce === expected), nonce)).toBe(true);
-    await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "My applications" }).click();
+    await followMenu(page, "en", "career", "My applications");
     await expect(page).toHaveURL(/\/en\/applications$/);
   });
 

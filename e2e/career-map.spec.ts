@@ -1,8 +1,7 @@
-import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, followMenu, signInAs, test } from "./fixtures";
 
 const words = {
   ja: {
-    nav: "メインメニュー",
     careerMap: "キャリアマップ",
     list: "ロールとキャリアパスの一覧",
     ownRole: "オペレーター",
@@ -15,7 +14,6 @@ const words = {
     targetLine: (n: number) => `プロダクトQA レベル${n} と、あなたの現在のスキル・経験の差です。`,
   },
   en: {
-    nav: "Main menu",
     careerMap: "Career map",
     list: "Roles and paths as a list",
     ownRole: "Operator",
@@ -34,7 +32,7 @@ for (const locale of ["ja", "en"] as const) {
 
   test(`${locale}: the employee finds where they are on the career map and their gap to product QA`, async ({ page }) => {
     await signInAs(page, "employee", locale);
-    await page.getByRole("navigation", { name: w.nav }).getByRole("link", { name: w.careerMap }).click();
+    await followMenu(page, locale, "career", w.careerMap);
     await expect(page).toHaveURL(new RegExp(`/${locale}/career-map$`));
     await expect(page.getByRole("heading", { level: 1, name: w.careerMap })).toBeVisible();
 

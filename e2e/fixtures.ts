@@ -18,6 +18,25 @@ export async function signInAs(page: Page, persona: PersonaKey, locale: Locale =
   await expect(page).toHaveURL(new RegExp(`/${locale}$`));
 }
 
+export type MenuGroup = "career" | "team" | "hr" | "admin";
+
+const menuWords: Record<Locale, Record<MenuGroup | "menu", string>> = {
+  ja: { menu: "メインメニュー", career: "マイキャリア", team: "マイチーム", hr: "人事", admin: "管理" },
+  en: { menu: "Main menu", career: "My career", team: "My team", hr: "HR", admin: "Admin" },
+};
+
+/** The header's main menu. */
+export function mainMenu(page: Page, locale: Locale) {
+  return page.getByRole("navigation", { name: menuWords[locale].menu });
+}
+
+/** Opens a group of the main menu (a disclosure button) and follows one of its links, as a person does. */
+export async function followMenu(page: Page, locale: Locale, group: MenuGroup, link: string) {
+  const menu = mainMenu(page, locale);
+  await menu.getByRole("button", { name: menuWords[locale][group], exact: true }).click();
+  await menu.getByRole("link", { name: link, exact: true }).click();
+}
+
 /** A tRPC mutation sent as the app's own fetch sends it: JSON, with this site's Origin. */
 export function postTrpc(page: Page, path: string, json: unknown, headers: Record<string, string> = {}) {
   return page.request.post(`/api/trpc/${path}`, { headers: { origin: baseURL, ...headers }, data: { json } });

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, type Locale, type PersonaKey, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, type Locale, type PersonaKey, followMenu, signInAs, test } from "./fixtures";
 
 /**
  * Matching and scouting (社内FA) with the demo personas, in both languages.
@@ -133,7 +133,7 @@ for (const locale of ["ja", "en"] as const) {
 
   test(`${locale}: the employee sees why each opportunity is recommended, and can hide one`, async ({ page }) => {
     await signInAs(page, "employee", locale);
-    await page.getByRole("link", { name: l.nav.recommendations, exact: true }).click();
+    await followMenu(page, locale, "career", l.nav.recommendations);
     await expect(page.getByRole("heading", { level: 1, name: l.recommendationsTitle })).toBeVisible();
     const cards = page.getByRole("article");
     await expect(cards.first()).toBeVisible();
@@ -199,7 +199,7 @@ test("ja: the hiring manager invites a hidden candidate who accepts scouting; th
 
   // The scout inbox: the invitation, who sent it, the message, and that the manager is not told.
   await page.goto("/ja");
-  await page.getByRole("link", { name: l.nav.scouts, exact: true }).click();
+  await followMenu(page, "ja", "career", l.nav.scouts);
   await expect(page.getByRole("heading", { level: 1, name: l.scoutsTitle })).toBeVisible();
   await expect(page.getByText(l.privacy)).toBeVisible();
   const invitation = page.getByRole("article").filter({ has: page.getByRole("heading", { name: community }) });
@@ -250,7 +250,7 @@ test("en: an invitation to a hidden candidate who does not accept scouting looks
 
   // The employee: applying needs a motivation; they decline instead.
   await switchTo(page, "employee", "en");
-  await page.getByRole("link", { name: l.nav.scouts, exact: true }).click();
+  await followMenu(page, "en", "career", l.nav.scouts);
   await expect(page.getByRole("heading", { level: 1, name: l.scoutsTitle })).toBeVisible();
   await expect(page.getByText(l.privacy)).toBeVisible();
   const invitation = page.getByRole("article").filter({ has: page.getByRole("heading", { name: productQa }) });

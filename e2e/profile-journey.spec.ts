@@ -1,4 +1,4 @@
-import { expect, expectAccessible, type Locale, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, type Locale, followMenu, signInAs, test } from "./fixtures";
 
 /**
  * The profile journey across two people, in each language: the employee adds skills; their manager
@@ -8,7 +8,7 @@ import { expect, expectAccessible, type Locale, signInAs, test } from "./fixture
 const journeys: Record<Locale, {
   skills: [query: string, name: string][];
   levelMeaning: RegExp;
-  text: Record<"edit" | "heading" | "add" | "team" | "menu" | "verified" | "shared" | "private" | "record" | "recorded", string>;
+  text: Record<"edit" | "heading" | "add" | "team" | "verified" | "shared" | "private" | "record" | "recorded", string>;
   verifyLabel: (skill: string) => string;
   shared: string;
   secret: string;
@@ -20,8 +20,7 @@ const journeys: Record<Locale, {
       edit: "スキル・プロフィールを編集",
       heading: "スキル・プロフィールの編集",
       add: "スキルを追加（日本語・英語・別名で検索）",
-      team: "マイチーム",
-      menu: "メインメニュー",
+      team: "チームのメンバー",
       verified: "が確認済み",
       shared: "共有メモ",
       private: "非公開メモ（あなただけ）",
@@ -39,8 +38,7 @@ const journeys: Record<Locale, {
       edit: "Edit skills and profile",
       heading: "Edit your skills and profile",
       add: "Add a skill (search in Japanese, English or by alias)",
-      team: "My team",
-      menu: "Main menu",
+      team: "Team members",
       verified: "Verified by",
       shared: "Shared notes",
       private: "Private notes (only you)",
@@ -80,7 +78,7 @@ for (const [locale, journey] of Object.entries(journeys) as [Locale, (typeof jou
 
     const manager = await (await browser.newContext()).newPage();
     await signInAs(manager, "manager", locale);
-    await manager.getByRole("navigation", { name: text.menu }).getByRole("link", { name: text.team }).click();
+    await followMenu(manager, locale, "team", text.team);
     await expectAccessible(manager);
     await manager.getByRole("link", { name: locale === "ja" ? "佐藤 陽菜" : "Hina Sato" }).click();
     const verify = manager.getByRole("button", { name: journey.verifyLabel(firstName), exact: true });

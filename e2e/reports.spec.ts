@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, type Locale, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, followMenu, type Locale, mainMenu, signInAs, test } from "./fixtures";
 
 /**
  * HR mobility reports, in both languages: HR filters the flows to customer service and finds the
@@ -110,7 +110,7 @@ async function expectSiteToQaShown(page: Page, locale: Locale) {
 
 async function openFlowsForCustomerService(page: Page, locale: Locale) {
   const words = text[locale];
-  await page.getByRole("navigation", { name: locale === "ja" ? "メインメニュー" : "Main menu" }).getByRole("link", { name: words.nav }).click();
+  await followMenu(page, locale, "hr", words.nav);
   await expect(page.getByRole("heading", { level: 1, name: words.home })).toBeVisible();
   await expect(page.getByText(words.formula).first()).toBeVisible();
   await expectAccessible(page);
@@ -174,7 +174,7 @@ for (const locale of ["ja", "en"] as const satisfies Locale[]) {
     await hr.context().close();
 
     await signInAs(page, "manager", locale);
-    await page.getByRole("link", { name: words.nav, exact: true }).click();
+    await followMenu(page, locale, "team", words.nav);
     await expect(page.getByText(words.organisation)).toBeVisible();
     const options = page.getByLabel(words.department, { exact: true }).locator("option");
     await expect(options.filter({ hasText: words.wholeCompany })).toHaveCount(0);
@@ -189,9 +189,10 @@ for (const locale of ["ja", "en"] as const satisfies Locale[]) {
 
   test(`${locale}: an employee has no reports`, async ({ page, consoleErrors }) => {
     consoleErrors.allow(/status of 404 \(Not Found\)/);
-    const words = text[locale];
     await signInAs(page, "employee", locale);
-    await expect(page.getByRole("navigation", { name: locale === "ja" ? "メインメニュー" : "Main menu" }).getByRole("link", { name: words.nav })).toHaveCount(0);
+    // No group of the menu holds the reports: not the employee's own, nor any other.
+    await expect(mainMenu(page, locale).getByRole("button", { name: locale === "ja" ? "マイチーム" : "My team" })).toHaveCount(0);
+    await expect(mainMenu(page, locale).locator(`a[href$="/reports"]`)).toHaveCount(0);
     for (const path of ["/reports", "/reports/flows", "/reports/managers"]) {
       const response = await page.goto(`/${locale}${path}`);
       expect(response?.status(), path).toBe(404);

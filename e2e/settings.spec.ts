@@ -1,9 +1,9 @@
-import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, followMenu, signInAs, test } from "./fixtures";
 
 test("HR changes a workflow setting; an invalid value gets a translated error and is not saved", async ({ page, consoleErrors }) => {
   consoleErrors.allow(/status of 400 \(Bad Request\)/);
   await signInAs(page, "hr", "ja");
-  await page.getByRole("link", { name: "ワークフロー設定" }).click();
+  await followMenu(page, "ja", "hr", "ワークフロー設定");
   await expectAccessible(page);
   const deadline = page.getByLabel("送り出し判断の期限（営業日）");
   await deadline.fill("61");

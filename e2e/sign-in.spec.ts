@@ -1,4 +1,4 @@
-import { expect, expectAccessible, type Locale, type PersonaKey, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, type Locale, mainMenu, type PersonaKey, signInAs, test } from "./fixtures";
 
 const locales: Locale[] = ["ja", "en"];
 const personas: PersonaKey[] = ["employee", "manager", "hr", "admin", "hiring_manager"];
@@ -21,8 +21,11 @@ test.describe("demo sign-in", () => {
       test(`${persona} signs in, sees their profile and the menu for their role, and signs out (${locale})`, async ({ page }) => {
         await signInAs(page, persona, locale);
         await expect(page.getByRole("heading", { level: 2, name: text[locale].skills })).toBeVisible();
-        const menu = page.getByRole("navigation", { name: locale === "ja" ? "メインメニュー" : "Main menu" });
+        const menu = mainMenu(page, locale);
         await expect(menu.getByRole("link", { name: text[locale].people })).toBeVisible();
+        // The settings sit in the HR group, which only HR has.
+        await expect(menu.getByRole("button", { name: locale === "ja" ? "人事" : "HR", exact: true })).toHaveCount(persona === "hr" ? 1 : 0);
+        if (persona === "hr") await menu.getByRole("button", { name: locale === "ja" ? "人事" : "HR", exact: true }).click();
         await expect(menu.getByRole("link", { name: text[locale].settings })).toHaveCount(persona === "hr" ? 1 : 0);
         await expectAccessible(page);
         await page.getByRole("button", { name: text[locale].signOut }).click();

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, postTrpc, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, postTrpc, followMenu, signInAs, test } from "./fixtures";
 
 /*
  * The e2e server is one seeded demo shared by every spec in the run, so nothing here assumes the
@@ -49,7 +49,7 @@ function tokyoDate(offsetDays = 0): string {
 
 test("ja: the employee writes a Will, finds a skill through the IME, saves twice and reads both versions", async ({ page }) => {
   await signInAs(page, "employee", "ja");
-  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "Will（やりたいこと）" }).click();
+  await followMenu(page, "ja", "career", "Will（やりたいこと）");
   await expect(page.getByRole("heading", { level: 1, name: "Will（やりたいこと）" })).toBeVisible();
   await expect(page.getByText("初期設定は非公開です。何もチェックしなければ、あなただけが見られます。")).toBeVisible();
   const start = await loadedVersion(page);
@@ -118,7 +118,7 @@ test("ja: the employee writes a Will, finds a skill through the IME, saves twice
 
 test("en: the employee writes a Will, finds a skill by an English alias, saves twice and reads both versions", async ({ page }) => {
   await signInAs(page, "employee", "en");
-  await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Will", exact: true }).click();
+  await followMenu(page, "en", "career", "Will");
   await expect(page.getByRole("heading", { level: 1, name: "Your Will" })).toBeVisible();
   const start = await loadedVersion(page);
 
@@ -207,7 +207,7 @@ test("the employee reads a career conversation without the private notes and tic
   expect(recorded.status()).toBe(200);
   await managerContext.close();
 
-  await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Career conversations" }).click();
+  await followMenu(page, "en", "career", "Career conversations");
   await expect(page.getByRole("heading", { level: 1, name: "Career conversations" })).toBeVisible();
   const conversation = page.getByRole("article").filter({ hasText: `Talked about moving into QA (${token}).` });
   await expect(conversation).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, type Locale, type PersonaKey, postTrpc, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, type Locale, type PersonaKey, postTrpc, followMenu, signInAs, test } from "./fixtures";
 
 /**
  * The whole internal-move journey with the demo personas, in both languages:
@@ -200,7 +200,7 @@ for (const locale of ["ja", "en"] as const) {
     await page.getByLabel(l.motivation, { exact: true }).fill(locale === "ja" ? "CS で培った声を聞く力をコミュニティづくりに活かしたいです。" : "I want to bring what I learned listening to customers into community building.");
     await page.getByRole("button", { name: l.apply, exact: true }).dblclick();
     await expect(page.getByRole("heading", { name: l.applied })).toBeVisible();
-    await page.getByRole("link", { name: l.nav.applications, exact: true }).click();
+    await followMenu(page, locale, "career", l.nav.applications);
     const mine = page.getByRole("article").filter({ has: page.getByRole("heading", { name: title }) });
     await expect(mine).toHaveCount(1);
     // The id for the direct call at the end, as the employee's own list reports it.
@@ -224,7 +224,7 @@ for (const locale of ["ja", "en"] as const) {
 
     // The offer tells the current manager: the release waits in their inbox. A decline needs a reason.
     await switchTo(page, "manager", locale);
-    await page.getByRole("link", { name: l.nav.inbox, exact: true }).click();
+    await followMenu(page, locale, "team", l.nav.inbox);
     const release = page.getByRole("article").filter({ hasText: title });
     await expect(release).toBeVisible();
     await expectAccessible(page);
@@ -237,7 +237,7 @@ for (const locale of ["ja", "en"] as const) {
 
     // HR finalizes with an effective date.
     await switchTo(page, "hr", locale);
-    await page.getByRole("link", { name: l.nav.hrQueue, exact: true }).click();
+    await followMenu(page, locale, "hr", l.nav.hrQueue);
     const toFinalize = page.getByRole("article").filter({ hasText: title });
     await expect(toFinalize).toBeVisible();
     await expectAccessible(page);
@@ -255,7 +255,7 @@ for (const locale of ["ja", "en"] as const) {
 
     // The employee sees the pre-announced move, then withdraws it before the effective date.
     await switchTo(page, "employee", locale);
-    await page.getByRole("link", { name: l.nav.applications, exact: true }).click();
+    await followMenu(page, locale, "career", l.nav.applications);
     await expect(mine.getByText(l.finalized, { exact: true })).toBeVisible();
     await mine.getByRole("button", { name: l.withdraw(title) }).click();
     await mine.getByRole("button", { name: l.withdrawSubmit, exact: true }).click();

@@ -11,6 +11,7 @@ import { useFieldErrors } from "./use-field-errors";
 import { MutationStatus } from "./mutation-status";
 import { RotationTargetsEditor, rotationTargetsFromRows, type RotationTargetRow } from "./rotation-targets-editor";
 import type { Bilingual } from "@/app/_i18n/localized";
+import { CompanyHolidaysEditor, holidayRowsFrom, holidaysFromRows, type HolidayRow } from "./company-holidays-editor";
 
 const numberFields = ["profileStalenessDays", "releaseDeadlineBusinessDays", "minimumOpenDays", "reportMinimumGroupSize", "rotationTargetPercent"] as const;
 type NumberField = (typeof numberFields)[number];
@@ -30,6 +31,7 @@ export function SettingsForm({ initial, departments, locale }: { initial: Settin
   const [targetRows, setTargetRows] = useState<RotationTargetRow[]>(
     Object.entries(initial.departmentRotationTargets).map(([departmentId, percent]) => ({ departmentId, percent: String(percent) })),
   );
+  const [holidayRows, setHolidayRows] = useState<HolidayRow[]>(() => holidayRowsFrom(initial.companyHolidays));
   const update = useMutation(trpc.setting.update.mutationOptions());
   const { errorFor } = useFieldErrors(update.error);
 
@@ -47,6 +49,7 @@ export function SettingsForm({ initial, departments, locale }: { initial: Settin
           rotationTargetPercent: Number(values.rotationTargetPercent),
           departmentRotationTargets: rotationTargetsFromRows(targetRows),
           confidentialityPolicy,
+          companyHolidays: holidaysFromRows(holidayRows),
         });
       }}
     >
@@ -92,6 +95,7 @@ export function SettingsForm({ initial, departments, locale }: { initial: Settin
         error={errorFor("departmentRotationTargets")}
         errorFor={(departmentId) => errorFor(`departmentRotationTargets.${departmentId}`)}
       />
+      <CompanyHolidaysEditor rows={holidayRows} onChange={setHolidayRows} errorFor={(path) => errorFor(path ? `companyHolidays.${path}` : "companyHolidays")} />
       <div className="flex items-center gap-4">
         <button type="submit" disabled={update.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {t("save")}

@@ -135,3 +135,20 @@ export function reportScopeOf(actor: Actor): "company" | "organisation" | null {
   if (actor.isManager) return "organisation";
   return null;
 }
+
+/**
+ * The audit trail's entity types that belong to the mobility workflow: applications (with their
+ * approval steps, decisions, reads by HR and the move on the effective date, all recorded on the
+ * application) and postings. HR reads these; the rest (people, settings, sessions, jobs) is for admins.
+ */
+export const workflowAuditEntityTypes = ["application", "opportunity"] as const;
+
+/**
+ * How much of the audit trail a person reads: admins all of it, HR the workflow's part, anyone else
+ * none (null). Either way an application not yet disclosed stays hidden from the applicant's managers.
+ */
+export function auditScopeOf(actor: Actor): "all" | "workflow" | null {
+  if (isAdministrator(actor)) return "all";
+  if (isHrStaff(actor)) return "workflow";
+  return null;
+}

@@ -1,6 +1,7 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { careerMapRouter } from "./routers/career-map";
 import { applicationRouter } from "./routers/application";
+import { auditRouter } from "./routers/audit";
 import { conversationRouter } from "./routers/conversation";
 import { matchingRouter } from "./routers/matching";
 import { meRouter } from "./routers/me";
@@ -19,6 +20,7 @@ import { willRouter } from "./routers/will";
 
 export const appRouter = createTRPCRouter({
   application: applicationRouter,
+  audit: auditRouter,
   careerMap: careerMapRouter,
   conversation: conversationRouter,
   matching: matchingRouter,

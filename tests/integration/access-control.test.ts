@@ -120,6 +120,9 @@ const matrix: Record<string, Rule> = {
   "report.get": { allowed: ["manager", "hr"], call: (c) => c.report.get({ report: "mobility" }) },
   "report.home": { allowed: ["manager", "hr"], call: (c) => c.report.home({}) },
   "report.filterOptions": { allowed: ["manager", "hr"], call: (c) => c.report.filterOptions() },
+  // Admins read the whole audit trail, HR the workflow's part; nobody else any of it.
+  "audit.list": { allowed: ["hr", "admin"], call: (c) => c.audit.list({ filters: {} }) },
+  "audit.export": { allowed: ["hr", "admin"], call: (c) => c.audit.export({ entityType: "application" }) },
   "setting.get": { allowed: ["hr"], call: (c) => c.setting.get() },
   "setting.update": { allowed: ["hr"], call: (c) => c.setting.update({ minimumOpenDays: 7 }) },
   "session.revokeMine": { allowed: ["employee", "colleague", "manager", "hr", "admin"], call: (c) => c.session.revokeMine() },

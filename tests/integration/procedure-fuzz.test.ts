@@ -31,6 +31,11 @@ const HTTP_RUNS = 250;
  * spoiled too). A procedure with an input and no entry here fails the suite.
  */
 const validInputs: Record<string, (world: ProcedureWorld) => unknown> = {
+  "audit.list": (w) => ({
+    filters: { actor: "佐藤", entityType: "application", entityId: String(w.applicationId), action: "application.", fromDate: "2026-01-01", toDate: "2027-12-31" },
+    page: 2,
+  }),
+  "audit.export": (w) => ({ actor: "佐藤", entityType: "application", entityId: String(w.applicationId), action: "application.", fromDate: "2026-01-01", toDate: "2027-12-31" }),
   "application.submit": (w) => ({ opportunityId: w.otherOpportunityId, motivation: "挑戦したい", idempotencyKey: "fuzz-key-0001" }),
   "application.act": (w) => ({
     applicationId: w.applicationId,
@@ -85,7 +90,18 @@ const validInputs: Record<string, (world: ProcedureWorld) => unknown> = {
   "scout.invite": (w) => ({ opportunityId: w.opportunityId, candidateKey: "abcdefghijklmnop", message: "ぜひ" }),
   "scout.respond": () => ({ inviteId: 1, response: "application", motivation: "興味があります" }),
   "session.revoke": (w) => ({ personId: w.persons.employee.id }),
-  "setting.update": () => ({ profileStalenessDays: 180, confidentialityPolicy: "until_offer", releaseDeadlineBusinessDays: 10, minimumOpenDays: 7, reportMinimumGroupSize: 5 }),
+  "setting.update": () => ({
+    profileStalenessDays: 180,
+    confidentialityPolicy: "until_offer",
+    releaseDeadlineBusinessDays: 10,
+    minimumOpenDays: 7,
+    reportMinimumGroupSize: 5,
+    companyHolidays: [
+      { kind: "annual", monthDay: "10-01", nameJa: "創立記念日", nameEn: "Founding day" },
+      { kind: "once", date: "2027-05-06", nameJa: "臨時休業日", nameEn: "Office move" },
+      { kind: "range", firstDay: "12-29", lastDay: "01-03", nameJa: "年末年始休業", nameEn: "Year-end closure" },
+    ],
+  }),
   "skill.search": () => ({ query: "対応", limit: 10 }),
   "will.of": (w) => ({ personId: w.persons.employee.id }),
   "will.save": (w) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../server/auth/actor";
-import { canManageSettings, canRevokeSessionsOf, canViewRestrictedProfile, isAdministrator, isHrStaff, reportScopeOf } from "../../server/auth/policies";
+import { auditScopeOf, canManageSettings, canRevokeSessionsOf, canViewRestrictedProfile, isAdministrator, isHrStaff, reportScopeOf } from "../../server/auth/policies";
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
   personId: 1,
@@ -44,6 +44,14 @@ describe("profile policies", () => {
     ["an admin who manages nobody", actor({ isAdmin: true }), null],
   ])("reports: %s sees %s", (_who, viewer, expected) => {
     expect(reportScopeOf(viewer)).toBe(expected);
+  });
+
+  it("audit trail: admins read all of it, HR the workflow's part, managers and employees none", () => {
+    expect(auditScopeOf(actor({ isAdmin: true }))).toBe("all");
+    expect(auditScopeOf(actor({ isAdmin: true, isHr: true }))).toBe("all");
+    expect(auditScopeOf(actor({ isHr: true }))).toBe("workflow");
+    expect(auditScopeOf(actor({ isManager: true }))).toBeNull();
+    expect(auditScopeOf(actor())).toBeNull();
   });
 
   it("sessions: anyone may end their own; only an admin may end someone else's", () => {

@@ -12,6 +12,7 @@ import { allowedActions, workflowStateOf } from "../workflow/transitions";
 import { hiddenFromManagers, relationsOf } from "./application.relations";
 import { managedByActor } from "./managed-people";
 import { personNameColumns } from "../people/person-name.columns";
+import { writeAuditEntries } from "../audit/audit.service";
 
 
 const applicationColumns = {
@@ -48,6 +49,20 @@ type StoredWorkflow = {
   disclosedAt: Date | null;
   hiringManagerId: number;
 };
+
+/**
+ * Who saw what: HR staff reading applications not yet disclosed to the applicant's manager, through
+ * HR's rights (not as the applicant or the posting's hiring manager), leave one audit row per
+ * application read, which the audit trail shows. Written with the read, so a read that fails logs nothing.
+ */
+async function logConfidentialReads(db: Executor, actor: Actor, rows: readonly (StoredWorkflow & { id: number })[], via: "pipeline" | "hr_queue") {
+  if (!isHrStaff(actor)) return;
+  const confidential = rows.filter((row) => row.disclosedAt === null && row.person.id !== actor.personId && row.hiringManagerId !== actor.personId);
+  await writeAuditEntries(
+    db,
+    confidential.map((row) => ({ actorId: actor.personId, action: "application.read", entityType: "application", entityId: row.id, data: { via } })),
+  );
+}
 
 const applicantsOf = (rows: readonly StoredWorkflow[]) => rows.map((row) => row.person.id);
 const partiesOf = (row: StoredWorkflow) => ({ personId: row.person.id, currentManagerId: row.currentManagerId, disclosedAt: row.disclosedAt, hiringManagerId: row.hiringManagerId });
@@ -113,6 +128,7 @@ export async function pipelineFor(db: Executor, actor: Actor, opportunityId: num
     .orderBy(asc(applications.createdAt), asc(applications.id));
   const managed = await managedByActor(db, actor, applicantsOf(all));
   const rows = all.filter((row) => hiresFor || !hiddenFromManagers(actor, partiesOf(row), managed));
+  await logConfidentialReads(db, actor, rows, "pipeline");
   const applicantIds = new Set(rows.map((row) => row.person.id));
   // Only while the person engages (a live application): a withdrawal ends the hiring manager's reading.
   const engaged = await engagedWith(db, opportunityId);
@@ -175,7 +191,9 @@ export async function hrQueue(db: Executor, actor: Actor) {
     .orderBy(asc(approvalSteps.createdAt), asc(approvalSteps.id));
   const managed = await managedByActor(db, actor, applicantsOf(rows));
   // What HR staff may not decide (their own line's moves) is another HR person's queue.
-  return rows.filter((row) => relationsOf(actor, partiesOf(row), managed).has("hr")).map(({ step, ...row }) => ({
+  const queue = rows.filter((row) => relationsOf(actor, partiesOf(row), managed).has("hr"));
+  await logConfidentialReads(db, actor, queue, "hr_queue");
+  return queue.map(({ step, ...row }) => ({
     ...forViewer(actor, managed, row),
     queue: step === "hr_finalize" ? ("finalize" as const) : step === "hr_decline_review" ? ("decline_review" as const) : ("escalation" as const),
     steps: [],

@@ -11,5 +11,11 @@ export type AuditInput = {
 
 /** Appends to the audit log. Call it inside the transaction that makes the change, never after. */
 export async function writeAudit(db: Executor, entry: AuditInput): Promise<void> {
-  await db.insert(auditLog).values({ ...entry, entityId: String(entry.entityId), data: entry.data ?? {} });
+  await writeAuditEntries(db, [entry]);
+}
+
+/** Appends several entries at once (nothing for an empty list). */
+export async function writeAuditEntries(db: Executor, entries: readonly AuditInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditLog).values(entries.map((entry) => ({ ...entry, entityId: String(entry.entityId), data: entry.data ?? {} })));
 }

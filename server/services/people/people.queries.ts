@@ -1,14 +1,13 @@
-import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { departments, jobFamilies, people, personSkills, roleLevels, roles, skillCategories, skills } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { canViewRestrictedProfile, canViewSkills, isHrStaff } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
-import { containsPattern, hiraganaToKatakana, normalizeSearchText } from "../text/normalize";
 import type { PersonCard, Profile, SearchPeopleInput } from "./people.schemas";
 import { searchPeopleInput } from "./people.schemas";
-import { personNameColumns } from "./person-name.columns";
+import { personNameColumns, personNameMatches } from "./person-name.columns";
 
 const verifier = alias(people, "verifier");
 
@@ -147,18 +146,7 @@ export async function getProfile(db: Executor, actor: Actor, personId: number, n
  */
 export async function searchPeople(db: Executor, actor: Actor, rawInput: SearchPeopleInput): Promise<{ items: PersonCard[]; total: number }> {
   const input = searchPeopleInput.parse(rawInput);
-  const query = normalizeSearchText(input.query);
-  const pattern = containsPattern(query);
-  const nameText = sql`${people.familyName} || ${people.givenName} || ' ' || ${people.familyName} || ' ' || ${people.givenName}`;
-  const kanaText = sql`${people.familyNameKana} || ${people.givenNameKana}`;
-  const matches = query
-    ? or(
-        ilike(nameText, pattern),
-        ilike(kanaText, containsPattern(hiraganaToKatakana(query).replace(/\s/g, ""))),
-        ilike(people.romanizedName, pattern),
-        ilike(sql`coalesce(${people.businessName}, '')`, pattern),
-      )
-    : undefined;
+  const matches = personNameMatches(input.query);
   // The skill filter mirrors policies.canViewSkills, so a hidden profile is not found by its skills.
   const holdsSkill = input.skillId
     ? and(

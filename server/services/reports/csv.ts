@@ -1,11 +1,5 @@
+import { csvDocument } from "../common/csv";
 import type { Cell, Label, ReportTable } from "./report.schemas";
-
-/**
- * One report table as a CSV file for Excel: UTF-8 with a byte-order mark (without it Excel reads
- * Japanese as Shift_JIS), CRLF line ends, RFC 4180 quoting, and every cell that a spreadsheet would
- * take for a formula (beginning with =, +, -, @, a tab or a carriage return) prefixed with a single
- * quote, so an exported name like "=HYPERLINK(…)" stays text. Pure.
- */
 
 /** Texts under `reports.` in the requested language: the header row, label cells and the suppression mark. */
 export type CsvTexts = {
@@ -13,15 +7,6 @@ export type CsvTexts = {
   /** `reports.<key>`, e.g. "columns.moves", "labels.above", "rowHeaders.<table>", "total", "suppressedCell". */
   translate: (key: string) => string;
 };
-
-const BOM = "\uFEFF";
-const formulaStart = /^[=+\-@\t\r]/;
-
-/** A cell's text made safe for a spreadsheet, then quoted when it holds a separator, a quote or a line break. */
-export function csvField(text: string): string {
-  const safe = formulaStart.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 const oneDecimal = (value: number) => String(Math.round(value * 10) / 10);
 
@@ -46,6 +31,7 @@ function cellText(cell: Cell | undefined, texts: CsvTexts): string {
   }
 }
 
+/** One report table as a CSV file for Excel (`csvDocument`: byte-order mark, quoting, formula escaping). Pure. */
 export function tableToCsv(table: ReportTable, texts: CsvTexts): string {
   const lines: string[][] = [[texts.translate(`rowHeaders.${table.id}`), ...table.columns.map((column) => texts.translate(`columns.${column.id}`))]];
   for (const row of table.rows) lines.push([labelText(row.label, texts), ...table.columns.map((column) => cellText(row.cells[column.id], texts))]);
@@ -53,7 +39,7 @@ export function tableToCsv(table: ReportTable, texts: CsvTexts): string {
     const total = table.total;
     lines.push([texts.translate("total"), ...table.columns.map((column) => cellText(total[column.id], texts))]);
   }
-  return BOM + lines.map((line) => line.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return csvDocument(lines);
 }
 
 /** The download's file name: `<report>-<table>-<from>-<to>.csv` (ASCII only: ids and months). */

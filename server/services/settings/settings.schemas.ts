@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { confidentialityPolicies } from "@/db/vocabulary";
+import { companyHolidaysSchema } from "./company-holidays";
 
 /** The settings form lists the policies; pages reach the vocabulary through the services. */
 export { confidentialityPolicies };
@@ -20,6 +21,8 @@ export const settingsSchema = z.object({
   rotationTargetPercent: z.number().int().min(0).max(100),
   /** Per-department targets that differ from the company's, by department id; a department without one inherits its parent's. */
   departmentRotationTargets: z.record(z.string().regex(/^[1-9][0-9]{0,9}$/), z.number().int().min(0).max(100)),
+  /** The company's own holidays and closures; business-day deadlines skip them as they skip public holidays. */
+  companyHolidays: companyHolidaysSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -33,6 +36,7 @@ export const defaultSettings: Settings = {
   reportMinimumGroupSize: 5,
   rotationTargetPercent: 30,
   departmentRotationTargets: {},
+  companyHolidays: [],
 };
 
 export const updateSettingsInput = settingsSchema.partial().strict();

@@ -5,6 +5,7 @@ import type { Actor } from "@/server/auth/actor";
 import { canManageSettings } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "../audit/audit.service";
+import { businessDeadline } from "../workflow/business-days";
 import { defaultSettings, type SettingKey, type Settings, settingsSchema, type UpdateSettingsInput } from "./settings.schemas";
 
 /** The company's settings: stored values over the defaults; a stored value that no longer validates yields its default. */
@@ -19,7 +20,30 @@ export async function getSettings(db: Executor): Promise<Settings> {
   return result as Settings;
 }
 
-/** Changes settings (HR only); each changed key is audited with its old and new value. */
+/** The end of a release step opened at `from`: the settings' business days, skipping public and company holidays. */
+export async function releaseDeadline(db: Executor, from: Date): Promise<Date> {
+  const { releaseDeadlineBusinessDays, companyHolidays } = await getSettings(db);
+  return businessDeadline(from, releaseDeadlineBusinessDays, companyHolidays);
+}
+
+/** The same value for the audit's purpose: lists and records compared by content, a record's keys in any order. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonical(entry)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Changes settings (HR only). Each key whose value changes is audited on its own row — who, when,
+ * and the value before and after; a key sent with its current value writes nothing.
+ */
 export async function updateSettings(db: Database, actor: Actor, input: UpdateSettingsInput): Promise<Settings> {
   if (!canManageSettings(actor)) throw new AppError("FORBIDDEN");
   return db.transaction(async (tx) => {
@@ -28,7 +52,7 @@ export async function updateSettings(db: Database, actor: Actor, input: UpdateSe
     const before = await getSettings(tx);
     for (const key of keys) {
       const value = input[key];
-      if (value === undefined || value === before[key]) continue;
+      if (value === undefined || sameValue(value, before[key])) continue;
       await tx
         .insert(settings)
         .values({ key, value, updatedById: actor.personId })

@@ -4,9 +4,8 @@ import { applications, approvalSteps } from "@/db/schema";
 import { writeAudit } from "../audit/audit.service";
 import { enqueue } from "../outbox/outbox";
 import { resolveReleasingManager } from "../people/releasing-manager";
-import { getSettings } from "../settings/settings.service";
+import { releaseDeadline } from "../settings/settings.service";
 import { type LockedApplication, lockApplications } from "./apply-transition";
-import { businessDeadline } from "./business-days";
 
 /** Who or what brought the organisation change to light, for the audit trail. */
 export type ManagerSyncContext = { actorId: number | null; now: Date; cause?: string };
@@ -32,7 +31,7 @@ export async function syncCurrentManager(tx: Executor, application: LockedApplic
   let releaseEscalated = false;
   if (managerId !== null) {
     // The new manager starts their own clock; an escalation of the former manager's delay is not theirs.
-    const dueAt = businessDeadline(context.now, (await getSettings(tx)).releaseDeadlineBusinessDays);
+    const dueAt = await releaseDeadline(tx, context.now);
     await tx.update(approvalSteps).set({ approverId: managerId, dueAt, escalatedAt: null }).where(openRelease);
   } else {
     // Nobody left to ask: a release still awaited waits on HR from now on.

@@ -3,8 +3,7 @@ import type { Executor } from "@/db/client";
 import { applications, approvalSteps, moves, opportunities, participations, people } from "@/db/schema";
 import type { ApprovalStepName } from "@/db/vocabulary";
 import { AppError } from "@/server/errors";
-import { getSettings } from "../settings/settings.service";
-import { businessDeadline } from "./business-days";
+import { releaseDeadline } from "../settings/settings.service";
 import { syncLiveApplications } from "./current-manager";
 import type { Effect } from "./transitions";
 
@@ -68,7 +67,7 @@ async function openStep(tx: Executor, context: EffectContext, step: ApprovalStep
     hr_decline_review: null,
     hr_finalize: null,
   };
-  const dueAt = step === "manager_release" ? businessDeadline(context.now, (await getSettings(tx)).releaseDeadlineBusinessDays) : null;
+  const dueAt = step === "manager_release" ? await releaseDeadline(tx, context.now) : null;
   await tx.insert(approvalSteps).values({ applicationId: context.application.id, step, approverId: approverId[step], dueAt });
 }
 

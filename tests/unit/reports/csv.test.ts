@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvFileName, tableToCsv } from "../../../server/services/reports/csv";
+import { csvField } from "../../../server/services/common/csv";
+import { csvFileName, tableToCsv } from "../../../server/services/reports/csv";
 import type { ReportTable } from "../../../server/services/reports/report.schemas";
 
 const messages: Record<string, string> = {
