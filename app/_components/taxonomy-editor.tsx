@@ -18,6 +18,7 @@ type Skill = TaxonomyOverview["skills"][number];
 type Category = TaxonomyOverview["categories"][number];
 
 const primaryButton = "rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
+const dangerButton = "rounded bg-red-700 px-3 py-1.5 font-semibold text-white hover:bg-red-800 disabled:opacity-60";
 const secondaryButton = "rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
 const cell = "border-b border-slate-200 px-2 py-1.5 align-top";
 
@@ -92,7 +93,7 @@ function MergeSection({ taxonomy, locale }: { taxonomy: TaxonomyOverview; locale
           </p>
         ) : null}
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={merge.isPending || !from || !into} className={confirming ? primaryButton.replace(/brand/g, "red") : primaryButton}>
+          <button type="submit" disabled={merge.isPending || !from || !into} className={confirming ? dangerButton : primaryButton}>
             {confirming ? t("confirmSubmit") : t("submit")}
           </button>
           <MutationStatus

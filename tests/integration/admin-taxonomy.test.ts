@@ -3,6 +3,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createPerson, createRole, createSkill, createSkillCategory, setPersonSkill } from "../../db/factories";
 import { auditLog, matchScores, opportunitySkills, personSkills, roleLevelSkills, roleLevels, roles, skillAdjacency, skills, willDesiredSkills, willVersions } from "../../db/schema";
+import { actorForPerson } from "../../server/auth/actor";
+import { createContextInner } from "../../server/trpc/context";
+import { createCaller } from "../../server/trpc/root";
 import { refreshStaleMatches } from "../../server/services/matching/match-refresh";
 import { recomputeCandidates } from "../../server/services/matching/matching.service";
 import { createOpportunity, setOpportunityStatus } from "../../server/services/opportunities/opportunity.service";
@@ -208,7 +211,7 @@ describe("administering the career map", async () => {
 
   it("refuses to delete a role someone holds, retires it instead, and deletes a role nothing names", async () => {
     const held = await createRole(db);
-    await createPerson(db, { departmentId: cast.departments.team.id, roleId: held.id });
+    const holder = await createPerson(db, { departmentId: cast.departments.team.id, roleId: held.id });
     for (const [locale, message] of [
       ["en", "People hold this role, so it cannot be deleted. Retire it instead."],
       ["ja", "このロールに就いている人がいるため削除できません。代わりに廃止してください。"],
@@ -220,6 +223,11 @@ describe("administering the career map", async () => {
     await admin.careerMap.retireRole({ id: held.id, retired: true });
     const outline = await admin.careerMap.outline();
     expect(outline.roles.find((role) => role.id === held.id)).toMatchObject({ retired: true, holders: 1 });
+    // Still on the map of the person who holds it (marked), no longer on anyone else's.
+    const holderActor = (await actorForPerson(db, holder.id))!;
+    const holderMap = await createCaller(createContextInner({ db, actor: holderActor, demoSignInEnabled: false })).careerMap.map();
+    expect(holderMap.roles.find((role) => role.id === held.id)).toMatchObject({ retired: true });
+    expect((await employee.careerMap.map()).roles.map((role) => role.id)).not.toContain(held.id);
     const refusedTarget = await refusal(
       employee.will.save({ statement: "", targetRoleIds: [held.id], desiredSkillIds: [], horizon: "now", openness: "now", shareWithManager: false, shareWithHr: false, shareWithMatching: false, expectedVersion: 0 }),
     );
