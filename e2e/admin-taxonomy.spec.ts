@@ -82,6 +82,9 @@ const words = {
   },
 } as const;
 
+// The taxonomy page lists every skill of the demo (about 150), so its accessibility check takes a while.
+test.describe.configure({ timeout: 180_000 });
+
 for (const locale of ["ja", "en"] as const) {
   const w = words[locale];
 
@@ -98,7 +101,7 @@ for (const locale of ["ja", "en"] as const) {
     await form.getByLabel(w.nameEn, { exact: true }).fill(w.duplicate.en);
     await form.getByLabel(w.category, { exact: true }).selectOption({ label: w.categoryName });
     await form.getByRole("button", { name: w.save, exact: true }).click();
-    await expect(form.getByText(w.saved)).toBeVisible();
+    await expect(form.getByText(w.saved)).toBeVisible({ timeout: 20_000 });
     const skills = page.getByRole("table", { name: w.skillsTable });
     await expect(skills.getByRole("rowheader", { name: new RegExp(`^${w.duplicate[locale]}`) })).toBeVisible();
 
@@ -108,7 +111,7 @@ for (const locale of ["ja", "en"] as const) {
     await page.getByRole("button", { name: w.merge }).click();
     await expect(page.getByText(w.confirm)).toBeVisible();
     await page.getByRole("button", { name: w.confirmMerge }).click();
-    await expect(page.getByText(w.merged)).toBeVisible();
+    await expect(page.getByText(w.merged)).toBeVisible({ timeout: 20_000 });
     await expect(skills.getByRole("rowheader", { name: new RegExp(`^${w.duplicate[locale]}`) })).toHaveCount(0);
     const survivorRow = skills.getByRole("row", { name: new RegExp(`^${w.survivor.replace(/[()（）]/g, ".")}`) });
     await expect(survivorRow).toContainText(w.duplicate.ja);
@@ -125,7 +128,7 @@ for (const locale of ["ja", "en"] as const) {
     await level.getByLabel(w.experienceJa(n), { exact: true }).fill(w.experience.ja);
     await level.getByLabel(w.experienceEn(n), { exact: true }).fill(w.experience.en);
     await level.getByRole("button", { name: w.saveLevel }).click();
-    await expect(level.getByText(w.saved)).toBeVisible();
+    await expect(level.getByText(w.saved)).toBeVisible({ timeout: 20_000 });
     await expectAccessible(page);
 
     await page.getByRole("link", { name: w.viewRole }).click();

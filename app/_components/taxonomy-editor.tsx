@@ -342,16 +342,21 @@ function AdjacencySection({ taxonomy, locale }: { taxonomy: TaxonomyOverview; lo
   const names = new Map<number, Bilingual>(taxonomy.skills.map((skill) => [skill.id, skill.name]));
   const nameOf = (id: number) => pick(names.get(id) ?? { ja: String(id), en: String(id) }, locale);
   const active = taxonomy.skills.filter((skill) => !skill.retired);
+  // The pairs of the chosen skill only: the whole taxonomy has hundreds.
+  const chosen = Number(values.skillId);
+  const pairs = taxonomy.adjacency.filter((pair) => pair.skillA === chosen || pair.skillB === chosen);
   return (
     <CardSection headingId="adjacency-heading" title={t("heading")} className="space-y-4">
       <p className="text-sm text-slate-700">{t("hint")}</p>
-      {taxonomy.adjacency.length === 0 ? (
+      {!chosen ? (
+        <p>{t("chooseFirst")}</p>
+      ) : pairs.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
         <div className="max-h-80 overflow-auto" tabIndex={0} role="region" aria-labelledby="adjacency-caption">
           <table className="w-full border-collapse text-left text-sm">
             <caption id="adjacency-caption" className="sr-only">
-              {t("caption", { count: taxonomy.adjacency.length })}
+              {t("caption", { count: pairs.length, skill: nameOf(chosen) })}
             </caption>
             <thead className="sticky top-0 bg-slate-50">
               <tr>
@@ -368,7 +373,7 @@ function AdjacencySection({ taxonomy, locale }: { taxonomy: TaxonomyOverview; lo
               </tr>
             </thead>
             <tbody>
-              {taxonomy.adjacency.map((pair) => (
+              {pairs.map((pair) => (
                 <tr key={`${pair.skillA}-${pair.skillB}`}>
                   <td className={cell}>{nameOf(pair.skillA)}</td>
                   <td className={cell}>{nameOf(pair.skillB)}</td>
