@@ -6,6 +6,7 @@ import type { Actor } from "@/server/auth/actor";
 import { canEditCareerMap } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "../audit/audit.service";
+import { setRetired } from "../common/retirement";
 import { freeSlug } from "../taxonomy/slug";
 import {
   type CareerMapOutline,
@@ -111,20 +112,19 @@ export async function saveJobFamily(db: Executor, actor: Actor, rawInput: SaveJo
 export async function setJobFamilyRetired(db: Executor, actor: Actor, rawInput: RetireInput, now = new Date()): Promise<{ ok: true }> {
   assertMayEdit(actor);
   const input = retireInput.parse(rawInput);
-  await db.transaction(async (tx) => {
-    const before = await lockFamily(tx, input.id);
-    if ((before.retiredAt !== null) === input.retired) return;
-    const retiredAt = input.retired ? now : null;
-    await tx.update(jobFamilies).set({ retiredAt }).where(eq(jobFamilies.id, input.id));
-    await writeAudit(tx, {
+  return setRetired(
+    db,
+    {
       actorId: actor.personId,
-      action: input.retired ? "career_map.job_family_retire" : "career_map.job_family_restore",
+      retired: input.retired,
       entityType: "job_family",
       entityId: input.id,
-      data: { before: { retiredAt: before.retiredAt }, after: { retiredAt } },
-    });
-  });
-  return { ok: true };
+      actions: { retire: "career_map.job_family_retire", restore: "career_map.job_family_restore" },
+      lock: (tx) => lockFamily(tx, input.id),
+      write: (tx, retiredAt) => tx.update(jobFamilies).set({ retiredAt }).where(eq(jobFamilies.id, input.id)),
+    },
+    now,
+  );
 }
 
 /** Creates a role (with its four levels, one standard year each until edited) or edits one. */
@@ -187,20 +187,19 @@ export async function saveRoleLevel(db: Executor, actor: Actor, rawInput: SaveRo
 export async function setRoleRetired(db: Executor, actor: Actor, rawInput: RetireInput, now = new Date()): Promise<{ ok: true }> {
   assertMayEdit(actor);
   const input = retireInput.parse(rawInput);
-  await db.transaction(async (tx) => {
-    const before = await lockRole(tx, input.id);
-    if ((before.retiredAt !== null) === input.retired) return;
-    const retiredAt = input.retired ? now : null;
-    await tx.update(roles).set({ retiredAt }).where(eq(roles.id, input.id));
-    await writeAudit(tx, {
+  return setRetired(
+    db,
+    {
       actorId: actor.personId,
-      action: input.retired ? "career_map.role_retire" : "career_map.role_restore",
+      retired: input.retired,
       entityType: "role",
       entityId: input.id,
-      data: { before: { retiredAt: before.retiredAt }, after: { retiredAt } },
-    });
-  });
-  return { ok: true };
+      actions: { retire: "career_map.role_retire", restore: "career_map.role_restore" },
+      lock: (tx) => lockRole(tx, input.id),
+      write: (tx, retiredAt) => tx.update(roles).set({ retiredAt }).where(eq(roles.id, input.id)),
+    },
+    now,
+  );
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Actor } from "@/server/auth/actor";
 import { canEditTaxonomy } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "../audit/audit.service";
+import { setRetired } from "../common/retirement";
 import { enqueue } from "../outbox/outbox";
 import { EVIDENCE_MAX } from "../profile/profile.schemas";
 import { normalizeSearchText } from "../text/normalize";
@@ -214,20 +215,19 @@ export async function removeAdjacency(db: Executor, actor: Actor, rawInput: Remo
 export async function setSkillRetired(db: Executor, actor: Actor, rawInput: RetireSkillInput, now = new Date()): Promise<{ ok: true }> {
   assertMayEdit(actor);
   const input = retireSkillInput.parse(rawInput);
-  await db.transaction(async (tx) => {
-    const before = await lockSkill(tx, input.skillId);
-    if ((before.retiredAt !== null) === input.retired) return;
-    const retiredAt = input.retired ? now : null;
-    await tx.update(skills).set({ retiredAt }).where(eq(skills.id, input.skillId));
-    await writeAudit(tx, {
+  return setRetired(
+    db,
+    {
       actorId: actor.personId,
-      action: input.retired ? "taxonomy.skill_retire" : "taxonomy.skill_restore",
+      retired: input.retired,
       entityType: "skill",
       entityId: input.skillId,
-      data: { before: { retiredAt: before.retiredAt }, after: { retiredAt } },
-    });
-  });
-  return { ok: true };
+      actions: { retire: "taxonomy.skill_retire", restore: "taxonomy.skill_restore" },
+      lock: (tx) => lockSkill(tx, input.skillId),
+      write: (tx, retiredAt) => tx.update(skills).set({ retiredAt }).where(eq(skills.id, input.skillId)),
+    },
+    now,
+  );
 }
 
 /** Profiles: each holder of `from` now holds `into`; who held both keeps one hold (mergeHeldSkills). */
