@@ -2,7 +2,6 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type Bilingual, pick } from "@/app/_i18n/localized";
 import { Link } from "@/app/_i18n/navigation";
@@ -22,6 +21,7 @@ import { SelectField } from "./select-field";
 import { TextAreaField } from "./text-area-field";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
+import { formError, useRefreshOnSuccess } from "./use-refresh-on-success";
 
 type Role = CareerMapOutline["roles"][number];
 type Level = Role["levels"][number];
@@ -30,20 +30,12 @@ const primaryButton = "rounded bg-brand-700 px-3 py-1.5 font-semibold text-white
 const secondaryButton = "rounded border border-slate-400 px-3 py-1.5 hover:bg-slate-100 disabled:opacity-60";
 const dangerButton = "rounded bg-red-700 px-3 py-1.5 font-semibold text-white hover:bg-red-800 disabled:opacity-60";
 
-function useRefreshing() {
-  const router = useRouter();
-  return { onSuccess: () => router.refresh() };
-}
 
-/** The server's message when it named no field (a field's own message is shown beside it). */
-function formError(error: { message: string; data?: { fieldErrors?: Record<string, string> } | null } | null) {
-  return error && Object.keys(error.data?.fieldErrors ?? {}).length === 0 ? error.message : null;
-}
 
 function FamiliesSection({ outline, locale }: { outline: CareerMapOutline; locale: string }) {
   const t = useTranslations("adminCareerMap");
   const trpc = useTRPC();
-  const refreshing = useRefreshing();
+  const refreshing = useRefreshOnSuccess();
   const [editing, setEditing] = useState("");
   const [values, setValues] = useState({ nameJa: "", nameEn: "" });
   const save = useMutation(trpc.careerMap.saveFamily.mutationOptions(refreshing));
@@ -101,8 +93,7 @@ function RoleForm({ outline, role, locale }: { outline: CareerMapOutline; role: 
   const t = useTranslations("adminCareerMap");
   const tm = useTranslations("careerMap");
   const trpc = useTRPC();
-  const router = useRouter();
-  const refreshing = useRefreshing();
+  const refreshing = useRefreshOnSuccess();
   const [values, setValues] = useState({
     familyId: String(role?.familyId ?? ""),
     track: role?.track ?? "specialist",
@@ -114,7 +105,7 @@ function RoleForm({ outline, role, locale }: { outline: CareerMapOutline; role: 
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const save = useMutation(trpc.careerMap.saveRole.mutationOptions(refreshing));
   const retire = useMutation(trpc.careerMap.retireRole.mutationOptions(refreshing));
-  const remove = useMutation(trpc.careerMap.deleteRole.mutationOptions({ onSuccess: () => router.refresh() }));
+  const remove = useMutation(trpc.careerMap.deleteRole.mutationOptions(refreshing));
   const { errorFor } = useFieldErrors(save.error);
   const set = (field: keyof typeof values) => (value: string) => setValues({ ...values, [field]: value });
   const families = outline.families.filter((family) => !family.retired || family.id === role?.familyId);
@@ -242,7 +233,7 @@ function LevelForm({ roleId, level }: { roleId: number; level: Level }) {
   const [standardYears, setStandardYears] = useState(String(level.standardYears));
   const [keyExperiences, setKeyExperiences] = useState(level.keyExperiences);
   const [qualifications, setQualifications] = useState(level.qualifications);
-  const save = useMutation(trpc.careerMap.saveLevel.mutationOptions(useRefreshing()));
+  const save = useMutation(trpc.careerMap.saveLevel.mutationOptions(useRefreshOnSuccess()));
   const { errorFor, errorWithin } = useFieldErrors(save.error);
   const prefix = `level-${level.level}`;
   return (
@@ -288,7 +279,7 @@ function PathsEditor({ outline, role, locale }: { outline: CareerMapOutline; rol
   const t = useTranslations("adminCareerMap.paths");
   const tm = useTranslations("careerMap");
   const trpc = useTRPC();
-  const refreshing = useRefreshing();
+  const refreshing = useRefreshOnSuccess();
   const [values, setValues] = useState({ toRoleId: "", kind: "promotion", noteJa: "", noteEn: "" });
   const save = useMutation(trpc.careerMap.savePath.mutationOptions(refreshing));
   const remove = useMutation(trpc.careerMap.deletePath.mutationOptions(refreshing));

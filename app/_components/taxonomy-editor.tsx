@@ -2,7 +2,6 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type Bilingual, pick } from "@/app/_i18n/localized";
 import { useTRPC } from "@/app/_trpc/react";
@@ -13,6 +12,7 @@ import { SelectField } from "./select-field";
 import { TextAreaField } from "./text-area-field";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
+import { formError, useRefreshOnSuccess } from "./use-refresh-on-success";
 
 type Skill = TaxonomyOverview["skills"][number];
 type Category = TaxonomyOverview["categories"][number];
@@ -21,12 +21,6 @@ const primaryButton = "rounded bg-brand-700 px-3 py-1.5 font-semibold text-white
 const dangerButton = "rounded bg-red-700 px-3 py-1.5 font-semibold text-white hover:bg-red-800 disabled:opacity-60";
 const secondaryButton = "rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
 const cell = "border-b border-slate-200 px-2 py-1.5 align-top";
-
-/** A mutation of this page: on success the server's data is read again, so every list follows. */
-function useRefreshing() {
-  const router = useRouter();
-  return { onSuccess: () => router.refresh() };
-}
 
 /** "name (category)" for a select, retired skills marked: a merge may take a retired skill too. */
 function useSkillLabel(taxonomy: TaxonomyOverview, locale: string) {
@@ -59,7 +53,7 @@ function MergeSection({ taxonomy, locale }: { taxonomy: TaxonomyOverview; locale
   const [from, setFrom] = useState("");
   const [into, setInto] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const merge = useMutation(trpc.taxonomy.mergeSkills.mutationOptions(useRefreshing()));
+  const merge = useMutation(trpc.taxonomy.mergeSkills.mutationOptions(useRefreshOnSuccess()));
   const { errorFor } = useFieldErrors(merge.error);
   const byId = new Map(taxonomy.skills.map((skill) => [String(skill.id), skill]));
   const [fromSkill, intoSkill] = [byId.get(from), byId.get(into)];
@@ -110,7 +104,7 @@ function MergeSection({ taxonomy, locale }: { taxonomy: TaxonomyOverview; locale
 function SkillsTable({ taxonomy, locale, onEdit }: { taxonomy: TaxonomyOverview; locale: string; onEdit: (skill: Skill) => void }) {
   const t = useTranslations("adminTaxonomy.skills");
   const trpc = useTRPC();
-  const retire = useMutation(trpc.taxonomy.retireSkill.mutationOptions(useRefreshing()));
+  const retire = useMutation(trpc.taxonomy.retireSkill.mutationOptions(useRefreshOnSuccess()));
   const categories = new Map(taxonomy.categories.map((category) => [category.id, category.name]));
   return (
     <CardSection headingId="skills-heading" title={t("heading")} className="space-y-3">
@@ -189,7 +183,7 @@ function SkillForm({ categories, skill, locale, onDone }: { categories: Category
     descriptionJa: skill?.description.ja ?? "",
     descriptionEn: skill?.description.en ?? "",
   });
-  const save = useMutation(trpc.taxonomy.saveSkill.mutationOptions(useRefreshing()));
+  const save = useMutation(trpc.taxonomy.saveSkill.mutationOptions(useRefreshOnSuccess()));
   const { errorFor, errorWithin } = useFieldErrors(save.error);
   const set = (field: keyof typeof values) => (value: string) => setValues({ ...values, [field]: value });
   const aliases = values.aliases
@@ -249,7 +243,7 @@ function SkillForm({ categories, skill, locale, onDone }: { categories: Category
               {t("newSkill")}
             </button>
           ) : null}
-          <MutationStatus success={save.isSuccess ? t("saved") : null} error={save.error && Object.keys(save.error.data?.fieldErrors ?? {}).length === 0 ? save.error.message : null} />
+          <MutationStatus success={save.isSuccess ? t("saved") : null} error={formError(save.error)} />
         </div>
       </form>
     </CardSection>
@@ -262,7 +256,7 @@ function CategoriesSection({ categories, locale }: { categories: Category[]; loc
   const trpc = useTRPC();
   const [editing, setEditing] = useState("");
   const [values, setValues] = useState({ nameJa: "", nameEn: "", sortOrder: "0" });
-  const save = useMutation(trpc.taxonomy.saveCategory.mutationOptions(useRefreshing()));
+  const save = useMutation(trpc.taxonomy.saveCategory.mutationOptions(useRefreshOnSuccess()));
   const { errorFor } = useFieldErrors(save.error);
   const choose = (id: string) => {
     setEditing(id);
@@ -323,7 +317,7 @@ function CategoriesSection({ categories, locale }: { categories: Category[]; loc
           <button type="submit" disabled={save.isPending} className={primaryButton}>
             {t("save")}
           </button>
-          <MutationStatus success={save.isSuccess ? tf("saved") : null} error={save.error && Object.keys(save.error.data?.fieldErrors ?? {}).length === 0 ? save.error.message : null} />
+          <MutationStatus success={save.isSuccess ? tf("saved") : null} error={formError(save.error)} />
         </div>
       </form>
     </CardSection>
@@ -334,7 +328,7 @@ function AdjacencySection({ taxonomy, locale }: { taxonomy: TaxonomyOverview; lo
   const t = useTranslations("adminTaxonomy.adjacency");
   const trpc = useTRPC();
   const label = useSkillLabel(taxonomy, locale);
-  const refreshing = useRefreshing();
+  const refreshing = useRefreshOnSuccess();
   const [values, setValues] = useState({ skillId: "", otherSkillId: "", weight: "0.5" });
   const save = useMutation(trpc.taxonomy.setAdjacency.mutationOptions(refreshing));
   const remove = useMutation(trpc.taxonomy.removeAdjacency.mutationOptions(refreshing));
@@ -411,7 +405,7 @@ function AdjacencySection({ taxonomy, locale }: { taxonomy: TaxonomyOverview; lo
           <button type="submit" disabled={save.isPending} className={primaryButton}>
             {t("save")}
           </button>
-          <MutationStatus error={save.error && Object.keys(save.error.data?.fieldErrors ?? {}).length === 0 ? save.error.message : null} />
+          <MutationStatus error={formError(save.error)} />
         </div>
       </form>
     </CardSection>
