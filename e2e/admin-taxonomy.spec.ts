@@ -26,7 +26,8 @@ const words = {
     confirm: "「応対ログ入力」を「後処理（ACW）・応対履歴入力」に統合します。元に戻せません。",
     confirmMerge: "統合を確定する",
     merged: /^統合しました: プロフィール \d+ 件/,
-    skillsTable: /スキルの一覧/,
+    skillsTable: /顧客応対 のスキル/,
+    shownCategory: "表示するカテゴリ",
     careerMapLink: "キャリアマップを編集する",
     careerMapTitle: "キャリアマップの編集",
     roleSelect: "編集するロール",
@@ -63,7 +64,8 @@ const words = {
     confirm: "“Wrap-up notes” will be merged into “After-call work”. This cannot be undone.",
     confirmMerge: "Confirm the merge",
     merged: /^Merged: \d+ profiles/,
-    skillsTable: /All skills/,
+    skillsTable: /Skills in Customer interaction/,
+    shownCategory: "Category shown",
     careerMapLink: "Edit the career map",
     careerMapTitle: "Career map editor",
     roleSelect: "Role to edit",
@@ -102,6 +104,7 @@ for (const locale of ["ja", "en"] as const) {
     await form.getByLabel(w.category, { exact: true }).selectOption({ label: w.categoryName });
     await form.getByRole("button", { name: w.save, exact: true }).click();
     await expect(form.getByText(w.saved)).toBeVisible({ timeout: 20_000 });
+    await page.getByLabel(w.shownCategory).selectOption({ label: w.categoryName });
     const skills = page.getByRole("table", { name: w.skillsTable });
     await expect(skills.getByRole("rowheader", { name: new RegExp(`^${w.duplicate[locale]}`) })).toBeVisible();
 

@@ -106,14 +106,24 @@ function SkillsTable({ taxonomy, locale, onEdit }: { taxonomy: TaxonomyOverview;
   const trpc = useTRPC();
   const retire = useMutation(trpc.taxonomy.retireSkill.mutationOptions(useRefreshOnSuccess()));
   const categories = new Map(taxonomy.categories.map((category) => [category.id, category.name]));
+  // One category at a time: the whole taxonomy is a few hundred rows.
+  const [shown, setShown] = useState(String(taxonomy.categories[0]?.id ?? ""));
+  const skills = taxonomy.skills.filter((skill) => String(skill.categoryId) === shown);
   return (
     <CardSection headingId="skills-heading" title={t("heading")} className="space-y-3">
       <p className="text-sm text-slate-700">{t("retiredNote")}</p>
+      <SelectField id="skills-category" label={t("shownCategory")} value={shown} onChange={setShown} width="w-auto">
+        {taxonomy.categories.map((category) => (
+          <option key={category.id} value={category.id}>
+            {pick(category.name, locale)}
+          </option>
+        ))}
+      </SelectField>
       <MutationStatus error={retire.error?.message} />
       <div className="max-h-[32rem] overflow-auto" tabIndex={0} role="region" aria-labelledby="skills-caption">
         <table className="w-full border-collapse text-left text-sm">
           <caption id="skills-caption" className="sr-only">
-            {t("caption", { count: taxonomy.skills.length })}
+            {t("caption", { count: skills.length, category: pick(categories.get(Number(shown)) ?? { ja: "", en: "" }, locale) })}
           </caption>
           <thead className="sticky top-0 bg-slate-50">
             <tr>
@@ -138,7 +148,7 @@ function SkillsTable({ taxonomy, locale, onEdit }: { taxonomy: TaxonomyOverview;
             </tr>
           </thead>
           <tbody>
-            {taxonomy.skills.map((skill) => {
+            {skills.map((skill) => {
               const name = pick(skill.name, locale);
               return (
                 <tr key={skill.id} className={skill.retired ? "text-slate-600" : undefined}>
