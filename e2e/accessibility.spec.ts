@@ -16,6 +16,8 @@ type Route = { persona: PersonaKey | "signed_out"; path: (ids: Ids) => string | 
 const routes: Record<string, Route> = {
   "/": { persona: "employee", path: () => "" },
   "/admin/audit": { persona: "admin", path: () => "/admin/audit" },
+  "/admin/career-map": { persona: "admin", path: () => "/admin/career-map" },
+  "/admin/skills": { persona: "admin", path: () => "/admin/skills" },
   "/applications": { persona: "employee", path: () => "/applications" },
   "/career-map": { persona: "employee", path: () => "/career-map" },
   "/career-map/[slug]": { persona: "employee", path: () => "/career-map/product-qa" },

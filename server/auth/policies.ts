@@ -35,6 +35,16 @@ export function isAdministrator(actor: Actor): boolean {
   return actor.isAdmin;
 }
 
+/** The skill taxonomy (skills, categories, adjacency, merging, retiring) is an administrator's. */
+export function canEditTaxonomy(actor: Actor): boolean {
+  return isAdministrator(actor);
+}
+
+/** So is the career map: job families, roles, their levels and the paths between them. */
+export function canEditCareerMap(actor: Actor): boolean {
+  return isAdministrator(actor);
+}
+
 /** HR owns the workflow settings (deadlines, confidentiality policy, thresholds). */
 export function canManageSettings(actor: Actor): boolean {
   return isHrStaff(actor);

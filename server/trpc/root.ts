@@ -15,6 +15,7 @@ import { scoutRouter } from "./routers/scout";
 import { sessionRouter } from "./routers/session";
 import { settingRouter } from "./routers/setting";
 import { skillRouter } from "./routers/skill";
+import { taxonomyRouter } from "./routers/taxonomy";
 import { teamRouter } from "./routers/team";
 import { willRouter } from "./routers/will";
 
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   session: sessionRouter,
   setting: settingRouter,
   skill: skillRouter,
+  taxonomy: taxonomyRouter,
   team: teamRouter,
   will: willRouter,
 });

@@ -21,17 +21,58 @@ type Rule = {
 
 const everyone: CastRole[] = ["employee", "colleague", "manager", "hr", "admin"];
 
+let counter = 0;
+/** A name no other call has used (skill and role names are unique). */
+const unique = () => `${Date.now()}-${(counter += 1)}`;
+/** A skill of its own for a call that changes one; refused before it is made to anyone but an admin. */
+async function newSkill(c: Caller) {
+  const { id: categoryId } = await c.taxonomy.saveCategory({ nameJa: "テスト", nameEn: `Test ${unique()}` });
+  const name = unique();
+  return c.taxonomy.saveSkill({ nameJa: `スキル ${name}`, nameEn: `Skill ${name}`, categoryId });
+}
+async function newRole(c: Caller) {
+  const { id: familyId } = await c.careerMap.saveFamily({ nameJa: "職種", nameEn: `Family ${unique()}` });
+  return c.careerMap.saveRole({ familyId, track: "specialist", nameJa: "ロール", nameEn: `Role ${unique()}` });
+}
+
 const matrix: Record<string, Rule> = {
   "careerMap.map": { allowed: everyone, call: (c) => c.careerMap.map() },
   "careerMap.role": { allowed: everyone, call: (c, f) => c.careerMap.role({ slug: f.careerRoleSlug }) },
   // The gap is always the caller's own: the input names a role, never a person.
   "careerMap.gap": { allowed: everyone, call: (c, f) => c.careerMap.gap({ roleSlug: f.careerRoleSlug, level: 1 }) },
+  // Administration of the career map: administrators only; each call makes what it edits, so none touches the shared world.
+  "careerMap.outline": { allowed: ["admin"], call: (c) => c.careerMap.outline() },
+  "careerMap.saveFamily": { allowed: ["admin"], call: (c) => c.careerMap.saveFamily({ nameJa: "品質保証", nameEn: `Quality ${unique()}` }) },
+  "careerMap.retireFamily": {
+    allowed: ["admin"],
+    call: async (c) => c.careerMap.retireFamily({ id: (await c.careerMap.saveFamily({ nameJa: "旧職種", nameEn: `Old ${unique()}` })).id, retired: true }),
+  },
+  "careerMap.saveRole": { allowed: ["admin"], call: async (c) => newRole(c) },
+  "careerMap.saveLevel": {
+    allowed: ["admin"],
+    call: (c, f) => c.careerMap.saveLevel({ roleId: f.careerRoleId, level: 1, standardYears: 1.5, keyExperiences: [{ ja: "顧客対応", en: "Customer work" }] }),
+  },
+  "careerMap.retireRole": { allowed: ["admin"], call: async (c) => c.careerMap.retireRole({ id: (await newRole(c)).id, retired: true }) },
+  "careerMap.deleteRole": { allowed: ["admin"], call: async (c) => c.careerMap.deleteRole({ roleId: (await newRole(c)).id }) },
+  "careerMap.savePath": { allowed: ["admin"], call: async (c, f) => c.careerMap.savePath({ fromRoleId: f.careerRoleId, toRoleId: (await newRole(c)).id, kind: "promotion" }) },
+  "careerMap.deletePath": {
+    allowed: ["admin"],
+    call: async (c, f) => c.careerMap.deletePath({ pathId: (await c.careerMap.savePath({ fromRoleId: f.careerRoleId, toRoleId: (await newRole(c)).id, kind: "specialist" })).id }),
+  },
   "me.profile": { allowed: everyone, call: (c) => c.me.profile() },
   "me.reminders": { allowed: everyone, call: (c) => c.me.reminders() },
   "person.byId": { allowed: everyone, call: (c, f) => c.person.byId({ personId: f.persons.employee.id }) },
   "person.search": { allowed: everyone, call: (c, f) => c.person.search({ query: "", skillId: f.skillId }) },
   "skill.levelGuide": { allowed: everyone, call: (c) => c.skill.levelGuide() },
   "skill.search": { allowed: everyone, call: (c) => c.skill.search({ query: "対応" }) },
+  // Administration of the skill taxonomy: administrators only; merges and retirements act on skills the call makes.
+  "taxonomy.overview": { allowed: ["admin"], call: (c) => c.taxonomy.overview() },
+  "taxonomy.saveCategory": { allowed: ["admin"], call: (c) => c.taxonomy.saveCategory({ nameJa: "品質", nameEn: `Quality ${unique()}` }) },
+  "taxonomy.saveSkill": { allowed: ["admin"], call: (c) => newSkill(c) },
+  "taxonomy.setAdjacency": { allowed: ["admin"], call: (c, f) => c.taxonomy.setAdjacency({ skillId: f.skillId, otherSkillId: f.spareSkillId, weight: 0.4 }) },
+  "taxonomy.removeAdjacency": { allowed: ["admin"], call: (c, f) => c.taxonomy.removeAdjacency({ skillId: f.skillId, otherSkillId: f.spareSkillId }) },
+  "taxonomy.mergeSkills": { allowed: ["admin"], call: async (c) => c.taxonomy.mergeSkills({ fromSkillId: (await newSkill(c)).id, intoSkillId: (await newSkill(c)).id }) },
+  "taxonomy.retireSkill": { allowed: ["admin"], call: async (c) => c.taxonomy.retireSkill({ skillId: (await newSkill(c)).id, retired: true }) },
   "profile.setSkill": { allowed: everyone, call: (c, f) => c.profile.setSkill({ skillId: f.spareSkillId, level: 2 }) },
   "profile.removeSkill": {
     allowed: everyone,

@@ -83,7 +83,7 @@ describe("career map", async () => {
     );
     expect(map.roles).toEqual(
       expect.arrayContaining([
-        { id: qa.id, slug: qa.slug, familyId: product.id, track: "cross_functional", name: { ja: "プロダクトQA", en: "Product QA" } },
+        { id: qa.id, slug: qa.slug, familyId: product.id, track: "cross_functional", name: { ja: "プロダクトQA", en: "Product QA" }, retired: false },
         expect.objectContaining({ id: operator.id, familyId: support.id, track: "management" }),
       ]),
     );

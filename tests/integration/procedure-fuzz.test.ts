@@ -49,6 +49,22 @@ const validInputs: Record<string, (world: ProcedureWorld) => unknown> = {
   "application.pipeline": (w) => ({ opportunityId: w.opportunityId }),
   "careerMap.role": (w) => ({ slug: w.careerRoleSlug }),
   "careerMap.gap": (w) => ({ roleSlug: w.careerRoleSlug, level: 1 }),
+  // Administration samples edit in place or name ids that do not exist, so no run retires, merges
+  // or deletes what the other procedures' samples need.
+  "careerMap.saveFamily": () => ({ familyId: 2_000_000, nameJa: "品質保証", nameEn: "Quality assurance" }),
+  "careerMap.retireFamily": () => ({ id: 2_000_000, retired: false }),
+  "careerMap.saveRole": (w) => ({ roleId: w.careerRoleId, familyId: 2_000_000, track: "specialist", nameJa: "QA", nameEn: "QA", descriptionJa: "品質", descriptionEn: "Quality" }),
+  "careerMap.saveLevel": (w) => ({
+    roleId: w.careerRoleId,
+    level: 1,
+    standardYears: 1.5,
+    keyExperiences: [{ ja: "顧客対応", en: "Customer work" }],
+    qualifications: [{ ja: "JSTQB", en: "JSTQB" }],
+  }),
+  "careerMap.retireRole": (w) => ({ id: w.careerRoleId, retired: false }),
+  "careerMap.deleteRole": () => ({ roleId: 2_000_000 }),
+  "careerMap.savePath": (w) => ({ pathId: 2_000_000, fromRoleId: w.careerRoleId, toRoleId: 2_000_001, kind: "promotion", noteJa: "昇進", noteEn: "Promotion" }),
+  "careerMap.deletePath": () => ({ pathId: 2_000_000 }),
   "conversation.list": (w) => ({ personId: w.persons.employee.id }),
   "conversation.record": (w) => ({
     personId: w.persons.employee.id,
@@ -103,6 +119,20 @@ const validInputs: Record<string, (world: ProcedureWorld) => unknown> = {
     ],
   }),
   "skill.search": () => ({ query: "対応", limit: 10 }),
+  "taxonomy.saveSkill": (w) => ({
+    skillId: w.spareSkillId,
+    nameJa: "品質管理",
+    nameEn: "Quality control",
+    categoryId: 2_000_000,
+    aliases: ["QC"],
+    descriptionJa: "品質を保つ",
+    descriptionEn: "Keeping quality",
+  }),
+  "taxonomy.saveCategory": () => ({ categoryId: 2_000_000, nameJa: "品質", nameEn: "Quality", sortOrder: 3 }),
+  "taxonomy.setAdjacency": (w) => ({ skillId: w.skillId, otherSkillId: w.spareSkillId, weight: 0.5 }),
+  "taxonomy.removeAdjacency": (w) => ({ skillId: w.skillId, otherSkillId: w.spareSkillId }),
+  "taxonomy.mergeSkills": () => ({ fromSkillId: 2_000_000, intoSkillId: 2_000_001 }),
+  "taxonomy.retireSkill": (w) => ({ skillId: w.spareSkillId, retired: false }),
   "will.of": (w) => ({ personId: w.persons.employee.id }),
   "will.save": (w) => ({
     statement: "QA に挑戦したい",

@@ -18,7 +18,10 @@ export default async function WillPage({ params }: PageProps<"/[locale]/will">) 
     .map((family) => ({
       id: family.id,
       name: family.name,
-      roles: careerMap.roles.filter((role) => role.familyId === family.id).map((role) => ({ id: role.id, slug: role.slug, name: role.name })),
+      // A retired role stays only where this Will already targets it.
+      roles: careerMap.roles
+        .filter((role) => role.familyId === family.id && (!role.retired || will.targetRoles.some((target) => target.id === role.id)))
+        .map((role) => ({ id: role.id, slug: role.slug, name: role.name })),
     }))
     .filter((group) => group.roles.length > 0);
   return (

@@ -57,18 +57,24 @@ export async function getViewerPosition(db: Executor, actor: Actor, now = new Da
 
 /**
  * The whole career map — job families, roles with track and family, paths with kind and notes —
- * laid out for the picture, with the actor's own position and Will targets marked.
+ * laid out for the picture, with the actor's own position and Will targets marked. Retired roles
+ * are left out, except the actor's own role and their Will's targets (marked retired): a role
+ * still shows where it is held, but is not offered anew.
  */
 export async function getCareerMap(db: Executor, actor: Actor, now = new Date()): Promise<CareerMap> {
-  const [familyRows, roleRows, pathRows, viewer] = await Promise.all([
+  const [allFamilies, allRoles, allPaths, viewer] = await Promise.all([
     db.select().from(jobFamilies).orderBy(asc(jobFamilies.id)),
     db
-      .select({ id: roles.id, slug: roles.slug, familyId: roles.familyId, track: roles.track, nameJa: roles.nameJa, nameEn: roles.nameEn })
+      .select({ id: roles.id, slug: roles.slug, familyId: roles.familyId, track: roles.track, nameJa: roles.nameJa, nameEn: roles.nameEn, retiredAt: roles.retiredAt })
       .from(roles)
       .orderBy(asc(roles.id)),
     db.select().from(careerPaths).orderBy(asc(careerPaths.id)),
     getViewerPosition(db, actor, now),
   ]);
+  const roleRows = allRoles.filter((role) => role.retiredAt === null || role.id === viewer.roleId || viewer.willTargetRoleIds.includes(role.id));
+  const shown = new Set(roleRows.map((role) => role.id));
+  const pathRows = allPaths.filter((path) => shown.has(path.fromRoleId) && shown.has(path.toRoleId));
+  const familyRows = allFamilies.filter((family) => family.retiredAt === null || roleRows.some((role) => role.familyId === family.id));
   const layout = await layoutCareerMap({ families: familyRows, roles: roleRows, paths: pathRows });
   const { familyId: _familyId, ...position } = viewer;
   return {
@@ -79,6 +85,7 @@ export async function getCareerMap(db: Executor, actor: Actor, now = new Date())
       familyId: role.familyId,
       track: role.track,
       name: bilingualOf(role.nameJa, role.nameEn),
+      retired: role.retiredAt !== null,
     })),
     paths: pathRows.map((path) => ({
       id: path.id,

@@ -54,7 +54,8 @@ export type CareerMapLayout = z.infer<typeof careerMapLayoutSchema>;
 
 export const careerMapSchema = z.object({
   families: z.array(z.object({ id: z.number(), slug: z.string(), name: bilingual })),
-  roles: z.array(roleRef.extend({ familyId: z.number(), track })),
+  /** Retired roles only where the viewer holds or targets them, marked: not offered for new choices. */
+  roles: z.array(roleRef.extend({ familyId: z.number(), track, retired: z.boolean() })),
   paths: z.array(z.object({ id: z.number(), fromRoleId: z.number(), toRoleId: z.number(), kind: pathKind, note: bilingual })),
   layout: careerMapLayoutSchema,
   viewer: viewerPositionSchema,

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { departments, opportunities, opportunitySkills, roles, skills } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
@@ -19,13 +19,26 @@ const CLOSED_REASONS = {
   closed: "募集が終了したため、今回は見送りとなりました。 / The posting was closed, so your application did not go ahead this time.",
 };
 
-/** A role or department that does not exist is bad input, not a database error. */
-async function assertReferencesExist(db: Executor, fields: Fields) {
+/**
+ * A role or department that does not exist is bad input, not a database error. A retired role or
+ * skill is not offered for new postings; a posting that already names one may keep it.
+ */
+async function assertReferencesExist(db: Executor, fields: Fields, current?: { id: number; roleId: number | null }) {
   const [department] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, fields.departmentId));
   if (!department) throw new AppError("BAD_REQUEST", "unknownDepartment");
   if (fields.roleId !== null) {
-    const [role] = await db.select({ id: roles.id }).from(roles).where(eq(roles.id, fields.roleId));
+    const [role] = await db.select({ id: roles.id, retiredAt: roles.retiredAt }).from(roles).where(eq(roles.id, fields.roleId));
     if (!role) throw new AppError("BAD_REQUEST", "unknownRole");
+    if (role.retiredAt && current?.roleId !== role.id) throw new AppError("BAD_REQUEST", "roleRetired");
+  }
+  const skillIds = fields.skills.map((skill) => skill.skillId);
+  if (skillIds.length > 0) {
+    const retired = await db
+      .select({ id: skills.id })
+      .from(skills)
+      .where(and(inArray(skills.id, skillIds), isNotNull(skills.retiredAt)));
+    const kept = current && retired.length > 0 ? await db.select({ skillId: opportunitySkills.skillId }).from(opportunitySkills).where(eq(opportunitySkills.opportunityId, current.id)) : [];
+    if (retired.some((skill) => !kept.some((row) => row.skillId === skill.id))) throw new AppError("BAD_REQUEST", "skillRetired");
   }
 }
 
@@ -92,7 +105,7 @@ export async function updateOpportunity(db: Database, actor: Actor, rawInput: Up
     if (fields.departmentId !== current.departmentId && !canPostOpportunityFor(actor, fields.departmentId)) {
       throw new AppError("FORBIDDEN", "cannotPostForDepartment");
     }
-    await assertReferencesExist(tx, fields);
+    await assertReferencesExist(tx, fields, current);
     const searchText = await searchTextFor(tx, fields);
     await tx
       .update(opportunities)

@@ -17,8 +17,9 @@ import {
 } from "./profile.schemas";
 
 async function assertSkillExists(db: Pick<Database, "select">, skillId: number) {
-  const [skill] = await db.select({ id: skills.id }).from(skills).where(eq(skills.id, skillId));
+  const [skill] = await db.select({ id: skills.id, retiredAt: skills.retiredAt }).from(skills).where(eq(skills.id, skillId));
   if (!skill) throw new AppError("BAD_REQUEST", "unknownSkill");
+  return skill;
 }
 
 /**
@@ -28,12 +29,14 @@ async function assertSkillExists(db: Pick<Database, "select">, skillId: number) 
 export async function setOwnSkill(db: Database, actor: Actor, rawInput: SetOwnSkillInput, now = new Date()): Promise<void> {
   const input = setOwnSkillInput.parse(rawInput);
   await db.transaction(async (tx) => {
-    await assertSkillExists(tx, input.skillId);
+    const skill = await assertSkillExists(tx, input.skillId);
     const [current] = await tx
       .select({ level: personSkills.level })
       .from(personSkills)
       .where(and(eq(personSkills.personId, actor.personId), eq(personSkills.skillId, input.skillId)))
       .for("update");
+    // A retired skill stays where held (its level may still change) but is not taken up anew.
+    if (skill.retiredAt && !current) throw new AppError("BAD_REQUEST", "skillRetired");
     const levelChanged = current?.level !== input.level;
     const verificationReset = levelChanged ? { verifiedById: null, verifiedAt: null, verificationNote: "" } : {};
     await tx

@@ -20,7 +20,8 @@ const textArray = (values: string[]) => sql`array[${sql.join(values.map((value) 
 /**
  * Finds taxonomy skills by Japanese name, English name or alias (クレーム対応 / 苦情対応 /
  * complaint handling). Input is NFKC-normalised and hiragana is tried as katakana too. Ranked:
- * exact name, then prefix, then anywhere; names before aliases.
+ * exact name, then prefix, then anywhere; names before aliases. Retired skills are not offered:
+ * they stay where held (profiles read them by id), but nobody picks them anew.
  */
 export async function searchSkills(db: Executor, rawInput: SearchSkillsInput): Promise<SkillHit[]> {
   const input = searchSkillsInput.parse(rawInput);
@@ -47,7 +48,7 @@ export async function searchSkills(db: Executor, rawInput: SearchSkillsInput): P
     })
     .from(skills)
     .innerJoin(skillCategories, sql`${skillCategories.id} = ${skills.categoryId}`)
-    .where(sql`${nameHit} or exists (select 1 from unnest(${aliases}) a where a like any(${anywhere}))`)
+    .where(sql`${skills.retiredAt} is null and (${nameHit} or exists (select 1 from unnest(${aliases}) a where a like any(${anywhere})))`)
     .orderBy(sql`${exact} desc`, sql`${prefix} desc`, sql`${nameHit} desc`, asc(sql`length(${skills.nameJa})`), asc(skills.id))
     .limit(input.limit);
   return rows.map((row) => ({

@@ -18,13 +18,20 @@ export async function saveOwnWill(db: Database, actor: Actor, rawInput: SaveWill
   const targetRoleIds = [...new Set(input.targetRoleIds)];
   const desiredSkillIds = [...new Set(input.desiredSkillIds)];
   await db.transaction(async (tx) => {
+    // Retired roles and skills stay in a Will that already names them, but are not chosen anew.
+    const kept = await tx.select({ roleId: willTargetRoles.roleId }).from(willTargetRoles).where(eq(willTargetRoles.personId, actor.personId));
+    const keptRoles = new Set(kept.map((row) => row.roleId));
     if (targetRoleIds.length > 0) {
-      const found = await tx.select({ id: roles.id }).from(roles).where(inArray(roles.id, targetRoleIds));
+      const found = await tx.select({ id: roles.id, retiredAt: roles.retiredAt }).from(roles).where(inArray(roles.id, targetRoleIds));
       if (found.length !== targetRoleIds.length) throw new AppError("BAD_REQUEST", "unknownRole");
+      if (found.some((role) => role.retiredAt && !keptRoles.has(role.id))) throw new AppError("BAD_REQUEST", "roleRetired");
     }
     if (desiredSkillIds.length > 0) {
-      const found = await tx.select({ id: skills.id }).from(skills).where(inArray(skills.id, desiredSkillIds));
+      const found = await tx.select({ id: skills.id, retiredAt: skills.retiredAt }).from(skills).where(inArray(skills.id, desiredSkillIds));
       if (found.length !== desiredSkillIds.length) throw new AppError("BAD_REQUEST", "unknownSkill");
+      const wanted = await tx.select({ skillId: willDesiredSkills.skillId }).from(willDesiredSkills).where(eq(willDesiredSkills.personId, actor.personId));
+      const keptSkills = new Set(wanted.map((row) => row.skillId));
+      if (found.some((skill) => skill.retiredAt && !keptSkills.has(skill.id))) throw new AppError("BAD_REQUEST", "skillRetired");
     }
     const [current] = await tx.select({ version: wills.version }).from(wills).where(eq(wills.personId, actor.personId)).for("update");
     if ((current?.version ?? 0) !== input.expectedVersion) throw new AppError("CONFLICT", "willChangedElsewhere");

@@ -16,7 +16,7 @@ export default async function EditOpportunityPage({ params }: PageProps<"/[local
   const opportunityId = idFromPath(id);
   const opportunity = await orNotFound((await getServerCaller()).opportunity.byId({ opportunityId }));
   if (!opportunity.canEdit || opportunity.status === "closed" || opportunity.status === "filled") notFound();
-  const data = await loadOpportunityFormData();
+  const data = await loadOpportunityFormData(opportunity.roleId);
   const t = await getTranslations("opportunities.form");
   return (
     <div className="space-y-6">
