@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
-import { departments, jobFamilies, people, personSkills, roleLevels, roles, skillCategories, skills } from "@/db/schema";
+import { departments, jobFamilies, memberships, people, personSkills, roleLevels, roles, skillCategories, skills } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { canViewRestrictedProfile, canViewSkills, isHrStaff } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
@@ -9,6 +9,8 @@ import { containsPattern, hiraganaToKatakana, normalizeSearchText } from "../tex
 import type { PersonCard, Profile, SearchPeopleInput } from "./people.schemas";
 import { searchPeopleInput } from "./people.schemas";
 import { personNameColumns } from "./person-name.columns";
+import { japanDate } from "../workflow/business-days";
+import { currentMembership } from "./current-membership";
 
 const verifier = alias(people, "verifier");
 
@@ -186,12 +188,35 @@ export async function searchPeople(db: Executor, actor: Actor, rawInput: SearchP
       .offset(input.offset),
     db.select({ total: count() }).from(people).where(where),
   ]);
+  const posts = await concurrentPostsOf(
+    db,
+    items.map((item) => item.id),
+  );
   return {
     items: items.map(({ departmentJa, departmentEn, roleJa, roleEn, ...name }) => ({
       ...name,
       department: { ja: departmentJa, en: departmentEn },
       role: { ja: roleJa, en: roleEn },
+      concurrentPosts: posts.get(name.id) ?? [],
     })),
     total: totalRow?.total ?? 0,
   };
+}
+
+/** Each person's concurrent posts (兼務) held today, for the directory's cards. */
+async function concurrentPostsOf(db: Executor, personIds: number[], now = new Date()) {
+  const posts = new Map<number, { department: { ja: string; en: string }; role: { ja: string; en: string } }[]>();
+  if (personIds.length === 0) return posts;
+  const today = japanDate(now);
+  const rows = await db
+    .select({ personId: memberships.personId, departmentJa: departments.nameJa, departmentEn: departments.nameEn, roleJa: roles.nameJa, roleEn: roles.nameEn })
+    .from(memberships)
+    .innerJoin(departments, eq(departments.id, memberships.departmentId))
+    .innerJoin(roles, eq(roles.id, memberships.roleId))
+    .where(and(inArray(memberships.personId, personIds), currentMembership(today)))
+    .orderBy(memberships.startOn, memberships.id);
+  for (const row of rows) {
+    posts.set(row.personId, [...(posts.get(row.personId) ?? []), { department: { ja: row.departmentJa, en: row.departmentEn }, role: { ja: row.roleJa, en: row.roleEn } }]);
+  }
+  return posts;
 }
