@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { Link } from "@/app/_i18n/navigation";
 import { getRequestContext } from "@/app/_trpc/server";
-import { isHrStaff } from "@/server/auth/policies";
+import { canAdministerOrganisation, isHrStaff } from "@/server/auth/policies";
 import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
@@ -27,6 +27,12 @@ export async function AppHeader() {
         ...(actor.isManager ? [{ href: "/team", label: t("team") }] : []),
         ...(isHrStaff(actor) || actor.isManager ? [{ href: "/reports", label: t("reports") }] : []),
         ...(isHrStaff(actor) ? [{ href: "/settings", label: t("settings") }] : []),
+        ...(canAdministerOrganisation(actor)
+          ? [
+              { href: "/admin/people", label: t("adminPeople") },
+              { href: "/admin/departments", label: t("adminDepartments") },
+            ]
+          : []),
       ]
     : [];
   return (

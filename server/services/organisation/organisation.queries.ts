@@ -138,6 +138,7 @@ export async function departmentTreeForAdmin(db: Executor, actor: Actor): Promis
       headId: departments.headId,
       headFamilyName: people.familyName,
       headGivenName: people.givenName,
+      headRomanizedName: people.romanizedName,
       members: sql<number>`(select count(*) from people p where p.department_id = ${departments.id} and p.active)`.mapWith(Number),
     })
     .from(departments)
@@ -149,7 +150,7 @@ export async function departmentTreeForAdmin(db: Executor, actor: Actor): Promis
     name: { ja: row.nameJa, en: row.nameEn },
     parentId: row.parentId,
     headId: row.headId,
-    head: row.headFamilyName === null ? null : `${row.headFamilyName} ${row.headGivenName}`,
+    head: row.headFamilyName === null ? null : { ja: `${row.headFamilyName} ${row.headGivenName}`, en: row.headRomanizedName ?? "" },
     depth: row.depth,
     members: row.members,
   }));

@@ -163,7 +163,8 @@ export const departmentNodeSchema = z.object({
   name: bilingual,
   parentId: z.number().nullable(),
   headId: z.number().nullable(),
-  head: z.string().nullable(),
+  /** The head's name in each language's form (Japanese name, romanised name). */
+  head: bilingual.nullable(),
   depth: z.number(),
   members: z.number(),
 });
