@@ -15,6 +15,10 @@ type Route = { persona: PersonaKey | "signed_out"; path: (ids: Ids) => string | 
 
 const routes: Record<string, Route> = {
   "/": { persona: "employee", path: () => "" },
+  "/admin/departments": { persona: "admin", path: () => "/admin/departments" },
+  "/admin/people": { persona: "admin", path: () => "/admin/people" },
+  "/admin/people/new": { persona: "admin", path: () => "/admin/people/new" },
+  "/admin/people/[id]": { persona: "admin", path: (ids) => `/admin/people/${ids.reportId}` },
   "/applications": { persona: "employee", path: () => "/applications" },
   "/career-map": { persona: "employee", path: () => "/career-map" },
   "/career-map/[slug]": { persona: "employee", path: () => "/career-map/product-qa" },

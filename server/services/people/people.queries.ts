@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { departments, jobFamilies, memberships, people, personSkills, roleLevels, roles, skillCategories, skills } from "@/db/schema";
@@ -213,7 +213,9 @@ async function concurrentPostsOf(db: Executor, personIds: number[], now = new Da
     .from(memberships)
     .innerJoin(departments, eq(departments.id, memberships.departmentId))
     .innerJoin(roles, eq(roles.id, memberships.roleId))
-    .where(and(inArray(memberships.personId, personIds), currentMembership(today)))
+    .innerJoin(people, eq(people.id, memberships.personId))
+    // A post in the person's own primary department is no concurrent post (it became primary today).
+    .where(and(inArray(memberships.personId, personIds), currentMembership(today), ne(people.departmentId, memberships.departmentId)))
     .orderBy(memberships.startOn, memberships.id);
   for (const row of rows) {
     posts.set(row.personId, [...(posts.get(row.personId) ?? []), { department: { ja: row.departmentJa, en: row.departmentEn }, role: { ja: row.roleJa, en: row.roleEn } }]);

@@ -123,7 +123,8 @@ export async function getConcurrentMembers(db: Executor, actor: Actor, now = new
     .innerJoin(homeDepartment, eq(homeDepartment.id, people.departmentId))
     .innerJoin(departments, eq(departments.id, memberships.departmentId))
     .innerJoin(roles, eq(roles.id, memberships.roleId))
-    .where(and(led, currentMembership(japanDate(now)), eq(people.active, true), ne(people.id, actor.personId)))
+    // A post in the person's own primary department is no concurrent post (it became primary today).
+    .where(and(led, currentMembership(japanDate(now)), eq(people.active, true), ne(people.id, actor.personId), ne(people.departmentId, memberships.departmentId)))
     .orderBy(people.familyNameKana, people.givenNameKana, people.id, memberships.id);
   return rows.map(({ homeJa, homeEn, departmentJa, departmentEn, roleJa, roleEn, ...row }) => ({
     ...row,
