@@ -167,7 +167,7 @@ describe("people and organisation administration", async () => {
     };
     const { id } = await admin.organisation.createPerson(fields);
     const created = await admin.organisation.person({ personId: id });
-    expect(created).toMatchObject({ familyNameKana: "あらい", departmentId: department.id, active: true, isHr: false, memberships: [] });
+    expect(created).toMatchObject({ familyNameKana: "アライ", givenNameKana: "ハナ", departmentId: department.id, active: true, isHr: false, memberships: [] });
     await expect(admin.organisation.createPerson({ ...fields, email: `other.${department.id}@kakezan.example` })).rejects.toMatchObject({ cause: { messageKey: "employeeNumberTaken" } });
 
     await admin.organisation.setAccess({ personId: id, isHr: true, isAdmin: false });

@@ -85,8 +85,8 @@ describe("organisation forms' validation", () => {
   };
   const issuesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => (result.error?.issues ?? []).map((issue) => issue.path.join("."));
 
-  it("accepts a person with kana readings in hiragana or katakana, a leading-zero number and no manager", () => {
-    expect(createPersonInput.parse(person)).toMatchObject({ employeeNumber: "00123", managerId: null, businessName: "" });
+  it("accepts a person with kana readings in hiragana or katakana (kept in katakana), a leading-zero number and no manager", () => {
+    expect(createPersonInput.parse(person)).toMatchObject({ employeeNumber: "00123", managerId: null, businessName: "", familyNameKana: "サトウ", givenNameKana: "ハナ" });
   });
 
   it.each([

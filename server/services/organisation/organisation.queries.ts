@@ -2,7 +2,8 @@ import { and, asc, count, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { departments, memberships, people, roles } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { containsPattern, hiraganaToKatakana, normalizeSearchText } from "../text/normalize";
+import { containsPattern, normalizeSearchText } from "../text/normalize";
+import { personNameMatches } from "../people/people.queries";
 import { treeOrder } from "./department-tree";
 import { requireOrganisationAdmin } from "./organisation.guard";
 import { AppError } from "@/server/errors";
@@ -24,17 +25,7 @@ export async function listPeopleForAdmin(db: Executor, actor: Actor, rawInput: A
   requireOrganisationAdmin(actor);
   const input = adminPeopleInput.parse(rawInput);
   const query = normalizeSearchText(input.query);
-  const pattern = containsPattern(query);
-  const matches = query
-    ? or(
-        ilike(sql`${people.familyName} || ${people.givenName}`, containsPattern(query.replace(/\s/g, ""))),
-        ilike(sql`${people.familyNameKana} || ${people.givenNameKana}`, containsPattern(hiraganaToKatakana(query).replace(/\s/g, ""))),
-        ilike(people.romanizedName, pattern),
-        ilike(sql`coalesce(${people.businessName}, '')`, pattern),
-        ilike(people.employeeNumber, pattern),
-        ilike(people.email, pattern),
-      )
-    : undefined;
+  const matches = query ? or(personNameMatches(query), ilike(people.employeeNumber, containsPattern(query)), ilike(people.email, containsPattern(query))) : undefined;
   const where = and(input.includeInactive ? undefined : eq(people.active, true), matches);
   const [rows, [total]] = await Promise.all([
     db

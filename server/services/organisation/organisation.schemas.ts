@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { calendarDate } from "../common/dates.schemas";
 import { bilingual, freeText, integerId } from "../common/values.schemas";
+import { hiraganaToKatakana } from "../text/normalize";
 import { personNameSchema } from "../people/people.schemas";
 
 /*
@@ -16,8 +17,11 @@ export const DEPARTMENT_NAME_MAX = 100;
 export const REASON_MAX = 500;
 
 const name = freeText.trim().min(1).max(NAME_MAX);
-/** Kana readings sort every Japanese list (五十音); hiragana or katakana, spaces allowed. */
-const kana = name.regex(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s]+$/u);
+/**
+ * Kana readings sort every Japanese list (五十音) and are searched: typed in hiragana or katakana,
+ * stored in katakana like the HR systems' exports, so both sort and match alike.
+ */
+const kana = name.regex(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s]+$/u).transform(hiraganaToKatakana);
 
 export const personDetailsInput = z.object({
   employeeNumber: freeText.trim().min(1).max(EMPLOYEE_NUMBER_MAX).regex(/^[0-9A-Za-z-]+$/),

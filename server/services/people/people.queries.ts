@@ -144,23 +144,29 @@ export async function getProfile(db: Executor, actor: Actor, personId: number, n
 }
 
 /**
+ * People whose name, kana reading (hiragana typed finds katakana stored), romanised name or
+ * business name contains the normalised search text; undefined for an empty search.
+ */
+export function personNameMatches(query: string) {
+  if (!query) return undefined;
+  const pattern = containsPattern(query);
+  const nameText = sql`${people.familyName} || ${people.givenName} || ' ' || ${people.familyName} || ' ' || ${people.givenName}`;
+  const kanaText = sql`${people.familyNameKana} || ${people.givenNameKana}`;
+  return or(
+    ilike(nameText, pattern),
+    ilike(kanaText, containsPattern(hiraganaToKatakana(query).replace(/\s/g, ""))),
+    ilike(people.romanizedName, pattern),
+    ilike(sql`coalesce(${people.businessName}, '')`, pattern),
+  );
+}
+
+/**
  * The company directory: active people whose name, kana reading, romanised name or business name
  * matches, sorted by kana reading (五十音) as Japanese lists are.
  */
 export async function searchPeople(db: Executor, actor: Actor, rawInput: SearchPeopleInput): Promise<{ items: PersonCard[]; total: number }> {
   const input = searchPeopleInput.parse(rawInput);
-  const query = normalizeSearchText(input.query);
-  const pattern = containsPattern(query);
-  const nameText = sql`${people.familyName} || ${people.givenName} || ' ' || ${people.familyName} || ' ' || ${people.givenName}`;
-  const kanaText = sql`${people.familyNameKana} || ${people.givenNameKana}`;
-  const matches = query
-    ? or(
-        ilike(nameText, pattern),
-        ilike(kanaText, containsPattern(hiraganaToKatakana(query).replace(/\s/g, ""))),
-        ilike(people.romanizedName, pattern),
-        ilike(sql`coalesce(${people.businessName}, '')`, pattern),
-      )
-    : undefined;
+  const matches = personNameMatches(normalizeSearchText(input.query));
   // The skill filter mirrors policies.canViewSkills, so a hidden profile is not found by its skills.
   const holdsSkill = input.skillId
     ? and(
