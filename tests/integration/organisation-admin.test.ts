@@ -1,8 +1,10 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { createDepartment, createPerson, createRole } from "../../db/factories";
 import { applications, approvalSteps, auditLog, departments, memberships, moves, people } from "../../db/schema";
+import { queryRows } from "../../db/client";
+import { asActor } from "../../db/scope";
 import { actorForPerson } from "../../server/auth/actor";
 import { createContextInner } from "../../server/trpc/context";
 import { createCaller } from "../../server/trpc/root";
@@ -175,5 +177,23 @@ describe("people and organisation administration", async () => {
     expect(await latestAudit("person", id)).toMatchObject({ action: "person.access_changed", data: { before: { isHr: false }, after: { isHr: true } } });
     await expect(admin.organisation.setAccess({ personId: cast.persons.admin.id, isHr: false, isAdmin: false })).rejects.toMatchObject({ cause: { messageKey: "cannotRemoveOwnAdmin" } });
     await expect(admin.organisation.deactivate({ personId: cast.persons.admin.id, reason: "誤操作" })).rejects.toMatchObject({ cause: { messageKey: "cannotDeactivateSelf" } });
+  });
+
+  it("lets the runtime role read concurrent posts when signed in, and change them only through the organisation services", async () => {
+    const person = await createPerson(db);
+    const department = await createDepartment(db);
+    await admin.organisation.addMembership({ personId: person.id, departmentId: department.id, roleId: person.roleId, timePercent: 10, startOn: "2026-01-01" });
+    const read = sql`select person_id from memberships where person_id = ${person.id}`;
+    expect(await asActor(db, cast.persons.employee.id, (tx) => queryRows(tx, read))).toHaveLength(1);
+    expect(await asActor(db, null, (tx) => queryRows(tx, read))).toEqual([]);
+    // Even an administrator's request changes nothing outside the services' system scope.
+    const ended = await asActor(db, cast.persons.admin.id, (tx) => queryRows(tx, sql`update memberships set end_on = start_on where person_id = ${person.id} returning id`));
+    expect(ended).toEqual([]);
+    await expect(
+      asActor(db, cast.persons.admin.id, (tx) =>
+        tx.execute(sql`insert into memberships (person_id, department_id, role_id, time_percent, start_on) values (${person.id}, ${cast.departments.team.id}, ${person.roleId}, 10, '2026-01-01')`),
+      ),
+    ).rejects.toThrow();
+    await expect(asActor(db, cast.persons.admin.id, (tx) => tx.execute(sql`delete from memberships where person_id = ${person.id}`))).rejects.toThrow();
   });
 });

@@ -4,8 +4,10 @@ import { departments, memberships, people, roles } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { containsPattern, normalizeSearchText } from "../text/normalize";
 import { personNameMatches } from "../people/people.queries";
+import { asPost, membershipPostColumns } from "../people/current-membership";
 import { treeOrder } from "./department-tree";
 import { requireOrganisationAdmin } from "./organisation.guard";
+import { accessColumns, detailColumns, postColumns } from "./person-admin.columns";
 import { AppError } from "@/server/errors";
 import {
   type AdminPeopleInput,
@@ -58,7 +60,7 @@ export async function listPeopleForAdmin(db: Executor, actor: Actor, rawInput: A
     db.select({ total: count() }).from(people).where(where),
   ]);
   return {
-    items: rows.map(({ departmentJa, departmentEn, roleJa, roleEn, ...row }) => ({ ...row, department: { ja: departmentJa, en: departmentEn }, role: { ja: roleJa, en: roleEn } })),
+    items: rows.map(asPost),
     total: total?.total ?? 0,
   };
 }
@@ -69,47 +71,22 @@ export async function membershipsOf(db: Executor, personId: number): Promise<Mem
     .select({
       id: memberships.id,
       departmentId: memberships.departmentId,
-      departmentJa: departments.nameJa,
-      departmentEn: departments.nameEn,
       roleId: memberships.roleId,
-      roleJa: roles.nameJa,
-      roleEn: roles.nameEn,
-      timePercent: memberships.timePercent,
-      startOn: memberships.startOn,
-      endOn: memberships.endOn,
+      ...membershipPostColumns,
     })
     .from(memberships)
     .innerJoin(departments, eq(departments.id, memberships.departmentId))
     .innerJoin(roles, eq(roles.id, memberships.roleId))
     .where(eq(memberships.personId, personId))
     .orderBy(sql`${memberships.endOn} is null desc`, sql`${memberships.startOn} desc`, memberships.id);
-  return rows.map(({ departmentJa, departmentEn, roleJa, roleEn, ...row }) => ({ ...row, department: { ja: departmentJa, en: departmentEn }, role: { ja: roleJa, en: roleEn } }));
+  return rows.map(asPost);
 }
 
 /** Everything the person form edits (admin). */
 export async function personForAdmin(db: Executor, actor: Actor, personId: number): Promise<AdminPerson> {
   requireOrganisationAdmin(actor);
   const [row] = await db
-    .select({
-      id: people.id,
-      employeeNumber: people.employeeNumber,
-      familyName: people.familyName,
-      givenName: people.givenName,
-      familyNameKana: people.familyNameKana,
-      givenNameKana: people.givenNameKana,
-      businessName: people.businessName,
-      romanizedName: people.romanizedName,
-      email: people.email,
-      hiredOn: people.hiredOn,
-      departmentId: people.departmentId,
-      roleId: people.roleId,
-      level: people.level,
-      managerId: people.managerId,
-      isHr: people.isHr,
-      isAdmin: people.isAdmin,
-      active: people.active,
-      leftOn: people.leftOn,
-    })
+    .select({ id: people.id, ...detailColumns, ...postColumns, ...accessColumns, leftOn: people.leftOn })
     .from(people)
     .where(eq(people.id, personId));
   if (!row) throw new AppError("NOT_FOUND");

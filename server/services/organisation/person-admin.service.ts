@@ -11,6 +11,7 @@ import { changeManager, type Deactivation, deactivatePerson, type OrganisationCh
 import { japanDate } from "../workflow/business-days";
 import { requireActivePerson, requireDepartment, requireOpenRole, requireUniqueIdentity } from "./organisation.lookups";
 import { requireOrganisationAdmin } from "./organisation.guard";
+import { accessColumns, detailColumns, postColumns } from "./person-admin.columns";
 import {
   type ChangePostInput,
   changePostInput,
@@ -28,22 +29,6 @@ import {
  * transaction (before and after in the audit row) in system scope, like the org-chart changes in
  * people/organisation.ts, which these reuse for managers, leavers and returns.
  */
-
-const detailColumns = {
-  employeeNumber: people.employeeNumber,
-  familyName: people.familyName,
-  givenName: people.givenName,
-  familyNameKana: people.familyNameKana,
-  givenNameKana: people.givenNameKana,
-  businessName: people.businessName,
-  romanizedName: people.romanizedName,
-  email: people.email,
-  hiredOn: people.hiredOn,
-};
-
-const postColumns = { departmentId: people.departmentId, roleId: people.roleId, level: people.level, managerId: people.managerId, active: people.active };
-
-const accessColumns = { isHr: people.isHr, isAdmin: people.isAdmin };
 
 /** The person's row under lock, or not found. */
 async function lockPerson(tx: Executor, personId: number) {

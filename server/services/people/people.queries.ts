@@ -10,7 +10,7 @@ import type { PersonCard, Profile, SearchPeopleInput } from "./people.schemas";
 import { searchPeopleInput } from "./people.schemas";
 import { personNameColumns } from "./person-name.columns";
 import { japanDate } from "../workflow/business-days";
-import { currentMembership } from "./current-membership";
+import { asPost, currentMembership, membershipPostColumns } from "./current-membership";
 
 const verifier = alias(people, "verifier");
 
@@ -215,7 +215,7 @@ async function concurrentPostsOf(db: Executor, personIds: number[], now = new Da
   if (personIds.length === 0) return posts;
   const today = japanDate(now);
   const rows = await db
-    .select({ personId: memberships.personId, departmentJa: departments.nameJa, departmentEn: departments.nameEn, roleJa: roles.nameJa, roleEn: roles.nameEn })
+    .select({ personId: memberships.personId, ...membershipPostColumns })
     .from(memberships)
     .innerJoin(departments, eq(departments.id, memberships.departmentId))
     .innerJoin(roles, eq(roles.id, memberships.roleId))
@@ -224,7 +224,8 @@ async function concurrentPostsOf(db: Executor, personIds: number[], now = new Da
     .where(and(inArray(memberships.personId, personIds), currentMembership(today), ne(people.departmentId, memberships.departmentId)))
     .orderBy(memberships.startOn, memberships.id);
   for (const row of rows) {
-    posts.set(row.personId, [...(posts.get(row.personId) ?? []), { department: { ja: row.departmentJa, en: row.departmentEn }, role: { ja: row.roleJa, en: row.roleEn } }]);
+    const { department, role } = asPost(row);
+    posts.set(row.personId, [...(posts.get(row.personId) ?? []), { department, role }]);
   }
   return posts;
 }

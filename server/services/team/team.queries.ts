@@ -8,7 +8,7 @@ import { getSettings } from "../settings/settings.service";
 import { readableWills } from "../will/will.queries";
 import type { ConcurrentMember, Reminders, TeamMember } from "./team.schemas";
 import { japanDate } from "../workflow/business-days";
-import { currentMembership } from "../people/current-membership";
+import { asPost, currentMembership, membershipPostColumns } from "../people/current-membership";
 import { personNameColumns } from "../people/person-name.columns";
 import { personRoleLevel, timeAtLevelColumns } from "../people/time-at-level.columns";
 
@@ -110,13 +110,7 @@ export async function getConcurrentMembers(db: Executor, actor: Actor, now = new
       romanizedName: people.romanizedName,
       homeJa: homeDepartment.nameJa,
       homeEn: homeDepartment.nameEn,
-      departmentJa: departments.nameJa,
-      departmentEn: departments.nameEn,
-      roleJa: roles.nameJa,
-      roleEn: roles.nameEn,
-      timePercent: memberships.timePercent,
-      startOn: memberships.startOn,
-      endOn: memberships.endOn,
+      ...membershipPostColumns,
     })
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
@@ -126,12 +120,7 @@ export async function getConcurrentMembers(db: Executor, actor: Actor, now = new
     // A post in the person's own primary department is no concurrent post (it became primary today).
     .where(and(led, currentMembership(japanDate(now)), eq(people.active, true), ne(people.id, actor.personId), ne(people.departmentId, memberships.departmentId)))
     .orderBy(people.familyNameKana, people.givenNameKana, people.id, memberships.id);
-  return rows.map(({ homeJa, homeEn, departmentJa, departmentEn, roleJa, roleEn, ...row }) => ({
-    ...row,
-    homeDepartment: { ja: homeJa, en: homeEn },
-    department: { ja: departmentJa, en: departmentEn },
-    role: { ja: roleJa, en: roleEn },
-  }));
+  return rows.map(({ homeJa, homeEn, ...row }) => ({ ...asPost(row), homeDepartment: { ja: homeJa, en: homeEn } }));
 }
 
 /** What the home page should remind the actor of: a stale profile, overdue conversations, team to-dos. */
