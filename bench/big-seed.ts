@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { type DatabaseHandle, openPostgres, queryRows } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
 
 /** The seeded PostgreSQL database, or null (after printing SKIPPED) when BENCH_DATABASE_URL is unset. */
 export async function openBigSeed(name: string): Promise<DatabaseHandle | null> {
@@ -20,6 +21,8 @@ export async function openBigSeed(name: string): Promise<DatabaseHandle | null> 
     await handle.close();
     return null;
   }
+  // A company seeded before the latest migration is brought up to date (the seed itself is kept).
+  await migrateDatabase(handle);
   return handle;
 }
 

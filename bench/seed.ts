@@ -561,7 +561,7 @@ async function main() {
     const to = rng.pick(sections);
     move.person.push(person);
     move.application.push(null);
-    move.kind.push("transfer");
+    move.kind.push("reorganisation");
     move.fromDept.push(P.department[person]!);
     move.toDept.push(to.id);
     move.fromRole.push(P.role[person]!);
@@ -614,7 +614,7 @@ async function main() {
   await bulkInsert(client, "moves", {
     person_id: { type: "int", values: move.person },
     application_id: { type: "int", values: move.application },
-    kind: { type: "opportunity_kind", values: move.kind },
+    kind: { type: "move_kind", values: move.kind },
     from_department_id: { type: "int", values: move.fromDept },
     to_department_id: { type: "int", values: move.toDept },
     from_role_id: { type: "int", values: move.fromRole },

@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 import { people } from "./people";
 
@@ -29,3 +29,21 @@ export const auditLog = pgTable(
   (t) => [index().on(t.entityType, t.entityId), index().on(t.actorId), index().on(t.at)],
 );
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/**
+ * Which of the tables the HR reports read each transaction changed: one row per (transaction,
+ * table), written by statement triggers in the writing transaction. The report cache compares it
+ * with the snapshot its facts were read in, so a cached figure is never older than the last commit
+ * (server/services/reports/report.cache.ts). Rows older than a day are pruned by the schedule.
+ */
+export const reportChanges = pgTable(
+  "report_changes",
+  {
+    /** The writing transaction's id (xid8, which never wraps around). */
+    xid: bigint({ mode: "number" }).notNull(),
+    /** The table it changed. */
+    source: text().notNull(),
+    at: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.xid, t.source] }), index().on(t.at)],
+);

@@ -5,6 +5,7 @@ import { writeAudit } from "@/server/services/audit/audit.service";
 import { createMailer } from "@/server/services/notifications/mailer";
 import { processOutbox } from "@/server/services/outbox/dispatcher";
 import { refreshStaleMatches } from "@/server/services/matching/match-refresh";
+import { pruneReportChanges } from "@/server/services/reports/report.cache";
 import { applyDueMoves, escalateOverdueReleases, followOrganisation } from "@/server/services/workflow/workflow.jobs";
 import { type ExclusiveJob, exclusiveRunner } from "./exclusive";
 
@@ -44,7 +45,8 @@ export type BackgroundJobs = { stop(): Promise<void> };
 /**
  * The background work: dispatch the outbox (notifications, their e-mail, match hand-over), which is
  * safe in several processes at once; and, one process at a time, recompute stale candidates and
- * run the schedule (follow org-chart changes, escalate overdue releases, apply moves on their effective date).
+ * run the schedule (follow org-chart changes, escalate overdue releases, apply moves on their effective date,
+ * forget the reports' change notes no cache still needs).
  */
 export function startBackgroundJobs(handle: DatabaseHandle, rawEnv: Record<string, string | undefined> = process.env): BackgroundJobs {
   const env = readEnv(rawEnv);
@@ -68,6 +70,8 @@ export function startBackgroundJobs(handle: DatabaseHandle, rawEnv: Record<strin
         const reassigned = await followOrganisation(db);
         const escalated = await escalateOverdueReleases(db);
         const moved = await applyDueMoves(db);
+        // Housekeeping, not worth a record of its own.
+        await pruneReportChanges(db);
         return reassigned + escalated + moved > 0 ? { reassigned, escalated, moved } : null;
       }),
     ),

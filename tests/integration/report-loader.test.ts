@@ -35,7 +35,7 @@ describe("report facts loader", async () => {
 
   const options: LoadOptions = {
     today: "2026-12-07",
-    now: new Date("2026-12-07T00:00:00Z"),
+    settings: { rotationTargetPercent: 30, departmentRotationTargets: {} },
     rootDepartmentId: null,
     visibleApplicationsOf: null,
     willAudience: "hr",

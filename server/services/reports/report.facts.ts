@@ -120,7 +120,10 @@ export type ReportFacts = {
   skillDemand: SkillDemandAtom[];
   willCoverage: WillCoverageAtom[];
   willFulfilment: WillFulfilmentAtom[];
+  /** Movers and declined applicants. */
   retention: RetentionAtom[];
+  /** People who neither applied nor moved (kept apart: new applications change it, their steps do not). */
+  retentionOfStayers: RetentionAtom[];
   participations: ParticipationAtom[];
   /** Rotation targets: the company's and per department (inherited by sub-departments). */
   rotationTargetPercent: number;
@@ -150,6 +153,7 @@ export function emptyFacts(today: string, targets: Pick<ReportFacts, "rotationTa
     willCoverage: [],
     willFulfilment: [],
     retention: [],
+    retentionOfStayers: [],
     participations: [],
     ...targets,
   };

@@ -26,7 +26,7 @@ import type {
   WillFulfilmentAtom,
 } from "./report.facts";
 import { emptyFacts } from "./report.facts";
-import { getSettings } from "../settings/settings.service";
+import type { Settings } from "../settings/settings.schemas";
 import { addMonths, monthsOfPeriod } from "./report.period";
 
 /** The first day of a month, "YYYY-MM-01". */
@@ -47,14 +47,14 @@ const firstDay = (month: string) => `${month}-01`;
 export type ReportWindow = { from: string; to: string };
 
 /** Groups of facts, so a single report loads only what it is computed from. */
-export const factParts = ["headcount", "moves", "fills", "applications", "managers", "pastStandard", "skills", "wills", "retention", "participations"] as const;
+export const factParts = ["headcount", "moves", "fills", "applications", "managers", "pastStandard", "skills", "wills", "retention", "stayers", "participations"] as const;
 export type FactPart = (typeof factParts)[number];
 
 export type LoadOptions = {
   /** "YYYY-MM-DD" in Japan time. */
   today: string;
-  /** The instant "now" (open steps past their deadline). */
-  now: Date;
+  /** The rotation targets (the caller has read the settings already). */
+  settings: Pick<Settings, "rotationTargetPercent" | "departmentRotationTargets">;
   /** Load atoms only for this department and its sub-departments (null: the whole company). */
   rootDepartmentId: number | null;
   /**
@@ -133,6 +133,10 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
   const end = instantOf(endDay);
   const { today } = options;
 
+  // Grouping a year of a large company's applications sorts and hashes a few hundred thousand rows:
+  // room to do it in memory, and no JIT compilation (it costs more than it saves on these queries),
+  // until the transaction ends.
+  await db.execute(sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
   const departments = (
     await queryRows<{ id: number; parent_id: number | null; name_ja: string; name_en: string }>(db, sql`select id, parent_id, name_ja, name_en from departments order by id`)
   ).map((row): DepartmentNode => ({ id: row.id, parentId: row.parent_id, name: { ja: row.name_ja, en: row.name_en } }));
@@ -152,7 +156,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
     return sql`(${alias}.disclosed_at is not null or exists (select 1 from opportunities vo where vo.id = ${alias}.opportunity_id and vo.department_id = any(${intArray(options.visibleApplicationsOf)})))`;
   };
 
-  const settings = await getSettings(db);
+  const { settings } = options;
   const facts: ReportFacts = {
     ...emptyFacts(today, { rotationTargetPercent: settings.rotationTargetPercent, departmentRotationTargets: settings.departmentRotationTargets }),
     departments,
@@ -160,7 +164,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
   };
 
   // ── headcount at each month start, one month past the window (Will coverage reads the end of each month) ──
-  const needHeadcount = wants("headcount") || wants("wills") || wants("retention");
+  const needHeadcount = wants("headcount") || wants("wills") || wants("stayers");
   const headcountMonths = monthsOfPeriod(fromMonth, addMonths(toMonth, 1));
   const headcountByMonth = new Map<string, HeadcountAtom[]>();
   if (needHeadcount) {
@@ -360,11 +364,12 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
       overdue: row.overdue,
       count: row.count,
     }));
+    // Deadlines fall at the end of a Japan day (business-days.ts): a step is overdue once its day is over.
     const overdue = await queryRows<{ manager_id: number; department_id: number; job_family_id: number; count: number }>(
       db,
       sql`select s.approver_id as manager_id, ${rolled(sql`a.applicant_department_id`)} as department_id, r.family_id as job_family_id, count(*)::int as count
           from approval_steps s join applications a on a.id = s.application_id join roles r on r.id = a.applicant_role_id
-          where s.step = 'manager_release' and s.decided_at is null and s.approver_id is not null and s.due_at < ${options.now.toISOString()}::timestamptz and a.status = 'active' and ${visible("a")}
+          where s.step = 'manager_release' and s.decided_at is null and s.approver_id is not null and s.due_at < ${instantOf(today)} and a.status = 'active' and ${visible("a")}
           group by 1, 2, 3`,
     );
     facts.managerOverdue = overdue.map((row): ManagerOverdueAtom => ({ managerId: row.manager_id, departmentId: row.department_id, jobFamilyId: row.job_family_id, open: row.count }));
@@ -514,7 +519,9 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
     }));
   }
 
-  if (wants("retention")) facts.retention = await loadRetention(db, { fromMonth, toMonth, startDay, endDay, start, end, rolled, today, inScope, visible, headcountByMonth });
+  const retentionContext: RetentionContext = { fromMonth, toMonth, startDay, endDay, start, end, rolled, today, inScope, visible, headcountByMonth };
+  if (wants("retention")) facts.retention = await loadMoverRetention(db, retentionContext);
+  if (wants("stayers")) facts.retentionOfStayers = await loadStayerRetention(db, retentionContext);
 
   if (wants("participations")) {
     const rows = await queryRows<{ month: string; department_id: number; job_family_id: number; kind: ParticipationAtom["kind"]; participants: number; moved: number }>(
@@ -560,14 +567,12 @@ type RetentionContext = {
   headcountByMonth: ReadonlyMap<string, HeadcountAtom[]>;
 };
 
-/**
- * Retention a year after an event: movers (from the move), declined applicants (from the last
- * decision), and everyone else in post at a month's start who neither applied nor moved that month.
- * A person is retained when they have not left within the 12 months.
- */
-async function loadRetention(db: Executor, context: RetentionContext): Promise<RetentionAtom[]> {
+/** A person is retained when they have not left within the 12 months after `day`. */
+const retainedAfter = (day: SQL) => sql`(p.left_on is null and p.active or p.left_on > (${day} + interval '12 months')::date)`;
+
+/** Retention a year after an event for movers (from the move) and declined applicants (from the last decision). */
+async function loadMoverRetention(db: Executor, context: RetentionContext): Promise<RetentionAtom[]> {
   const { startDay, endDay, start, end, today, inScope, visible, rolled } = context;
-  const retainedAfter = (day: SQL) => sql`(p.left_on is null and p.active or p.left_on > (${day} + interval '12 months')::date)`;
   const observable = (day: SQL) => sql`(${day} + interval '12 months')::date <= ${today}::date`;
   type Row = { month: string; department_id: number; job_family_id: number; observable: boolean; people: number; retained: number };
 
@@ -594,8 +599,21 @@ async function loadRetention(db: Executor, context: RetentionContext): Promise<R
           and ${inScope(sql`a.applicant_department_id`)} and ${visible("a")}
         group by 1, 2, 3, 4`,
   );
+  const atom = (cohortName: RetentionAtom["cohort"]) => (row: Row): RetentionAtom => ({
+    month: row.month,
+    departmentId: row.department_id,
+    jobFamilyId: row.job_family_id,
+    cohort: cohortName,
+    people: row.people,
+    retained: row.retained,
+    observable: row.observable,
+  });
+  return [...moved.map(atom("moved")), ...declined.map(atom("declined"))];
+}
 
-  // Everyone else: in post at the month's start, less those who applied or moved in the month.
+/** Retention a year after a month's start of everyone in post then who neither applied nor moved that month. */
+async function loadStayerRetention(db: Executor, context: RetentionContext): Promise<RetentionAtom[]> {
+  const { startDay, endDay, start, end, today, inScope, visible, rolled } = context;
   const months = monthsOfPeriod(context.fromMonth, context.toMonth);
   const starts = `{${months.map(firstDay).join(",")}}`;
   const inPost = sql`p.hired_on <= x.day and (p.left_on > x.day or (p.left_on is null and p.active))`;
@@ -651,15 +669,6 @@ async function loadRetention(db: Executor, context: RetentionContext): Promise<R
     const observable = firstDay(addMonths(month, 12)) <= today;
     didNotApply.push({ month, departmentId: Number(departmentId), jobFamilyId: Number(jobFamilyId), cohort: "did_not_apply", people: value.people, retained: value.retained, observable });
   }
-  const atom = (cohortName: RetentionAtom["cohort"]) => (row: Row): RetentionAtom => ({
-    month: row.month,
-    departmentId: row.department_id,
-    jobFamilyId: row.job_family_id,
-    cohort: cohortName,
-    people: row.people,
-    retained: row.retained,
-    observable: row.observable,
-  });
-  return [...moved.map(atom("moved")), ...declined.map(atom("declined")), ...didNotApply];
+  return didNotApply;
 }
 

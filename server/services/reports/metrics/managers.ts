@@ -1,9 +1,9 @@
-import type { Bilingual, ManagerNode } from "../report.facts";
+import type { Bilingual, ManagerNode, ReportFacts } from "../report.facts";
 import type { ReportRow } from "../report.schemas";
 import type { MetricInput, RawReport } from "../report.raw";
 import type { DurationBucket } from "../report.histogram";
 import { column, countCell, headline, labelCell, medianCell, messageLabel, numberCell, rateCell, table, textLabel } from "../report.cells";
-import { inDepartments, inJobFamily } from "../report.dimensions";
+import { inDepartments, inJobFamily, type Selection } from "../report.dimensions";
 import { medianDays, medianOf } from "../report.histogram";
 import { sum } from "../report.tally";
 
@@ -21,30 +21,7 @@ const noFigures = (): ManagerFigures => ({ outboundMoves: 0, releaseDays: [], de
  * group of people), to read each manager's figures against.
  */
 export function managersReport({ facts, tree, selection }: MetricInput): RawReport {
-  const inPeriod = (atom: { month: string; jobFamilyId: number }) => selection.months.has(atom.month) && inJobFamily(selection, atom.jobFamilyId);
-
-  // One pass over each kind of atom into one accumulator per manager who did anything: a large company has thousands of managers.
-  const byManager = new Map<number, ManagerFigures>();
-  const figuresOf = (managerId: number) => {
-    let figures = byManager.get(managerId);
-    if (!figures) byManager.set(managerId, (figures = noFigures()));
-    return figures;
-  };
-  for (const atom of facts.managerReleases) {
-    if (atom.count <= 0 || !inPeriod(atom)) continue;
-    const figures = figuresOf(atom.managerId);
-    figures.decisions += atom.count;
-    figures.releaseDays.push(atom);
-    if (atom.decision !== "approved") figures.declinedOrLater += atom.count;
-    if (atom.overdue) figures.overdueSteps += atom.count;
-  }
-  for (const atom of facts.managerMoves) if (atom.moves > 0 && inPeriod(atom)) figuresOf(atom.managerId).outboundMoves += atom.moves;
-  for (const atom of facts.managerOverdue) if (atom.open > 0 && inJobFamily(selection, atom.jobFamilyId)) figuresOf(atom.managerId).overdueSteps += atom.open;
-
-  const scored = facts.managers.flatMap((manager) => {
-    const figures = byManager.get(manager.id);
-    return figures ? [{ manager, figures }] : [];
-  });
+  const { scored, companyMedian } = companyFigures(facts, selection);
   const shown = scored.flatMap(({ manager, figures }) => {
     const department = tree.byId.get(manager.departmentId);
     return department && inDepartments(selection, department.id) ? [{ manager, figures, department }] : [];
@@ -60,21 +37,8 @@ export function managersReport({ facts, tree, selection }: MetricInput): RawRepo
   const managerRow = (manager: ManagerNode, figures: ManagerFigures, department: Bilingual): ReportRow => ({
     key: `manager:${manager.id}`,
     label: textLabel(manager.name),
-    cells: { department: labelCell(textLabel(department)), ...cellsOf(figures) },
+    cells: { department: labelCell(textLabel(department)), ...managerCells(figures) },
   });
-  const deciders = scored.filter(({ figures }) => figures.decisions > 0).map(({ figures }) => figures);
-  const companyMedian: ReportRow = {
-    key: "company-median",
-    label: messageLabel("companyMedian"),
-    cells: {
-      outboundMoves: numberCell(medianOf(scored.map(({ figures }) => figures.outboundMoves))),
-      releaseDecisions: numberCell(medianOf(scored.map(({ figures }) => figures.decisions))),
-      medianReleaseDays: numberCell(medianOf(deciders.map((figures) => medianDays(figures.releaseDays))), "days"),
-      declineOrLaterRate: numberCell(medianOf(deciders.map(rateOf)), "share"),
-      overdueSteps: numberCell(medianOf(scored.map(({ figures }) => figures.overdueSteps))),
-    },
-  };
-
   // The managers whose releases are most often declined or put off come first.
   const ordered = [...shown].sort((a, b) => rateOf(b.figures) - rateOf(a.figures) || b.figures.decisions - a.figures.decisions || a.manager.id - b.manager.id);
   return {
@@ -98,6 +62,70 @@ export function managersReport({ facts, tree, selection }: MetricInput): RawRepo
       }),
     ],
   };
+}
+
+type CompanyFigures = { scored: { manager: ManagerNode; figures: ManagerFigures }[]; companyMedian: ReportRow };
+
+/**
+ * Every manager's figures and the company median for the selection's months and job family: the
+ * same for every department filter, so the report and its neighbours of the same period (the
+ * parent and child departments suppression compares) compute them once per set of facts.
+ */
+const companyFiguresOf = new WeakMap<ReportFacts, Map<string, CompanyFigures>>();
+
+function companyFigures(facts: ReportFacts, selection: Selection): CompanyFigures {
+  const key = `${[...selection.months].join(",")}|${selection.jobFamilyId}`;
+  const known = companyFiguresOf.get(facts) ?? new Map<string, CompanyFigures>();
+  companyFiguresOf.set(facts, known);
+  const found = known.get(key);
+  if (found) return found;
+
+  const inPeriod = (atom: { month: string; jobFamilyId: number }) => selection.months.has(atom.month) && inJobFamily(selection, atom.jobFamilyId);
+  // One pass over each kind of atom into one accumulator per manager who did anything: a large company has thousands of managers.
+  const byManager = new Map<number, ManagerFigures>();
+  const figuresOf = (managerId: number) => {
+    let figures = byManager.get(managerId);
+    if (!figures) byManager.set(managerId, (figures = noFigures()));
+    return figures;
+  };
+  for (const atom of facts.managerReleases) {
+    if (atom.count <= 0 || !inPeriod(atom)) continue;
+    const figures = figuresOf(atom.managerId);
+    figures.decisions += atom.count;
+    figures.releaseDays.push(atom);
+    if (atom.decision !== "approved") figures.declinedOrLater += atom.count;
+    if (atom.overdue) figures.overdueSteps += atom.count;
+  }
+  for (const atom of facts.managerMoves) if (atom.moves > 0 && inPeriod(atom)) figuresOf(atom.managerId).outboundMoves += atom.moves;
+  for (const atom of facts.managerOverdue) if (atom.open > 0 && inJobFamily(selection, atom.jobFamilyId)) figuresOf(atom.managerId).overdueSteps += atom.open;
+
+  const scored = facts.managers.flatMap((manager) => {
+    const figures = byManager.get(manager.id);
+    return figures ? [{ manager, figures }] : [];
+  });
+  const deciders = scored.filter(({ figures }) => figures.decisions > 0).map(({ figures }) => figures);
+  const companyMedian: ReportRow = {
+    key: "company-median",
+    label: messageLabel("companyMedian"),
+    cells: {
+      outboundMoves: numberCell(medianOf(scored.map(({ figures }) => figures.outboundMoves))),
+      releaseDecisions: numberCell(medianOf(scored.map(({ figures }) => figures.decisions))),
+      medianReleaseDays: numberCell(medianOf(deciders.map((figures) => medianDays(figures.releaseDays))), "days"),
+      declineOrLaterRate: numberCell(medianOf(deciders.map(rateOf)), "share"),
+      overdueSteps: numberCell(medianOf(scored.map(({ figures }) => figures.overdueSteps))),
+    },
+  };
+  const figures = { scored, companyMedian };
+  known.set(key, figures);
+  return figures;
+}
+
+/** A manager's cells, the same in the report and in every neighbour that shows the manager. */
+const cellsOfManager = new WeakMap<ManagerFigures, ReturnType<typeof cellsOf>>();
+function managerCells(figures: ManagerFigures) {
+  let cells = cellsOfManager.get(figures);
+  if (!cells) cellsOfManager.set(figures, (cells = cellsOf(figures)));
+  return cells;
 }
 
 function cellsOf(figures: ManagerFigures) {

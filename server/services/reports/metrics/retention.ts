@@ -18,7 +18,7 @@ const cohorts: { key: RetentionAtom["cohort"]; label: LabelId }[] = [
  * are compared, not added (someone may be in several over a period): no total row.
  */
 export function retentionReport({ facts, selection }: MetricInput): RawReport {
-  const atoms = facts.retention.filter((atom) => atom.people > 0 && selects(selection, atom));
+  const atoms = [...facts.retention, ...facts.retentionOfStayers].filter((atom) => atom.people > 0 && selects(selection, atom));
   const figures = (cohort: RetentionAtom["cohort"]) => {
     const observable = atoms.filter((atom) => atom.cohort === cohort && atom.observable);
     const people = sum(observable, (atom) => atom.people);
