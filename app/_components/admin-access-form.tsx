@@ -8,6 +8,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import { type AdminPerson, REASON_MAX } from "@/server/services/organisation/organisation.schemas";
 import { CheckboxField } from "./checkbox-field";
 import { MutationStatus } from "./mutation-status";
+import { SubmitRow } from "./submit-row";
 import { TextAreaField } from "./text-area-field";
 import { useFieldErrors } from "./use-field-errors";
 
@@ -39,12 +40,7 @@ export function AdminAccessForm({ person }: { person: AdminPerson }) {
         </h2>
         <CheckboxField id="isHr" label={t("fields.isHr")} checked={rights.isHr} onChange={(isHr) => setRights({ ...rights, isHr })} />
         <CheckboxField id="isAdmin" label={t("fields.isAdmin")} checked={rights.isAdmin} onChange={(isAdmin) => setRights({ ...rights, isAdmin })} />
-        <div className="flex items-center gap-4">
-          <button type="submit" disabled={access.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-            {t("saveAccess")}
-          </button>
-          <MutationStatus success={access.isSuccess ? t("saved") : null} error={access.error?.message} />
-        </div>
+        <SubmitRow label={t("saveAccess")} pending={access.isPending} success={access.isSuccess ? t("saved") : null} error={access.error?.message} />
       </form>
       {person.active ? (
         <form
@@ -61,12 +57,7 @@ export function AdminAccessForm({ person }: { person: AdminPerson }) {
           </h2>
           <p className="text-sm text-slate-700">{t("deactivateIntro")}</p>
           <TextAreaField id="deactivate-reason" label={t("fields.reason")} error={errorFor("reason")} maxLength={REASON_MAX} value={reason} onChange={setReason} />
-          <div className="flex items-center gap-4">
-            <button type="submit" disabled={deactivate.isPending} className="rounded bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 disabled:opacity-60">
-              {t("deactivate")}
-            </button>
-            <MutationStatus error={deactivate.error?.message} />
-          </div>
+          <SubmitRow label={t("deactivate")} pending={deactivate.isPending} error={deactivate.error?.message} tone="danger" />
         </form>
       ) : (
         <div className="space-y-3 border-t border-slate-200 pt-4">

@@ -8,7 +8,7 @@ import { useRouter } from "@/app/_i18n/navigation";
 import { useTRPC } from "@/app/_trpc/react";
 import { DEPARTMENT_CODE_MAX, DEPARTMENT_NAME_MAX, type DepartmentNode, type OrganisationOptions } from "@/server/services/organisation/organisation.schemas";
 import { DepartmentOptions, idOrNull, PersonOptions } from "./admin-options";
-import { MutationStatus } from "./mutation-status";
+import { SubmitRow } from "./submit-row";
 import { SelectField } from "./select-field";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
@@ -48,12 +48,7 @@ export function AdminDepartmentForm({ department, options, locale }: { departmen
           <PersonOptions options={options} locale={locale} />
         </SelectField>
       </div>
-      <div className="flex items-center gap-4">
-        <button type="submit" disabled={update.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-          {t("save")}
-        </button>
-        <MutationStatus success={update.isSuccess ? t("saved") : null} error={update.error?.message} />
-      </div>
+      <SubmitRow label={t("save")} pending={update.isPending} success={update.isSuccess ? t("saved") : null} error={update.error?.message} />
     </form>
   );
 }
@@ -96,12 +91,7 @@ export function AdminNewDepartmentForm({ options, locale }: { options: Organisat
         <TextField id="new-nameJa" label={t("fields.nameJa")} error={errorFor("nameJa")} maxLength={DEPARTMENT_NAME_MAX} value={values.nameJa} onChange={(nameJa) => setValues({ ...values, nameJa })} />
         <TextField id="new-nameEn" label={t("fields.nameEn")} error={errorFor("nameEn")} maxLength={DEPARTMENT_NAME_MAX} value={values.nameEn} onChange={(nameEn) => setValues({ ...values, nameEn })} />
       </div>
-      <div className="flex items-center gap-4">
-        <button type="submit" disabled={create.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-          {t("create")}
-        </button>
-        <MutationStatus success={create.isSuccess ? t("created") : null} error={create.error?.message} />
-      </div>
+      <SubmitRow label={t("create")} pending={create.isPending} success={create.isSuccess ? t("created") : null} error={create.error?.message} />
     </form>
   );
 }

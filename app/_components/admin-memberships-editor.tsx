@@ -9,6 +9,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import type { AdminPerson, MembershipView, OrganisationOptions } from "@/server/services/organisation/organisation.schemas";
 import { DepartmentOptions, RoleOptions } from "./admin-options";
 import { MutationStatus } from "./mutation-status";
+import { SubmitRow } from "./submit-row";
 import { SelectField } from "./select-field";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
@@ -86,12 +87,7 @@ export function AdminMembershipsEditor({ person, options, locale, today }: { per
             <TextField id="membership-startOn" label={t("fields.startOn")} error={errorFor("startOn")} type="date" width="w-48" value={post.startOn} onChange={(value) => setPost({ ...post, startOn: value })} />
             <TextField id="membership-endOn" label={t("fields.endOn")} hint={t("endOnHint")} error={errorFor("endOn")} type="date" width="w-48" value={post.endOn} onChange={(value) => setPost({ ...post, endOn: value })} />
           </div>
-          <div className="flex items-center gap-4">
-            <button type="submit" disabled={add.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-              {t("addMembership")}
-            </button>
-            <MutationStatus success={add.isSuccess ? t("saved") : null} error={add.error?.message} />
-          </div>
+          <SubmitRow label={t("addMembership")} pending={add.isPending} success={add.isSuccess ? t("saved") : null} error={add.error?.message} />
         </form>
       ) : null}
     </section>

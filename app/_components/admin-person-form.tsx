@@ -7,7 +7,7 @@ import { useRouter } from "@/app/_i18n/navigation";
 import { useTRPC } from "@/app/_trpc/react";
 import { EMAIL_MAX, EMPLOYEE_NUMBER_MAX, NAME_MAX, type AdminPerson, type OrganisationOptions } from "@/server/services/organisation/organisation.schemas";
 import { DepartmentOptions, idOrNull, LevelOptions, PersonOptions, RoleOptions } from "./admin-options";
-import { MutationStatus } from "./mutation-status";
+import { SubmitRow } from "./submit-row";
 import { SelectField } from "./select-field";
 import { TextField } from "./text-field";
 import { useFieldErrors } from "./use-field-errors";
@@ -97,12 +97,7 @@ export function AdminPersonForm({ person, options, locale }: { person: AdminPers
           </SelectField>
         </fieldset>
       )}
-      <div className="flex items-center gap-4">
-        <button type="submit" disabled={mutation.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-          {person ? t("save") : t("create")}
-        </button>
-        <MutationStatus success={update.isSuccess ? t("saved") : null} error={mutation.error?.message} />
-      </div>
+      <SubmitRow label={person ? t("save") : t("create")} pending={mutation.isPending} success={update.isSuccess ? t("saved") : null} error={mutation.error?.message} />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { useRouter } from "@/app/_i18n/navigation";
 import { useTRPC } from "@/app/_trpc/react";
 import { type AdminPerson, type OrganisationMoveKind, organisationMoveKinds, type OrganisationOptions } from "@/server/services/organisation/organisation.schemas";
 import { DepartmentOptions, idOrNull, LevelOptions, PersonOptions, RoleOptions } from "./admin-options";
-import { MutationStatus } from "./mutation-status";
+import { SubmitRow } from "./submit-row";
 import { SelectField } from "./select-field";
 import { useFieldErrors } from "./use-field-errors";
 
@@ -65,12 +65,7 @@ export function AdminPostForm({ person, options, locale }: { person: AdminPerson
           ))}
         </SelectField>
       </div>
-      <div className="flex items-center gap-4">
-        <button type="submit" disabled={change.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-          {t("changePost")}
-        </button>
-        <MutationStatus success={change.isSuccess ? t("saved") : null} error={change.error?.message} />
-      </div>
+      <SubmitRow label={t("changePost")} pending={change.isPending} success={change.isSuccess ? t("saved") : null} error={change.error?.message} />
     </form>
   );
 }
