@@ -117,6 +117,7 @@ for (const locale of ["ja", "en"] as const satisfies Locale[]) {
     const words = text[locale];
     await signInAs(page, "admin", locale);
     await page.getByRole("navigation", { name: words.menu }).getByRole("link", { name: words.adminPeople }).click();
+    await expect(page.getByRole("heading", { level: 1, name: words.adminPeople })).toBeVisible();
     await expectAccessible(page);
     await addPerson(page, locale);
 
@@ -132,6 +133,7 @@ for (const locale of ["ja", "en"] as const satisfies Locale[]) {
     const manager = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
     await signInAs(manager, "manager", locale);
     await manager.getByRole("navigation", { name: words.menu }).getByRole("link", { name: words.team }).click();
+    await expect(manager.getByRole("heading", { level: 1, name: words.team })).toBeVisible();
     const concurrentMembers = manager.getByRole("region", { name: words.concurrentMembers });
     const asConcurrent = concurrentMembers.getByRole("listitem").filter({ hasText: words.person.shown });
     await expect(asConcurrent).toContainText(words.concurrent);
@@ -158,6 +160,7 @@ for (const locale of ["ja", "en"] as const satisfies Locale[]) {
     const words = text[locale];
     await signInAs(page, "admin", locale);
     await page.getByRole("navigation", { name: words.menu }).getByRole("link", { name: words.departments }).click();
+    await expect(page.getByRole("heading", { level: 1, name: words.departments })).toBeVisible();
     await expectAccessible(page);
     await page.locator("summary", { hasText: words.company }).first().click();
     const form = page.getByRole("form", { name: words.edit });

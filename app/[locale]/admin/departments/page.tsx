@@ -43,7 +43,7 @@ export default async function AdminDepartmentsPage({ params }: PageProps<"/[loca
                   </span>
                 </summary>
                 <div className="mt-3">
-                  <AdminDepartmentForm key={JSON.stringify(department)} department={department} options={options} locale={locale} />
+                  <AdminDepartmentForm department={department} options={options} locale={locale} />
                 </div>
               </details>
             </li>

@@ -31,11 +31,11 @@ export default async function AdminPersonPage({ params }: PageProps<"/[locale]/a
         </Link>
       </p>
       <PageHeading title={displayName(person, locale)} intro={person.active ? t("personIntro") : t("inactiveSince", { date: person.leftOn ?? "—" })} />
-      {/* Keyed by the stored values, so a saved change (router.refresh) resets each form to what is stored now. */}
-      <AdminPersonForm key={`details-${JSON.stringify(person)}`} person={person} options={options} locale={locale} />
-      {person.active ? <AdminPostForm key={`post-${person.departmentId}-${person.roleId}-${person.level}-${person.managerId}`} person={person} options={options} locale={locale} /> : null}
+      {/* After a save the page refreshes under the forms without remounting them, so each keeps its "saved" line. */}
+      <AdminPersonForm person={person} options={options} locale={locale} />
+      {person.active ? <AdminPostForm person={person} options={options} locale={locale} /> : null}
       <AdminMembershipsEditor person={person} options={options} locale={locale} today={japanToday()} />
-      <AdminAccessForm key={`access-${person.isHr}-${person.isAdmin}-${person.active}`} person={person} />
+      <AdminAccessForm person={person} />
     </div>
   );
 }
