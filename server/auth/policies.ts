@@ -45,6 +45,21 @@ export function canEditCareerMap(actor: Actor): boolean {
   return isAdministrator(actor);
 }
 
+/**
+ * The people-and-organisation administration (creating and editing people, posts, access, the
+ * department tree, concurrent posts) is for administrators only: it grants HR and admin rights,
+ * and HR would otherwise be able to make themselves administrators.
+ */
+export function canAdministerOrganisation(actor: Actor): boolean {
+  return isAdministrator(actor);
+}
+
+/** An administrator may not take their own admin right away or deactivate themself: nobody might be left to undo it. */
+export function canChangeOwnAccess(actor: Actor, personId: number, change: { isAdmin: boolean } | "deactivate"): boolean {
+  if (actor.personId !== personId) return true;
+  return change !== "deactivate" && change.isAdmin;
+}
+
 /** HR owns the workflow settings (deadlines, confidentiality policy, thresholds). */
 export function canManageSettings(actor: Actor): boolean {
   return isHrStaff(actor);

@@ -7,6 +7,7 @@ import { matchingRouter } from "./routers/matching";
 import { meRouter } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
 import { opportunityRouter } from "./routers/opportunity";
+import { organisationRouter } from "./routers/organisation";
 import { participationRouter } from "./routers/participation";
 import { personRouter } from "./routers/person";
 import { profileRouter } from "./routers/profile";
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   notification: notificationRouter,
   opportunity: opportunityRouter,
+  organisation: organisationRouter,
   participation: participationRouter,
   person: personRouter,
   profile: profileRouter,

@@ -113,6 +113,8 @@ const matrix: Record<string, Rule> = {
   },
   "conversation.setStepDone": { allowed: ["employee", "manager"], call: (c, f) => c.conversation.setStepDone({ stepId: f.stepId, done: true }) },
   "team.reports": { allowed: everyone, call: (c) => c.team.reports() },
+  // Never refused: someone who leads no department gets an empty list.
+  "team.concurrent": { allowed: everyone, call: (c) => c.team.concurrent() },
   "opportunity.list": { allowed: everyone, call: (c) => c.opportunity.list({ query: "研修" }) },
   "opportunity.byId": { allowed: everyone, call: (c, f) => c.opportunity.byId({ opportunityId: f.opportunityId }) },
   // Everyone may ask; who may post is decided inside (an employee gets an empty list).
@@ -168,6 +170,70 @@ const matrix: Record<string, Rule> = {
   "setting.update": { allowed: ["hr"], call: (c) => c.setting.update({ minimumOpenDays: 7 }) },
   "session.revokeMine": { allowed: ["employee", "colleague", "manager", "hr", "admin"], call: (c) => c.session.revokeMine() },
   "session.revoke": { allowed: ["admin"], call: (c, cast) => c.session.revoke({ personId: cast.persons.employee.id }) },
+  // The people-and-organisation administration: administrators only. Admin calls act on the
+  // world's spare person and department, so the cast the other rows use is never changed.
+  "organisation.people": { allowed: ["admin"], call: (c) => c.organisation.people({ query: "" }) },
+  "organisation.person": { allowed: ["admin"], call: (c, f) => c.organisation.person({ personId: f.sparePersonId }) },
+  "organisation.departments": { allowed: ["admin"], call: (c) => c.organisation.departments() },
+  "organisation.options": { allowed: ["admin"], call: (c) => c.organisation.options() },
+  "organisation.createPerson": {
+    allowed: ["admin"],
+    call: (c, f) =>
+      c.organisation.createPerson({
+        employeeNumber: `N${f.spareDepartmentId}`,
+        familyName: "新井",
+        givenName: "花",
+        familyNameKana: "アライ",
+        givenNameKana: "ハナ",
+        romanizedName: "Hana Arai",
+        email: `hana.arai.${f.spareDepartmentId}@kakezan.example`,
+        hiredOn: "2026-04-01",
+        departmentId: f.spareDepartmentId,
+        roleId: f.careerRoleId,
+        level: 1,
+      }),
+  },
+  "organisation.updatePerson": {
+    allowed: ["admin"],
+    call: async (c, f) => {
+      const person = await c.organisation.person({ personId: f.sparePersonId });
+      return c.organisation.updatePerson({ ...person, personId: person.id, romanizedName: "Spare Person" });
+    },
+  },
+  "organisation.changePost": {
+    allowed: ["admin"],
+    call: async (c, f) => {
+      const person = await c.organisation.person({ personId: f.sparePersonId });
+      return c.organisation.changePost({ personId: person.id, kind: "promotion", departmentId: person.departmentId, roleId: person.roleId, level: person.level === 4 ? 3 : person.level + 1, managerId: person.managerId });
+    },
+  },
+  "organisation.setAccess": { allowed: ["admin"], call: (c, f) => c.organisation.setAccess({ personId: f.sparePersonId, isHr: false, isAdmin: false }) },
+  "organisation.deactivate": {
+    allowed: ["admin"],
+    call: async (c, f) => {
+      const left = await c.organisation.deactivate({ personId: f.sparePersonId, reason: "退職" });
+      await c.organisation.reactivate({ personId: f.sparePersonId });
+      return left;
+    },
+  },
+  "organisation.reactivate": { allowed: ["admin"], call: (c, f) => c.organisation.reactivate({ personId: f.sparePersonId }) },
+  "organisation.addMembership": {
+    allowed: ["admin"],
+    call: async (c, f) => {
+      const added = await c.organisation.addMembership({ personId: f.sparePersonId, departmentId: f.departments.people.id, roleId: f.careerRoleId, timePercent: 10, startOn: "2026-04-01" });
+      await c.organisation.endMembership({ membershipId: added.id, endOn: "2026-04-30" });
+      return added;
+    },
+  },
+  "organisation.endMembership": { allowed: ["admin"], call: (c, f) => c.organisation.endMembership({ membershipId: f.spareMembershipId, endOn: "2026-09-30" }) },
+  "organisation.createDepartment": {
+    allowed: ["admin"],
+    call: (c, f) => c.organisation.createDepartment({ code: `NEW-${f.spareDepartmentId}`, nameJa: "新設部", nameEn: "New department", parentId: f.spareDepartmentId }),
+  },
+  "organisation.updateDepartment": {
+    allowed: ["admin"],
+    call: (c, f) => c.organisation.updateDepartment({ departmentId: f.spareDepartmentId, nameJa: "予備部", nameEn: "Spare department", parentId: null, headId: null }),
+  },
   // Refused for everyone here because demo sign-in is off in these callers; demo mode is tested in sessions.test.ts.
   "session.demoPersonas": { allowed: [], call: (c) => c.session.demoPersonas(), anonymousCode: "FORBIDDEN" },
 };

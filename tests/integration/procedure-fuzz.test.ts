@@ -94,6 +94,18 @@ const validInputs: Record<string, (world: ProcedureWorld) => unknown> = {
   "opportunity.create": (w) => postingFields(w),
   "opportunity.update": (w) => ({ ...postingFields(w), opportunityId: w.opportunityId, expectedVersion: 0 }),
   "opportunity.setStatus": (w) => ({ opportunityId: w.opportunityId, status: "open" }),
+  "organisation.people": () => ({ query: "山田", includeInactive: true, limit: 20, offset: 0 }),
+  "organisation.person": (w) => ({ personId: w.sparePersonId }),
+  "organisation.createPerson": (w) => ({ ...personFields(w), departmentId: w.spareDepartmentId, roleId: w.careerRoleId, level: 2, managerId: w.persons.manager.id }),
+  "organisation.updatePerson": (w) => ({ ...personFields(w), personId: w.sparePersonId }),
+  "organisation.changePost": (w) => ({ personId: w.sparePersonId, kind: "transfer", departmentId: w.spareDepartmentId, roleId: w.careerRoleId, level: 2, managerId: w.persons.manager.id }),
+  "organisation.setAccess": (w) => ({ personId: w.sparePersonId, isHr: true, isAdmin: false }),
+  "organisation.deactivate": (w) => ({ personId: w.sparePersonId, reason: "退職" }),
+  "organisation.reactivate": (w) => ({ personId: w.sparePersonId }),
+  "organisation.addMembership": (w) => ({ personId: w.sparePersonId, departmentId: w.departments.people.id, roleId: w.careerRoleId, timePercent: 20, startOn: "2026-04-01", endOn: "2026-09-30" }),
+  "organisation.endMembership": (w) => ({ membershipId: w.spareMembershipId, endOn: "2026-09-30" }),
+  "organisation.createDepartment": (w) => ({ code: "FUZZ-1", nameJa: "新設部", nameEn: "New department", parentId: w.spareDepartmentId }),
+  "organisation.updateDepartment": (w) => ({ departmentId: w.spareDepartmentId, nameJa: "予備部", nameEn: "Spare department", parentId: w.departments.people.id, headId: w.persons.manager.id }),
   "participation.endorse": (w) => ({ participationId: w.participationId, skills: [{ skillId: w.skillId, level: 2 }], note: "よくできた" }),
   "person.byId": (w) => ({ personId: w.persons.employee.id }),
   "person.search": (w) => ({ query: "山田", skillId: w.skillId, limit: 20, offset: 0 }),
@@ -146,6 +158,20 @@ const validInputs: Record<string, (world: ProcedureWorld) => unknown> = {
     expectedVersion: 0,
   }),
 };
+
+function personFields(w: ProcedureWorld) {
+  return {
+    employeeNumber: `F${w.spareDepartmentId}`,
+    familyName: "新井",
+    givenName: "花",
+    familyNameKana: "アライ",
+    givenNameKana: "ハナ",
+    businessName: "あらい",
+    romanizedName: "Hana Arai",
+    email: `fuzz.${w.spareDepartmentId}@kakezan.example`,
+    hiredOn: "2026-04-01",
+  };
+}
 
 function postingFields(w: ProcedureWorld) {
   return {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { createRole, createSkill, setPersonSkill } from "../../db/factories";
-import { conversationSteps, participations, roleLevels } from "../../db/schema";
+import { createDepartment, createPerson, createRole, createSkill, setPersonSkill } from "../../db/factories";
+import { conversationSteps, memberships, participations, roleLevels } from "../../db/schema";
 import { apply } from "../../server/services/applications/application.service";
 import { recordConversation } from "../../server/services/conversations/conversation.service";
 import { createOpportunity, setOpportunityStatus } from "../../server/services/opportunities/opportunity.service";
@@ -11,7 +11,8 @@ import { type Cast, createCast } from "./cast";
  * A cast plus one of everything a procedure may name, so every procedure can be called with a
  * valid input: a skill the employee holds and one nobody holds, a conversation step owned by the
  * employee, a career role with a level, two open postings of the manager (the employee applied to
- * the first) and an ended participation in the second.
+ * the first), an ended participation in the second, and a spare department with a spare person
+ * (holding a concurrent post in the team) for the administration to change without touching the cast.
  */
 export type ProcedureWorld = Cast & {
   skillId: number;
@@ -23,6 +24,9 @@ export type ProcedureWorld = Cast & {
   otherOpportunityId: number;
   applicationId: number;
   participationId: number;
+  spareDepartmentId: number;
+  sparePersonId: number;
+  spareMembershipId: number;
 };
 
 export async function createProcedureWorld(db: Database): Promise<ProcedureWorld> {
@@ -50,8 +54,17 @@ export async function createProcedureWorld(db: Database): Promise<ProcedureWorld
     .insert(participations)
     .values({ personId: cast.persons.employee.id, opportunityId: otherOpportunityId, timePercent: 20, startOn: "2026-01-01", endOn: "2026-06-30" })
     .returning({ id: participations.id });
+  const spareDepartment = await createDepartment(db);
+  const sparePerson = await createPerson(db, { departmentId: spareDepartment.id });
+  const [spareMembership] = await db
+    .insert(memberships)
+    .values({ personId: sparePerson.id, departmentId: cast.departments.team.id, roleId: careerRole.id, timePercent: 20, startOn: "2026-01-01" })
+    .returning({ id: memberships.id });
   return {
     ...cast,
+    spareDepartmentId: spareDepartment.id,
+    sparePersonId: sparePerson.id,
+    spareMembershipId: spareMembership!.id,
     participationId: participation!.id,
     skillId: skill.id,
     spareSkillId: spareSkill.id,

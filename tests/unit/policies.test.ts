@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../server/auth/actor";
-import { auditScopeOf, canManageSettings, canRevokeSessionsOf, canViewRestrictedProfile, isAdministrator, isHrStaff, reportScopeOf } from "../../server/auth/policies";
+import { auditScopeOf, canAdministerOrganisation, canChangeOwnAccess, canManageSettings, canRevokeSessionsOf, canViewRestrictedProfile, isAdministrator, isHrStaff, reportScopeOf } from "../../server/auth/policies";
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
   personId: 1,
@@ -59,5 +59,17 @@ describe("profile policies", () => {
     expect(canRevokeSessionsOf(actor({ personId: 4, isManager: true }), stranger)).toBe(false);
     expect(canRevokeSessionsOf(actor({ personId: 9, isHr: true }), stranger)).toBe(false);
     expect(canRevokeSessionsOf(actor({ personId: 9, isAdmin: true }), stranger)).toBe(true);
+  });
+
+  it("organisation administration: administrators only, and never against their own admin right or presence", () => {
+    expect(canAdministerOrganisation(actor({ isAdmin: true }))).toBe(true);
+    expect(canAdministerOrganisation(actor({ isHr: true }))).toBe(false);
+    expect(canAdministerOrganisation(actor({ isManager: true }))).toBe(false);
+    const admin = actor({ personId: 9, isAdmin: true });
+    expect(canChangeOwnAccess(admin, 9, { isAdmin: true })).toBe(true);
+    expect(canChangeOwnAccess(admin, 9, { isAdmin: false })).toBe(false);
+    expect(canChangeOwnAccess(admin, 9, "deactivate")).toBe(false);
+    expect(canChangeOwnAccess(admin, 3, { isAdmin: false })).toBe(true);
+    expect(canChangeOwnAccess(admin, 3, "deactivate")).toBe(true);
   });
 });

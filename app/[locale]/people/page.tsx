@@ -62,6 +62,11 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
             <span className="text-sm text-slate-700">
               {pick(person.department, currentLocale)} · {pick(person.role, currentLocale)}
             </span>
+            {person.concurrentPosts.map((post) => (
+              <span key={`${post.department.ja}-${post.role.ja}`} className="text-sm text-slate-700">
+                {t("concurrentPost", { department: pick(post.department, currentLocale), role: pick(post.role, currentLocale) })}
+              </span>
+            ))}
             {person.tagline ? <span className="text-sm text-brand-800">{person.tagline}</span> : null}
           </li>
         ))}

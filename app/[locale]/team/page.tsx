@@ -7,12 +7,16 @@ import { getServerCaller } from "@/app/_trpc/server";
 
 export const generateMetadata = titleFrom("team");
 
-/** My team: each direct report's skills, Will (as far as shared), time at level and conversations. */
+/**
+ * My team: each direct report's skills, Will (as far as shared), time at level and conversations;
+ * then the people holding a concurrent post (兼務) in the department, marked as such.
+ */
 export default async function TeamPage({ params }: PageProps<"/[locale]/team">) {
   await signedInPage(params);
   const t = await getTranslations("team");
   const currentLocale = await getLocale();
-  const members = await (await getServerCaller()).team.reports();
+  const caller = await getServerCaller();
+  const [members, concurrent] = await Promise.all([caller.team.reports(), caller.team.concurrent()]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -70,6 +74,28 @@ export default async function TeamPage({ params }: PageProps<"/[locale]/team">) 
           </li>
         ))}
       </ul>
+      {concurrent.length > 0 ? (
+        <section aria-labelledby="concurrent-heading" className="space-y-3">
+          <h2 id="concurrent-heading" className="text-xl font-bold">
+            {t("concurrentTitle")}
+          </h2>
+          <p className="text-slate-700">{t("concurrentIntro")}</p>
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {concurrent.map((member) => (
+              <li key={`${member.id}-${member.department.ja}`} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 px-4 py-3">
+                <span className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-800">{t("concurrentBadge")}</span>
+                <Link href={`/people/${member.id}`} className="font-medium text-brand-700 underline">
+                  {displayName(member, currentLocale)}
+                </Link>
+                <span className="text-sm text-slate-600">{secondaryName({ ...member, businessName: null }, currentLocale)}</span>
+                <span className="text-sm text-slate-700">
+                  {t("concurrentFacts", { home: pick(member.homeDepartment, currentLocale), role: pick(member.role, currentLocale), percent: member.timePercent })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

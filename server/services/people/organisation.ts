@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { asSystem } from "@/db/scope";
-import { applications, approvalSteps, opportunities, people, sessions } from "@/db/schema";
+import { applications, approvalSteps, departments, memberships, opportunities, people, sessions } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "../audit/audit.service";
 import { peopleBelow } from "../matching/management-chain";
@@ -34,6 +34,10 @@ export type Deactivation = OrganisationChange & {
   /** Postings the person owned that passed to their releasing manager. */
   handedOverOpportunityIds: number[];
   endedSessions: number;
+  /** Concurrent posts (兼務) that ended on the leaving day. */
+  endedMembershipIds: number[];
+  /** Departments the person headed, now without a head until an administrator names one. */
+  vacatedDepartmentIds: number[];
 };
 
 async function lockPerson(tx: Executor, personId: number) {
@@ -88,9 +92,16 @@ export async function deactivatePerson(db: Executor, input: DeactivateInput, now
   if (!reason) throw new AppError("BAD_REQUEST", "reasonRequired");
   return asSystem(db, async (tx) => {
     const person = await lockPerson(tx, input.personId);
-    if (!person.active) return { reassignedApplicationIds: [], withdrawnApplicationIds: [], handedOverOpportunityIds: [], endedSessions: 0 };
-    await tx.update(people).set({ active: false, leftOn: japanDate(now) }).where(eq(people.id, input.personId));
-    await writeAudit(tx, { actorId: input.actorId, action: "person.deactivate", entityType: "person", entityId: input.personId, data: { reason } });
+    if (!person.active) return { reassignedApplicationIds: [], withdrawnApplicationIds: [], handedOverOpportunityIds: [], endedSessions: 0, endedMembershipIds: [], vacatedDepartmentIds: [] };
+    const leftOn = japanDate(now);
+    await tx.update(people).set({ active: false, leftOn }).where(eq(people.id, input.personId));
+    await writeAudit(tx, {
+      actorId: input.actorId,
+      action: "person.deactivate",
+      entityType: "person",
+      entityId: input.personId,
+      data: { reason, before: { active: true, leftOn: null }, after: { active: false, leftOn } },
+    });
     const ended = person.userId ? await tx.delete(sessions).where(eq(sessions.userId, person.userId)).returning({ token: sessions.sessionToken }) : [];
 
     const own = await lockApplications(tx, eq(applications.personId, input.personId), inArray(applications.status, ["active", "finalized"]));
@@ -102,8 +113,9 @@ export async function deactivatePerson(db: Executor, input: DeactivateInput, now
 
     const handedOverOpportunityIds = await handOverPostings(tx, input.personId, input.actorId);
     const reassignedApplicationIds = await syncLiveApplications(tx, releasedThrough(input.personId), { actorId: input.actorId, now, cause: "manager_deactivated" });
+    const { endedMembershipIds, vacatedDepartmentIds } = await endPosts(tx, input.personId, input.actorId, leftOn);
     await enqueue(tx, "profile.changed", { personId: input.personId });
-    return { reassignedApplicationIds, withdrawnApplicationIds, handedOverOpportunityIds, endedSessions: ended.length };
+    return { reassignedApplicationIds, withdrawnApplicationIds, handedOverOpportunityIds, endedSessions: ended.length, endedMembershipIds, vacatedDepartmentIds };
   });
 }
 
@@ -132,6 +144,27 @@ async function handOverPostings(tx: Executor, leaverId: number, actorId: number)
     .set({ approverId: successorId })
     .where(and(eq(approvalSteps.approverId, leaverId), eq(approvalSteps.step, "hiring_decision"), isNull(approvalSteps.decidedAt)));
   return handedOver.map(({ id }) => id);
+}
+
+/**
+ * A leaver's concurrent posts end on their leaving day and their departments lose them as head, so
+ * no team lists them as a member and no department names an inactive head. Both are audited;
+ * reactivation does not restore them (an administrator decides the returner's posts).
+ */
+async function endPosts(tx: Executor, leaverId: number, actorId: number, leftOn: string) {
+  const ended = await tx
+    .update(memberships)
+    .set({ endOn: sql`greatest(${memberships.startOn}, ${leftOn}::date)` })
+    .where(and(eq(memberships.personId, leaverId), or(isNull(memberships.endOn), sql`${memberships.endOn} > ${leftOn}::date`)))
+    .returning({ id: memberships.id, endOn: memberships.endOn });
+  for (const membership of ended) {
+    await writeAudit(tx, { actorId, action: "membership.end", entityType: "membership", entityId: membership.id, data: { after: { endOn: membership.endOn }, cause: "person_deactivated" } });
+  }
+  const vacated = await tx.update(departments).set({ headId: null }).where(eq(departments.headId, leaverId)).returning({ id: departments.id });
+  for (const department of vacated) {
+    await writeAudit(tx, { actorId, action: "department.update", entityType: "department", entityId: department.id, data: { before: { headId: leaverId }, after: { headId: null }, cause: "head_deactivated" } });
+  }
+  return { endedMembershipIds: ended.map(({ id }) => id), vacatedDepartmentIds: vacated.map(({ id }) => id) };
 }
 
 /**

@@ -1,13 +1,15 @@
-import { and, asc, count, desc, eq, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
-import { departments, jobFamilies, people, personSkills, roleLevels, roles, skillCategories, skills } from "@/db/schema";
+import { departments, jobFamilies, memberships, people, personSkills, roleLevels, roles, skillCategories, skills } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { canViewRestrictedProfile, canViewSkills, isHrStaff } from "@/server/auth/policies";
 import { AppError } from "@/server/errors";
 import type { PersonCard, Profile, SearchPeopleInput } from "./people.schemas";
 import { searchPeopleInput } from "./people.schemas";
 import { personNameColumns, personNameMatches } from "./person-name.columns";
+import { japanDate } from "../workflow/business-days";
+import { asPost, currentMembership, membershipPostColumns } from "./current-membership";
 
 const verifier = alias(people, "verifier");
 
@@ -174,12 +176,38 @@ export async function searchPeople(db: Executor, actor: Actor, rawInput: SearchP
       .offset(input.offset),
     db.select({ total: count() }).from(people).where(where),
   ]);
+  const posts = await concurrentPostsOf(
+    db,
+    items.map((item) => item.id),
+  );
   return {
     items: items.map(({ departmentJa, departmentEn, roleJa, roleEn, ...name }) => ({
       ...name,
       department: { ja: departmentJa, en: departmentEn },
       role: { ja: roleJa, en: roleEn },
+      concurrentPosts: posts.get(name.id) ?? [],
     })),
     total: totalRow?.total ?? 0,
   };
+}
+
+/** Each person's concurrent posts (兼務) held today, for the directory's cards. */
+async function concurrentPostsOf(db: Executor, personIds: number[], now = new Date()) {
+  const posts = new Map<number, { department: { ja: string; en: string }; role: { ja: string; en: string } }[]>();
+  if (personIds.length === 0) return posts;
+  const today = japanDate(now);
+  const rows = await db
+    .select({ personId: memberships.personId, ...membershipPostColumns })
+    .from(memberships)
+    .innerJoin(departments, eq(departments.id, memberships.departmentId))
+    .innerJoin(roles, eq(roles.id, memberships.roleId))
+    .innerJoin(people, eq(people.id, memberships.personId))
+    // A post in the person's own primary department is no concurrent post (it became primary today).
+    .where(and(inArray(memberships.personId, personIds), currentMembership(today), ne(people.departmentId, memberships.departmentId)))
+    .orderBy(memberships.startOn, memberships.id);
+  for (const row of rows) {
+    const { department, role } = asPost(row);
+    posts.set(row.personId, [...(posts.get(row.personId) ?? []), { department, role }]);
+  }
+  return posts;
 }

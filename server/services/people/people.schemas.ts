@@ -82,6 +82,8 @@ export const personCardSchema = personNameSchema.extend({
   department: bilingual,
   role: bilingual,
   tagline: z.string(),
+  /** Concurrent posts (兼務) held today, besides the primary post above. */
+  concurrentPosts: z.array(z.object({ department: bilingual, role: bilingual })),
 });
 export type PersonCard = z.infer<typeof personCardSchema>;
 

@@ -1,11 +1,14 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
-import { careerConversations, people, personSkills, roleLevels, roles, skills } from "@/db/schema";
+import { careerConversations, departments, memberships, people, personSkills, roleLevels, roles, skills } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { yearsBetween } from "../people/people.queries";
 import { getSettings } from "../settings/settings.service";
 import { readableWills } from "../will/will.queries";
-import type { Reminders, TeamMember } from "./team.schemas";
+import type { ConcurrentMember, Reminders, TeamMember } from "./team.schemas";
+import { japanDate } from "../workflow/business-days";
+import { asPost, currentMembership, membershipPostColumns } from "../people/current-membership";
 import { personNameColumns } from "../people/person-name.columns";
 import { personRoleLevel, timeAtLevelColumns } from "../people/time-at-level.columns";
 
@@ -83,6 +86,41 @@ export async function getMyTeam(db: Executor, actor: Actor, now = new Date()): P
       conversationOverdue: conversation?.nextOn != null && conversation.nextOn < today,
     };
   });
+}
+
+const homeDepartment = alias(departments, "home_department");
+
+/**
+ * People with a concurrent post (兼務) in the departments the actor leads: their own department
+ * when they manage people, and any department they head. Empty for everyone else. Approval routing
+ * is not touched: these people's releasing manager stays their primary post's manager.
+ */
+export async function getConcurrentMembers(db: Executor, actor: Actor, now = new Date()): Promise<ConcurrentMember[]> {
+  const led = or(
+    actor.isManager ? eq(memberships.departmentId, actor.departmentId) : undefined,
+    inArray(memberships.departmentId, db.select({ id: departments.id }).from(departments).where(eq(departments.headId, actor.personId))),
+  );
+  const rows = await db
+    .select({
+      id: people.id,
+      familyName: people.familyName,
+      givenName: people.givenName,
+      familyNameKana: people.familyNameKana,
+      givenNameKana: people.givenNameKana,
+      romanizedName: people.romanizedName,
+      homeJa: homeDepartment.nameJa,
+      homeEn: homeDepartment.nameEn,
+      ...membershipPostColumns,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .innerJoin(homeDepartment, eq(homeDepartment.id, people.departmentId))
+    .innerJoin(departments, eq(departments.id, memberships.departmentId))
+    .innerJoin(roles, eq(roles.id, memberships.roleId))
+    // A post in the person's own primary department is no concurrent post (it became primary today).
+    .where(and(led, currentMembership(japanDate(now)), eq(people.active, true), ne(people.id, actor.personId), ne(people.departmentId, memberships.departmentId)))
+    .orderBy(people.familyNameKana, people.givenNameKana, people.id, memberships.id);
+  return rows.map(({ homeJa, homeEn, ...row }) => ({ ...asPost(row), homeDepartment: { ja: homeJa, en: homeEn } }));
 }
 
 /** What the home page should remind the actor of: a stale profile, overdue conversations, team to-dos. */

@@ -27,6 +27,29 @@ export type TeamMember = z.infer<typeof teamMemberSchema>;
 
 export const teamOutput = z.array(teamMemberSchema);
 
+/**
+ * Someone whose primary post is elsewhere but who holds a concurrent post (兼務) in the manager's
+ * department: their name, home department and the post here — nothing a direct manager alone may
+ * see (Will, conversations, skill verification stay with the primary post's manager).
+ */
+export const concurrentMemberSchema = z.object({
+  id: z.number(),
+  familyName: z.string(),
+  givenName: z.string(),
+  familyNameKana: z.string(),
+  givenNameKana: z.string(),
+  romanizedName: z.string(),
+  homeDepartment: bilingual,
+  department: bilingual,
+  role: bilingual,
+  timePercent: z.number(),
+  startOn: z.string(),
+  endOn: z.string().nullable(),
+});
+export type ConcurrentMember = z.infer<typeof concurrentMemberSchema>;
+
+export const concurrentMembersOutput = z.array(concurrentMemberSchema);
+
 export const remindersOutput = z.object({
   profileStale: z.boolean(),
   profileReviewedAt: z.date().nullable(),
