@@ -9,7 +9,16 @@ import { CardSection } from "@/app/_components/card-section";
 
 export const generateMetadata = titleFrom("signIn");
 
-const errorKeys = { "demo-disabled": "demoDisabled", persona: "unknownPersona", AccessDenied: "accessDenied", "too-many": "tooMany" } as const;
+const errorKeys = {
+  "demo-disabled": "demoDisabled",
+  persona: "unknownPersona",
+  expired: "expired",
+  AccessDenied: "accessDenied",
+  unknown: "accessDenied",
+  inactive: "inactive",
+  "linked-elsewhere": "linkedElsewhere",
+  "too-many": "tooMany",
+} as const;
 
 /** Sign-in: the company's SSO, and in demo mode one button per demo persona. */
 export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/signin">) {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { people, sessions, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
@@ -40,38 +40,6 @@ export async function createSessionForPerson(db: Database, personId: number, now
     await writeAudit(tx, { actorId: person.id, action: "session.create", entityType: "person", entityId: person.id });
     return session;
   });
-}
-
-/**
- * Links a sign-in user (from the company's OpenID Connect provider) to the active person with the
- * same e-mail. Returns false when nobody matches: sign-in is then refused, so an IdP account alone
- * never grants access.
- */
-export async function linkUserToPerson(db: Database, user: { id: string; email?: string | null }): Promise<boolean> {
-  if (!user.email) return false;
-  const linked = await db
-    .update(people)
-    .set({ userId: user.id })
-    .where(
-      and(
-        sql`lower(${people.email}) = ${user.email.toLowerCase()}`,
-        eq(people.active, true),
-        or(isNull(people.userId), eq(people.userId, user.id)),
-      ),
-    )
-    .returning({ id: people.id });
-  return linked.length === 1;
-}
-
-/** Whether an e-mail belongs to an active person (the OIDC sign-in gate). */
-export async function isActivePersonEmail(db: Database, email: string | null | undefined): Promise<boolean> {
-  if (!email) return false;
-  const [row] = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(sql`lower(${people.email}) = ${email.toLowerCase()}`, eq(people.active, true)))
-    .limit(1);
-  return Boolean(row);
 }
 
 /** Ends every session of a person: signs them out on every device. Returns how many ended. */
