@@ -41,6 +41,9 @@ const envSchema = z
     if (env.KAKEZAN_DEMO === "1" && oidc.some(Boolean)) {
       ctx.addIssue({ code: "custom", message: "KAKEZAN_DEMO=1 cannot be combined with OIDC_ISSUER: the demo sign-in would open a real company's data without a password. Unset KAKEZAN_DEMO or the OIDC_* variables." });
     }
+    if (env.KAKEZAN_DEMO === "1" && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({ code: "custom", message: "KAKEZAN_DEMO=1 needs NEXTAUTH_SECRET: the demo sign-in form's CSRF token is checked with it (npm run demo makes one)." });
+    }
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
       ctx.addIssue({ code: "custom", message: "NEXTAUTH_SECRET is required in production." });
     }

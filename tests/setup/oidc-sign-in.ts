@@ -70,6 +70,13 @@ async function callNextAuth(options: AuthOptions, jar: CookieJar, method: "GET" 
   return { status, location: typeof location === "string" ? location : undefined, body };
 }
 
+/** What `/api/auth/csrf` gives a browser: the token for forms and the cookie it is checked against. */
+export async function fetchCsrfToken(options: AuthOptions): Promise<{ csrfToken: string; cookie: string }> {
+  const jar = new CookieJar();
+  const answer = await callNextAuth(options, jar, "GET", ["csrf"]);
+  return { csrfToken: (answer.body as { csrfToken: string }).csrfToken, cookie: jar.header() };
+}
+
 /** A request to the provider, not following redirects, with the provider's cookies. */
 async function callProvider(jar: CookieJar, url: string, form?: URLSearchParams): Promise<string> {
   const response = await fetch(url, {
