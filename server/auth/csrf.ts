@@ -17,9 +17,10 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function isValidCsrfToken(cookieValue: string | undefined, posted: unknown, secret: string | undefined): boolean {
+/** Whether `posted` is the token of the (decoded) CSRF cookie, and the cookie was made with `secret`. */
+export function isValidCsrfToken(cookieValue: string | null, posted: unknown, secret: string | undefined): boolean {
   if (!cookieValue || !secret || typeof posted !== "string" || posted === "") return false;
-  const [token, hash] = (cookieValue.includes("%") ? decodeURIComponent(cookieValue) : cookieValue).split("|");
+  const [token, hash] = cookieValue.split("|");
   if (!token || !hash) return false;
   return sameText(hash, createHash("sha256").update(`${token}${secret}`).digest("hex")) && sameText(token, posted);
 }

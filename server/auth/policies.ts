@@ -35,6 +35,19 @@ export function isAdministrator(actor: Actor): boolean {
   return actor.isAdmin;
 }
 
+/** Company-wide exports (people, their skills) feed other HR systems: an admin task. */
+export function canExportCompanyData(actor: Actor): boolean {
+  return isAdministrator(actor);
+}
+
+/**
+ * The export of Wills shared with HR: an admin task that reads Wills, so only for an admin who is
+ * also HR staff — a Will shared with HR is for HR (canReadWill), never for admins as such.
+ */
+export function canExportWillsSharedWithHr(actor: Actor): boolean {
+  return canExportCompanyData(actor) && isHrStaff(actor);
+}
+
 /** HR owns the workflow settings (deadlines, confidentiality policy, thresholds). */
 export function canManageSettings(actor: Actor): boolean {
   return isHrStaff(actor);

@@ -1,19 +1,11 @@
 import type { Database } from "@/db/client";
 import { csrfCookieName, isValidCsrfToken } from "@/server/auth/csrf";
-import { sessionCookieName } from "@/server/auth/session-cookie";
+import { readCookie, sessionCookieName } from "@/server/auth/session-cookie";
 import { type Env, isDemoSignInEnabled } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { defaultLocale, isLocale } from "@/server/i18n";
 import { startDemoSession } from "@/server/services/session/demo-personas.service";
 import { rateLimits } from "./rate-limit";
-
-function cookieValue(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const at = part.indexOf("=");
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return undefined;
-}
 
 /**
  * One-click demo sign-in (a form POST from the sign-in page): opens a database session for the
@@ -28,7 +20,7 @@ export async function handleDemoSignIn(request: Request, db: Database, env: Env)
   // Relative redirects: behind a proxy or a 0.0.0.0 listener, request.url's host is not the browser's.
   const seeOther = (path: string, headers: Record<string, string> = {}) => new Response(null, { status: 303, headers: { Location: path, ...headers } });
   const back = (query: string) => seeOther(`/${locale}/signin?${query}`);
-  if (!isValidCsrfToken(cookieValue(request, csrfCookieName(env.NEXTAUTH_URL)), form.get("csrfToken"), env.NEXTAUTH_SECRET)) return back("error=expired");
+  if (!isValidCsrfToken(readCookie(request.headers.get("cookie"), csrfCookieName(env.NEXTAUTH_URL)), form.get("csrfToken"), env.NEXTAUTH_SECRET)) return back("error=expired");
   if (!Number.isInteger(personId) || personId <= 0) return back("error=persona");
   if (!rateLimits.signIn.take(`demo:${personId}`).ok) return back("error=too-many");
   try {

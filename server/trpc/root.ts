@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "./init";
 import { careerMapRouter } from "./routers/career-map";
 import { applicationRouter } from "./routers/application";
 import { conversationRouter } from "./routers/conversation";
+import { dataExportRouter } from "./routers/data-export";
 import { matchingRouter } from "./routers/matching";
 import { meRouter } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   application: applicationRouter,
   careerMap: careerMapRouter,
   conversation: conversationRouter,
+  dataExport: dataExportRouter,
   matching: matchingRouter,
   me: meRouter,
   notification: notificationRouter,

@@ -46,6 +46,11 @@ function cellText(cell: Cell | undefined, texts: CsvTexts): string {
   }
 }
 
+/** Lines of text cells as a CSV file (the byte-order mark, escaped cells, CRLF line ends). */
+export function csvDocument(lines: readonly (readonly string[])[]): string {
+  return BOM + lines.map((line) => line.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
+
 export function tableToCsv(table: ReportTable, texts: CsvTexts): string {
   const lines: string[][] = [[texts.translate(`rowHeaders.${table.id}`), ...table.columns.map((column) => texts.translate(`columns.${column.id}`))]];
   for (const row of table.rows) lines.push([labelText(row.label, texts), ...table.columns.map((column) => cellText(row.cells[column.id], texts))]);
@@ -53,7 +58,7 @@ export function tableToCsv(table: ReportTable, texts: CsvTexts): string {
     const total = table.total;
     lines.push([texts.translate("total"), ...table.columns.map((column) => cellText(total[column.id], texts))]);
   }
-  return BOM + lines.map((line) => line.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return csvDocument(lines);
 }
 
 /** The download's file name: `<report>-<table>-<from>-<to>.csv` (ASCII only: ids and months). */
