@@ -56,6 +56,10 @@ export async function startTestIssuer(options: { port?: number; redirectUris: st
   async function handle(request: IncomingMessage, response: import("node:http").ServerResponse) {
     try {
       const url = new URL(request.url ?? "/", issuer);
+      if (url.pathname === "/favicon.ico") {
+        response.writeHead(204).end();
+        return;
+      }
       const interaction = /^\/interaction\/([^/]+)(\/login)?$/.exec(url.pathname);
       if (interaction && request.method === "GET" && !interaction[2]) {
         const details = await provider.interactionDetails(request, response);
