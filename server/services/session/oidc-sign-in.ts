@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import { accounts, people, users } from "@/db/schema";
+import { accounts, people } from "@/db/schema";
 import { writeAudit } from "../audit/audit.service";
+import { signInUserOf } from "./session.service";
 
 /** The provider id of the company's OpenID Connect sign-in (next-auth's `accounts.provider`). */
 export const OIDC_PROVIDER_ID = "oidc";
@@ -76,16 +77,7 @@ export async function signInWithOidc(db: Database, identity: OidcIdentity, linki
       if (other) return { ok: false, reason: "linked-elsewhere" };
     }
 
-    let userId = person.userId;
-    if (!userId) {
-      const [user] = await tx
-        .insert(users)
-        .values({ email: person.email.toLowerCase(), name: person.name })
-        .onConflictDoUpdate({ target: users.email, set: { name: person.name } })
-        .returning({ id: users.id });
-      userId = user!.id;
-      await tx.update(people).set({ userId }).where(eq(people.id, person.id));
-    }
+    const userId = await signInUserOf(tx, person);
     // This subject's account from a user no person holds any more (the link above replaces it).
     await tx.delete(accounts).where(and(eq(accounts.provider, OIDC_PROVIDER_ID), eq(accounts.providerAccountId, identity.sub)));
     await tx.insert(accounts).values({ userId, type: "oidc", provider: OIDC_PROVIDER_ID, providerAccountId: identity.sub });

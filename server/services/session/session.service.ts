@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, Executor } from "@/db/client";
 import { people, sessions, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { canRevokeSessionsOf } from "@/server/auth/policies";
@@ -9,6 +9,21 @@ import { AppError } from "@/server/errors";
 import { writeAudit } from "../audit/audit.service";
 
 export type NewSession = { sessionToken: string; expires: Date };
+
+/**
+ * The person's sign-in user (next-auth's `users` row), created and linked through `people.user_id`
+ * on first use. Call it in a transaction holding the person's row lock.
+ */
+export async function signInUserOf(tx: Executor, person: { id: number; userId: string | null; email: string; name: string }): Promise<string> {
+  if (person.userId) return person.userId;
+  const [user] = await tx
+    .insert(users)
+    .values({ email: person.email.toLowerCase(), name: person.name })
+    .onConflictDoUpdate({ target: users.email, set: { name: person.name } })
+    .returning({ id: users.id });
+  await tx.update(people).set({ userId: user!.id }).where(eq(people.id, person.id));
+  return user!.id;
+}
 
 /**
  * Opens a database session for a person (creating and linking their sign-in user on first use).
@@ -22,16 +37,7 @@ export async function createSessionForPerson(db: Database, personId: number, now
       .where(and(eq(people.id, personId), eq(people.active, true)))
       .for("update");
     if (!person) throw new AppError("NOT_FOUND");
-    let userId = person.userId;
-    if (!userId) {
-      const [user] = await tx
-        .insert(users)
-        .values({ email: person.email.toLowerCase(), name: person.name })
-        .onConflictDoUpdate({ target: users.email, set: { name: person.name } })
-        .returning({ id: users.id });
-      userId = user!.id;
-      await tx.update(people).set({ userId }).where(eq(people.id, person.id));
-    }
+    const userId = await signInUserOf(tx, person);
     const session: NewSession = {
       sessionToken: randomBytes(32).toString("hex"),
       expires: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
