@@ -15,6 +15,7 @@ type Route = { persona: PersonaKey | "signed_out"; path: (ids: Ids) => string | 
 
 const routes: Record<string, Route> = {
   "/": { persona: "employee", path: () => "" },
+  "/admin/exports": { persona: "admin", path: () => "/admin/exports" },
   "/applications": { persona: "employee", path: () => "/applications" },
   "/career-map": { persona: "employee", path: () => "/career-map" },
   "/career-map/[slug]": { persona: "employee", path: () => "/career-map/product-qa" },
