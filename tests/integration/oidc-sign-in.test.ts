@@ -5,6 +5,7 @@ import { accounts, auditLog, people, sessions } from "../../db/schema";
 import { actorForSessionToken } from "../../server/auth/actor";
 import { buildAuthOptions } from "../../server/auth/options";
 import { readEnv } from "../../server/env";
+import { signInWithOidc } from "../../server/services/session/oidc-sign-in";
 import { startTestIssuer } from "../setup/oidc-issuer";
 import { signInThroughProvider } from "../setup/oidc-sign-in";
 import { createTestDatabase } from "../setup/test-database";
@@ -119,5 +120,14 @@ describe("sign-in with the company's OpenID Connect provider", async () => {
     expect(refused.location).toBe(`${appOrigin}/signin?error=linked-elsewhere`);
     expect(refused.sessionToken).toBeUndefined();
     expect((await db.select().from(accounts).where(eq(accounts.userId, (await userOf(person.id))!))).map((row) => row.providerAccountId)).toEqual(["idp-7005"]);
+  });
+
+  it("two first sign-ins of one identity at the same time link it once, and both get in", async () => {
+    const person = await createPerson(db, { departmentId: department.id, employeeNumber: "E-7006" });
+    const identity = { sub: "idp-7006", claims: { employee_number: "E-7006" } };
+    const linking = { employeeNumberClaim: "employee_number" };
+    const outcomes = await Promise.all([signInWithOidc(db, identity, linking), signInWithOidc(db, identity, linking)]);
+    expect(outcomes).toEqual([expect.objectContaining({ ok: true, personId: person.id }), expect.objectContaining({ ok: true, personId: person.id })]);
+    expect(await db.$count(accounts, eq(accounts.providerAccountId, "idp-7006"))).toBe(1);
   });
 });

@@ -69,12 +69,14 @@ export async function signInWithOidc(db: Database, identity: OidcIdentity, linki
     const person = found.person;
     if (!person.active) return { ok: false, reason: "inactive" };
     if (person.userId) {
-      const [other] = await tx
-        .select({ id: accounts.providerAccountId })
+      const [existing] = await tx
+        .select({ sub: accounts.providerAccountId })
         .from(accounts)
         .where(and(eq(accounts.userId, person.userId), eq(accounts.provider, OIDC_PROVIDER_ID)))
         .limit(1);
-      if (other) return { ok: false, reason: "linked-elsewhere" };
+      // The same identity linked by a sign-in that ran at the same time (this one waited for its row lock).
+      if (existing?.sub === identity.sub) return { ok: true, personId: person.id, linkedBy: "sub" };
+      if (existing) return { ok: false, reason: "linked-elsewhere" };
     }
 
     const userId = await signInUserOf(tx, person);
