@@ -59,7 +59,8 @@ export default defineConfig({
     },
     {
       // The company sign-in cannot share a server with the demo sign-in (they are refused together):
-      // a second, small app with OIDC against a local provider, for e2e/oidc.spec.ts, started beside the demo.
+      // a second, small app with OIDC against a local provider, for e2e/oidc.spec.ts. Playwright
+      // starts it once the demo answers, so it serves the build the demo command made or checked.
       command: "npx tsx e2e/oidc-app.ts",
       url: `${oidcBaseURL}/ja/signin`,
       timeout: 180_000,

@@ -14,7 +14,11 @@ export function CsrfSubmitButton({ className, children }: { className?: string; 
   const [token, setToken] = useState<string>();
   useEffect(() => {
     let current = true;
-    csrfToken ??= getCsrfToken();
+    // A failed fetch is forgotten, so the next page load asks again; the button stays disabled.
+    csrfToken ??= getCsrfToken().catch(() => {
+      csrfToken = undefined;
+      return undefined;
+    });
     void csrfToken.then((value) => {
       if (current) setToken(value);
     });
