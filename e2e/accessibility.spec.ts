@@ -22,6 +22,7 @@ const routes: Record<string, Route> = {
   "/admin/people": { persona: "admin", path: () => "/admin/people" },
   "/admin/people/new": { persona: "admin", path: () => "/admin/people/new" },
   "/admin/people/[id]": { persona: "admin", path: (ids) => `/admin/people/${ids.reportId}` },
+  "/admin/exports": { persona: "admin", path: () => "/admin/exports" },
   "/applications": { persona: "employee", path: () => "/applications" },
   "/career-map": { persona: "employee", path: () => "/career-map" },
   "/career-map/[slug]": { persona: "employee", path: () => "/career-map/product-qa" },

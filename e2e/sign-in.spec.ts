@@ -36,6 +36,18 @@ test.describe("demo sign-in", () => {
     }
   }
 
+  test("each persona button posts next-auth's CSRF token, and a post without it signs nobody in", async ({ page }) => {
+    await page.goto("/en/signin");
+    const form = page.locator("form[action='/api/demo-sign-in']").first();
+    await expect(form.locator("input[name=csrfToken]")).toHaveValue(/^[0-9a-f]{64}$/);
+    const personId = await form.locator("input[name=personId]").inputValue();
+    const forged = await page.request.post("/api/demo-sign-in", { form: { personId, locale: "en" }, maxRedirects: 0 });
+    expect(forged.status()).toBe(303);
+    expect(forged.headers().location).toBe("/en/signin?error=expired");
+    await page.goto("/en");
+    await expect(page).toHaveURL(/\/en\/signin$/);
+  });
+
   test("a signed-out visitor is sent to sign-in, in the language the browser asks for", async ({ browser }) => {
     const context = await browser.newContext({ locale: "en-US", extraHTTPHeaders: { "Accept-Language": "en-US,en;q=0.9" } });
     const page = await context.newPage();

@@ -1,5 +1,6 @@
 /**
- * Production start: validate configuration, apply migrations, then serve the built app.
+ * Production start: validate configuration, apply migrations, refuse the demo sign-in on a database
+ * the demo did not seed, then serve the built app.
  * A small custom server (instead of the `next start` CLI) so the embedded database is migrated
  * and released before the app opens it, and so shutdown closes it cleanly (db/client.ts).
  */
@@ -8,12 +9,14 @@ import next from "next";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { readEnv } from "../server/env";
+import { assertDemoDatabase } from "../server/services/session/demo-database";
 
 export async function startServer(options: { port: number; hostname?: string }) {
   const env = readEnv();
   const handle = await openDatabase();
   try {
     await migrateDatabase(handle);
+    await assertDemoDatabase(env, handle.db);
   } finally {
     await handle.close();
   }

@@ -25,6 +25,8 @@ const envSchema = z
     OIDC_CLIENT_ID: optionalText,
     OIDC_CLIENT_SECRET: optionalText,
     OIDC_NAME: optionalText,
+    /** The ID token claim that carries the employee number (e.g. `employee_number`); unset: people are linked by verified e-mail. */
+    OIDC_EMPLOYEE_NUMBER_CLAIM: optionalText,
     /** SMTP server for e-mail; without it (demo, development, tests) e-mail is written to .eml files. */
     SMTP_URL: optionalText,
     /** The least severe log lines written (JSON on standard output); `silent` writes none. */
@@ -34,6 +36,13 @@ const envSchema = z
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({ code: "custom", message: "Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together." });
+    }
+    // The demo sign-in opens any persona without a password: never beside a real company's sign-in.
+    if (env.KAKEZAN_DEMO === "1" && oidc.some(Boolean)) {
+      ctx.addIssue({ code: "custom", message: "KAKEZAN_DEMO=1 cannot be combined with OIDC_ISSUER: the demo sign-in would open a real company's data without a password. Unset KAKEZAN_DEMO or the OIDC_* variables." });
+    }
+    if (env.KAKEZAN_DEMO === "1" && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({ code: "custom", message: "KAKEZAN_DEMO=1 needs NEXTAUTH_SECRET: the demo sign-in form's CSRF token is checked with it (npm run demo makes one)." });
     }
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
       ctx.addIssue({ code: "custom", message: "NEXTAUTH_SECRET is required in production." });
@@ -66,5 +75,11 @@ export function isDemoSignInEnabled(env: Env = readEnv()): boolean {
 
 export function oidcConfig(env: Env = readEnv()) {
   if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
-  return { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME ?? "SSO" };
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    name: env.OIDC_NAME ?? "SSO",
+    employeeNumberClaim: env.OIDC_EMPLOYEE_NUMBER_CLAIM ?? null,
+  };
 }

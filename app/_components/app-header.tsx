@@ -69,6 +69,7 @@ export async function AppHeader() {
           { href: "/admin/departments", label: t("adminDepartments") },
           { href: "/admin/skills", label: t("adminSkills") },
           { href: "/admin/career-map", label: t("adminCareerMap") },
+          { href: "/admin/exports", label: t("adminExports") },
           ...audit,
         ],
       });

@@ -4,13 +4,14 @@ import type { Adapter } from "next-auth/adapters";
 import type { Database } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { type Env, oidcConfig } from "@/server/env";
-import { isActivePersonEmail, linkUserToPerson } from "@/server/services/session/session.service";
+import { OIDC_PROVIDER_ID, signInWithOidc } from "@/server/services/session/oidc-sign-in";
 import { rateLimits } from "@/server/http/rate-limit";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from "./session-cookie";
 
 /**
  * next-auth configuration: the company's OpenID Connect provider (when configured), database
- * sessions (revocable), and a sign-in gate that admits only e-mails of active people.
+ * sessions (revocable), and a sign-in gate that admits only active people, linked by a stable claim
+ * (server/services/session/oidc-sign-in.ts).
  */
 export function buildAuthOptions(db: Database, env: Env): AuthOptions {
   const oidc = oidcConfig(env);
@@ -33,7 +34,7 @@ export function buildAuthOptions(db: Database, env: Env): AuthOptions {
     providers: oidc
       ? [
           {
-            id: "oidc",
+            id: OIDC_PROVIDER_ID,
             name: oidc.name,
             type: "oauth",
             wellKnown: `${oidc.issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
@@ -51,16 +52,13 @@ export function buildAuthOptions(db: Database, env: Env): AuthOptions {
         ]
       : [],
     callbacks: {
-      // Per person (the e-mail the provider vouched for): a refused attempt goes back to the sign-in
-      // page with its own message rather than "not registered".
-      signIn: async ({ user }) => {
-        if (user.email && !rateLimits.signIn.take(`oidc:${user.email.toLowerCase()}`).ok) return "/signin?error=too-many";
-        return isActivePersonEmail(db, user.email);
-      },
-    },
-    events: {
-      signIn: async ({ user }) => {
-        await linkUserToPerson(db, user);
+      // A refused attempt goes back to the sign-in page with its own message (rate-limited per identity).
+      signIn: async ({ account, profile }) => {
+        if (!oidc || account?.provider !== OIDC_PROVIDER_ID) return false;
+        const sub = account.providerAccountId;
+        if (!rateLimits.signIn.take(`oidc:${sub}`).ok) return "/signin?error=too-many";
+        const outcome = await signInWithOidc(db, { sub, claims: { ...profile } }, { employeeNumberClaim: oidc.employeeNumberClaim });
+        return outcome.ok ? true : `/signin?error=${outcome.reason}`;
       },
     },
   };

@@ -45,6 +45,11 @@ export function canEditCareerMap(actor: Actor): boolean {
   return isAdministrator(actor);
 }
 
+/** Company-wide exports (people, their skills) feed other HR systems: an admin task. */
+export function canExportCompanyData(actor: Actor): boolean {
+  return isAdministrator(actor);
+}
+
 /**
  * The people-and-organisation administration (creating and editing people, posts, access, the
  * department tree, concurrent posts) is for administrators only: it grants HR and admin rights,
@@ -58,6 +63,14 @@ export function canAdministerOrganisation(actor: Actor): boolean {
 export function canChangeOwnAccess(actor: Actor, personId: number, change: { isAdmin: boolean } | "deactivate"): boolean {
   if (actor.personId !== personId) return true;
   return change !== "deactivate" && change.isAdmin;
+}
+
+/**
+ * The export of Wills shared with HR: an admin task that reads Wills, so only for an admin who is
+ * also HR staff — a Will shared with HR is for HR (canReadWill), never for admins as such.
+ */
+export function canExportWillsSharedWithHr(actor: Actor): boolean {
+  return canExportCompanyData(actor) && isHrStaff(actor);
 }
 
 /** HR owns the workflow settings (deadlines, confidentiality policy, thresholds). */

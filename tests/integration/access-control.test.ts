@@ -166,6 +166,11 @@ const matrix: Record<string, Rule> = {
   // Admins read the whole audit trail, HR the workflow's part; nobody else any of it.
   "audit.list": { allowed: ["hr", "admin"], call: (c) => c.audit.list({ filters: {} }) },
   "audit.export": { allowed: ["hr", "admin"], call: (c) => c.audit.export({ entityType: "application" }) },
+  // Company-wide exports for other HR systems: admins only (HR included is refused).
+  "dataExport.people": { allowed: ["admin"], call: (c) => c.dataExport.people() },
+  "dataExport.skills": { allowed: ["admin"], call: (c) => c.dataExport.skills() },
+  // Wills shared with HR: only an admin who is also HR (none in this cast; tests/integration/data-export.test.ts).
+  "dataExport.wills": { allowed: [], call: (c) => c.dataExport.wills() },
   "setting.get": { allowed: ["hr"], call: (c) => c.setting.get() },
   "setting.update": { allowed: ["hr"], call: (c) => c.setting.update({ minimumOpenDays: 7 }) },
   "session.revokeMine": { allowed: ["employee", "colleague", "manager", "hr", "admin"], call: (c) => c.session.revokeMine() },

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { departments, people, roles } from "../../db/schema";
 import { seedDemo } from "../../db/seed";
+import { isDemoDatabase } from "../../db/seed/demo-mark";
 import { DEMO_AS_OF, demoPersonas } from "../../db/seed/demo-company";
 import { createTestDatabase } from "../setup/test-database";
 
@@ -62,8 +63,9 @@ describe("demo seed", async () => {
   const outcome = await seedDemo(first.db);
   const firstDump = await dump(first.db);
 
-  it(`seeds an empty database (${first.engine})`, () => {
+  it(`seeds an empty database (${first.engine}) and marks it as the demo's`, async () => {
     expect(outcome).toBe("seeded");
+    expect(await isDemoDatabase(first.db)).toBe(true);
   });
 
   it("gives identical content on every run", async () => {

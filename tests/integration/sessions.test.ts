@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createPerson } from "../../db/factories";
 import { demoPersonas } from "../../db/seed/personas";
-import { people, sessions, users } from "../../db/schema";
+import { people, sessions } from "../../db/schema";
 import { actorForSessionToken } from "../../server/auth/actor";
 import { listDemoPersonas, startDemoSession } from "../../server/services/session/demo-personas.service";
-import { createSessionForPerson, isActivePersonEmail, linkUserToPerson } from "../../server/services/session/session.service";
+import { createSessionForPerson } from "../../server/services/session/session.service";
 import { callerAs, createCast } from "../setup/cast";
 import { createTestDatabase } from "../setup/test-database";
 
@@ -58,19 +58,5 @@ describe("sessions and sign-in", async () => {
     const { sessionToken } = await createSessionForPerson(db, cast.persons.manager.id);
     await callerAs(db, cast, "manager").session.revokeMine();
     expect(await actorForSessionToken(db, sessionToken)).toBeNull();
-  });
-
-  it("SSO admits only e-mails of active people and links the sign-in user to the person", async () => {
-    const email = cast.persons.hr.email.toUpperCase();
-    expect(await isActivePersonEmail(db, email)).toBe(true);
-    expect(await isActivePersonEmail(db, "stranger@elsewhere.example")).toBe(false);
-    expect(await isActivePersonEmail(db, null)).toBe(false);
-    const hr = await db.select({ userId: people.userId }).from(people).where(eq(people.id, cast.persons.hr.id));
-    const [user] = await db.insert(users).values({ email: "sso-user@kakezan.example" }).returning();
-    expect(hr[0]?.userId).toBeNull();
-    expect(await linkUserToPerson(db, { id: user!.id, email })).toBe(true);
-    const [linked] = await db.select({ userId: people.userId }).from(people).where(eq(people.id, cast.persons.hr.id));
-    expect(linked?.userId).toBe(user!.id);
-    expect(await linkUserToPerson(db, { id: user!.id, email: "stranger@elsewhere.example" })).toBe(false);
   });
 });

@@ -35,13 +35,14 @@ describe("who reads a Will, through every procedure", async () => {
     hiringManagerWithout: unrelated.hiring,
     colleague: callerAs(db, cast, "colleague"),
     admin: callerAs(db, cast, "admin"),
+    hrAdmin: await callerFor((await createPerson(db, { departmentId: cast.departments.people.id, isHr: true, isAdmin: true })).id),
   };
   type Viewer = keyof typeof viewers;
 
   const settings: Array<[string, { shareWithManager: boolean; shareWithHr: boolean; shareWithMatching: boolean }, Viewer[]]> = [
     ["only me", { shareWithManager: false, shareWithHr: false, shareWithMatching: false }, ["self"]],
     ["my manager", { shareWithManager: true, shareWithHr: false, shareWithMatching: false }, ["self", "manager"]],
-    ["HR", { shareWithManager: false, shareWithHr: true, shareWithMatching: false }, ["self", "hr"]],
+    ["HR", { shareWithManager: false, shareWithHr: true, shareWithMatching: false }, ["self", "hr", "hrAdmin"]],
     ["matching", { shareWithManager: false, shareWithHr: false, shareWithMatching: true }, ["self", "hiringManagerWithCandidate"]],
   ];
 
@@ -58,7 +59,11 @@ describe("who reads a Will, through every procedure", async () => {
           .pipeline({ opportunityId: related.opportunityId })
           .then((rows) => rows.find((row) => row.person.id === cast.persons.employee.id)?.will ?? null)
           .catch(() => null);
-        const seen = [direct, viaTeam, viaPipeline].filter((will) => will?.statement === statement);
+        const viaExport = await caller.dataExport
+          .wills()
+          .then((rows) => rows.find((row) => row.employeeNumber === cast.persons.employee.employeeNumber) ?? null)
+          .catch(() => null);
+        const seen = [direct, viaTeam, viaPipeline, viaExport].filter((will) => will?.statement === statement);
         // No procedure may show it to someone the policy excludes.
         if (seen.length > 0) readBy.push(viewer);
         if (!readers.includes(viewer)) expect(seen, viewer).toEqual([]);

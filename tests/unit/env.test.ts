@@ -42,6 +42,15 @@ describe("configuration", () => {
       clientId: "id",
       clientSecret: "secret",
       name: "SSO",
+      employeeNumberClaim: null,
     });
+    const withClaim = { OIDC_ISSUER: "https://idp.example", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "secret", OIDC_EMPLOYEE_NUMBER_CLAIM: "employee_number" };
+    expect(oidcConfig(readEnv(withClaim))?.employeeNumberClaim).toBe("employee_number");
+  });
+
+  it("refuses the demo sign-in beside a company's OpenID Connect sign-in", () => {
+    const oidc = { OIDC_ISSUER: "https://idp.example", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "secret" };
+    expect(() => readEnv({ ...oidc, KAKEZAN_DEMO: "1", NEXTAUTH_SECRET: "s" })).toThrow(/KAKEZAN_DEMO=1 cannot be combined with OIDC_ISSUER/);
+    expect(readEnv({ ...oidc, KAKEZAN_DEMO: "0" }).KAKEZAN_DEMO).toBe("0");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../server/auth/actor";
-import { auditScopeOf, canAdministerOrganisation, canChangeOwnAccess, canManageSettings, canRevokeSessionsOf, canViewRestrictedProfile, isAdministrator, isHrStaff, reportScopeOf } from "../../server/auth/policies";
+import { auditScopeOf, canAdministerOrganisation, canChangeOwnAccess, canExportCompanyData, canExportWillsSharedWithHr, canManageSettings, canRevokeSessionsOf, canViewRestrictedProfile, isAdministrator, isHrStaff, reportScopeOf } from "../../server/auth/policies";
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
   personId: 1,
@@ -26,6 +26,14 @@ describe("profile policies", () => {
     ["an admin", actor({ personId: 9, isAdmin: true }), stranger, true],
   ])("restricted fields: %s → %s", (_who, viewer, person, expected) => {
     expect(canViewRestrictedProfile(viewer, person)).toBe(expected);
+  });
+
+  it("only admins export company data, and only admins who are also HR export Wills shared with HR", () => {
+    expect(canExportCompanyData(actor({ isAdmin: true }))).toBe(true);
+    expect(canExportCompanyData(actor({ isHr: true }))).toBe(false);
+    expect(canExportWillsSharedWithHr(actor({ isAdmin: true }))).toBe(false);
+    expect(canExportWillsSharedWithHr(actor({ isHr: true }))).toBe(false);
+    expect(canExportWillsSharedWithHr(actor({ isAdmin: true, isHr: true }))).toBe(true);
   });
 
   it("only HR manages settings; the tiers follow the flags", () => {

@@ -3,13 +3,23 @@ import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "@/app/_i18n/navigation";
 import { displayName, pick } from "@/app/_i18n/localized";
 import { OidcSignInButton } from "@/app/_components/oidc-sign-in-button";
+import { CsrfSubmitButton } from "@/app/_components/csrf-submit-button";
 import { getRequestContext, getServerCaller } from "@/app/_trpc/server";
 import { oidcConfig, readEnv } from "@/server/env";
 import { CardSection } from "@/app/_components/card-section";
 
 export const generateMetadata = titleFrom("signIn");
 
-const errorKeys = { "demo-disabled": "demoDisabled", persona: "unknownPersona", AccessDenied: "accessDenied", "too-many": "tooMany" } as const;
+const errorKeys = {
+  "demo-disabled": "demoDisabled",
+  persona: "unknownPersona",
+  expired: "expired",
+  AccessDenied: "accessDenied",
+  unknown: "accessDenied",
+  inactive: "inactive",
+  "linked-elsewhere": "linkedElsewhere",
+  "too-many": "tooMany",
+} as const;
 
 /** Sign-in: the company's SSO, and in demo mode one button per demo persona. */
 export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/signin">) {
@@ -45,10 +55,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
                 <form method="post" action="/api/demo-sign-in">
                   <input type="hidden" name="personId" value={persona.personId} />
                   <input type="hidden" name="locale" value={currentLocale} />
-                  <button
-                    type="submit"
-                    className="w-full rounded-lg border border-slate-300 p-4 text-left hover:border-brand-600 hover:bg-brand-50"
-                  >
+                  <CsrfSubmitButton className="w-full rounded-lg border border-slate-300 p-4 text-left hover:border-brand-600 hover:bg-brand-50 disabled:cursor-wait">
                     <span className="block text-sm font-semibold uppercase tracking-wide text-brand-700">
                       {t(`persona.${persona.key as "employee"}`)}
                     </span>
@@ -56,7 +63,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
                     <span className="block text-sm text-slate-700">
                       {pick(persona.department, currentLocale)} · {pick(persona.role, currentLocale)}
                     </span>
-                  </button>
+                  </CsrfSubmitButton>
                 </form>
               </li>
             ))}

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull, or, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { and, eq } from "drizzle-orm";
+import type { Database, Executor } from "@/db/client";
 import { people, sessions, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { canRevokeSessionsOf } from "@/server/auth/policies";
@@ -9,6 +9,21 @@ import { AppError } from "@/server/errors";
 import { writeAudit } from "../audit/audit.service";
 
 export type NewSession = { sessionToken: string; expires: Date };
+
+/**
+ * The person's sign-in user (next-auth's `users` row), created and linked through `people.user_id`
+ * on first use. Call it in a transaction holding the person's row lock.
+ */
+export async function signInUserOf(tx: Executor, person: { id: number; userId: string | null; email: string; name: string }): Promise<string> {
+  if (person.userId) return person.userId;
+  const [user] = await tx
+    .insert(users)
+    .values({ email: person.email.toLowerCase(), name: person.name })
+    .onConflictDoUpdate({ target: users.email, set: { name: person.name } })
+    .returning({ id: users.id });
+  await tx.update(people).set({ userId: user!.id }).where(eq(people.id, person.id));
+  return user!.id;
+}
 
 /**
  * Opens a database session for a person (creating and linking their sign-in user on first use).
@@ -22,16 +37,7 @@ export async function createSessionForPerson(db: Database, personId: number, now
       .where(and(eq(people.id, personId), eq(people.active, true)))
       .for("update");
     if (!person) throw new AppError("NOT_FOUND");
-    let userId = person.userId;
-    if (!userId) {
-      const [user] = await tx
-        .insert(users)
-        .values({ email: person.email.toLowerCase(), name: person.name })
-        .onConflictDoUpdate({ target: users.email, set: { name: person.name } })
-        .returning({ id: users.id });
-      userId = user!.id;
-      await tx.update(people).set({ userId }).where(eq(people.id, person.id));
-    }
+    const userId = await signInUserOf(tx, person);
     const session: NewSession = {
       sessionToken: randomBytes(32).toString("hex"),
       expires: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
@@ -40,38 +46,6 @@ export async function createSessionForPerson(db: Database, personId: number, now
     await writeAudit(tx, { actorId: person.id, action: "session.create", entityType: "person", entityId: person.id });
     return session;
   });
-}
-
-/**
- * Links a sign-in user (from the company's OpenID Connect provider) to the active person with the
- * same e-mail. Returns false when nobody matches: sign-in is then refused, so an IdP account alone
- * never grants access.
- */
-export async function linkUserToPerson(db: Database, user: { id: string; email?: string | null }): Promise<boolean> {
-  if (!user.email) return false;
-  const linked = await db
-    .update(people)
-    .set({ userId: user.id })
-    .where(
-      and(
-        sql`lower(${people.email}) = ${user.email.toLowerCase()}`,
-        eq(people.active, true),
-        or(isNull(people.userId), eq(people.userId, user.id)),
-      ),
-    )
-    .returning({ id: people.id });
-  return linked.length === 1;
-}
-
-/** Whether an e-mail belongs to an active person (the OIDC sign-in gate). */
-export async function isActivePersonEmail(db: Database, email: string | null | undefined): Promise<boolean> {
-  if (!email) return false;
-  const [row] = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(sql`lower(${people.email}) = ${email.toLowerCase()}`, eq(people.active, true)))
-    .limit(1);
-  return Boolean(row);
 }
 
 /** Ends every session of a person: signs them out on every device. Returns how many ended. */
