@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, type Locale, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, followMenu, type Locale, signInAs, test } from "./fixtures";
 
 /**
  * The people-and-organisation administration, in both languages: the admin adds a person with a
@@ -9,7 +9,7 @@ import { expect, expectAccessible, type Locale, signInAs, test } from "./fixture
 
 const text = {
   ja: {
-    menu: "メインメニュー",
+    adminPeopleLink: "社員の管理",
     adminPeople: "社員管理",
     addPerson: "社員を追加",
     employeeNumber: "社員番号",
@@ -35,7 +35,9 @@ const text = {
     transfer: "異動",
     changePost: "所属を変更",
     saved: "保存しました",
+    teamLink: "チームのメンバー",
     team: "マイチーム",
+    departmentsLink: "部署の管理",
     departments: "組織管理",
     company: "株式会社カケザン",
     edit: "株式会社カケザン の編集",
@@ -45,7 +47,7 @@ const text = {
     person: { family: "新井", given: "花", familyKana: "あらい", givenKana: "はな", romanized: "Hana Arai", number: "E2E-JA-1", shown: "新井 花" },
   },
   en: {
-    menu: "Main menu",
+    adminPeopleLink: "Manage people",
     adminPeople: "People admin",
     addPerson: "Add a person",
     employeeNumber: "Employee number",
@@ -71,7 +73,9 @@ const text = {
     transfer: "Transfer",
     changePost: "Change post",
     saved: "Saved",
+    teamLink: "Team members",
     team: "My team",
+    departmentsLink: "Departments",
     departments: "Departments",
     company: "Kakezan Inc.",
     edit: "Edit Kakezan Inc.",
@@ -116,7 +120,7 @@ for (const locale of ["ja", "en"] as const satisfies Locale[]) {
     test.setTimeout(150_000);
     const words = text[locale];
     await signInAs(page, "admin", locale);
-    await page.getByRole("navigation", { name: words.menu }).getByRole("link", { name: words.adminPeople }).click();
+    await followMenu(page, locale, "admin", words.adminPeopleLink);
     await expect(page.getByRole("heading", { level: 1, name: words.adminPeople })).toBeVisible();
     await expectAccessible(page);
     await addPerson(page, locale);
@@ -132,7 +136,7 @@ for (const locale of ["ja", "en"] as const satisfies Locale[]) {
     // The manager of that team sees the person among the concurrent members, marked as such.
     const manager = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
     await signInAs(manager, "manager", locale);
-    await manager.getByRole("navigation", { name: words.menu }).getByRole("link", { name: words.team }).click();
+    await followMenu(manager, locale, "team", words.teamLink);
     await expect(manager.getByRole("heading", { level: 1, name: words.team })).toBeVisible();
     const concurrentMembers = manager.getByRole("region", { name: words.concurrentMembers });
     const asConcurrent = concurrentMembers.getByRole("listitem").filter({ hasText: words.person.shown });
@@ -159,7 +163,7 @@ for (const locale of ["ja", "en"] as const satisfies Locale[]) {
     consoleErrors.allow(/status of 400 \(Bad Request\)/);
     const words = text[locale];
     await signInAs(page, "admin", locale);
-    await page.getByRole("navigation", { name: words.menu }).getByRole("link", { name: words.departments }).click();
+    await followMenu(page, locale, "admin", words.departmentsLink);
     await expect(page.getByRole("heading", { level: 1, name: words.departments })).toBeVisible();
     await expectAccessible(page);
     await page.locator("summary", { hasText: words.company }).first().click();
