@@ -68,4 +68,14 @@ describe("report facts loader", async () => {
     expect(divisionOnly["2026-02"]).toEqual({ [section.id]: 3 });
     expect(divisionOnly["2026-04"]).toEqual({ [section.id]: 4 });
   });
+
+  it("follows a reorganisation in headcount but does not count it as anyone's move", async () => {
+    const reorganised = await createPerson(db, { ...since, departmentId: other.id });
+    await db.insert(moves).values({ personId: reorganised.id, kind: "reorganisation", fromDepartmentId: section.id, toDepartmentId: other.id, fromRoleId: role.id, toRoleId: role.id, effectiveOn: "2026-02-15" });
+    const table = await headcount();
+    expect(table["2026-02"]).toEqual({ [section.id]: 4, [other.id]: 1 });
+    expect(table["2026-03"]).toEqual({ [section.id]: 3, [other.id]: 2 });
+    const facts = await asSystem(db, (tx) => loadReportFacts(tx, { from: "2026-01", to: "2026-03" }, { ...options, parts: new Set(["moves"]) }));
+    expect(facts.moves.reduce((total, atom) => total + atom.moves, 0)).toBe(2);
+  });
 });

@@ -29,6 +29,13 @@ import { emptyFacts } from "./report.facts";
 import type { Settings } from "../settings/settings.schemas";
 import { addMonths, monthsOfPeriod } from "./report.period";
 
+/**
+ * A move a person made (a transfer, a rotation, a promotion…), not a reorganisation that moved
+ * their department under them: mobility, flows, the managers' outbound moves, retention of movers
+ * and conversions count only these. Headcount and where a person stood follow every ledger row.
+ */
+const personalMove = (alias: string) => sql`${sql.raw(alias)}.kind <> 'reorganisation'`;
+
 /** The first day of a month, "YYYY-MM-01". */
 const firstDay = (month: string) => `${month}-01`;
 
@@ -244,7 +251,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
       db,
       sql`select to_char(m.effective_on, 'YYYY-MM') as month, ${rolled(sql`m.from_department_id`)} as from_department_id, fr.family_id as from_family_id, ${rolled(sql`m.to_department_id`)} as to_department_id, tr.family_id as to_family_id, count(*)::int as count
           from moves m join roles fr on fr.id = m.from_role_id join roles tr on tr.id = m.to_role_id
-          where m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date and (${inScope(sql`m.from_department_id`)} or ${inScope(sql`m.to_department_id`)})
+          where ${personalMove("m")} and m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date and (${inScope(sql`m.from_department_id`)} or ${inScope(sql`m.to_department_id`)})
           group by 1, 2, 3, 4, 5`,
     );
     facts.moves = rows.map((row): MoveAtom => ({
@@ -377,7 +384,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
       db,
       sql`select to_char(m.effective_on, 'YYYY-MM') as month, ${rolled(sql`m.from_department_id`)} as department_id, r.family_id as job_family_id, m.from_manager_id as manager_id, count(*)::int as count
           from moves m join roles r on r.id = m.from_role_id
-          where m.from_manager_id is not null and m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date
+          where ${personalMove("m")} and m.from_manager_id is not null and m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date
           group by 1, 2, 3, 4`,
     );
     facts.managerMoves = moves.map((row): ManagerMoveAtom => ({ month: row.month, departmentId: row.department_id, jobFamilyId: row.job_family_id, managerId: row.manager_id, moves: row.count }));
@@ -499,7 +506,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
           select l.month, ${rolled(sql`coalesce(at.department_id, p.department_id)`)} as department_id, r.family_id as job_family_id,
             ${yearLater} <= ${today}::date as observable, count(*)::int as wills,
             count(*) filter (where
-              exists (select 1 from moves m where m.person_id = l.person_id and m.effective_on > l.saved_day and m.effective_on <= ${yearLater}
+              exists (select 1 from moves m where m.person_id = l.person_id and ${personalMove("m")} and m.effective_on > l.saved_day and m.effective_on <= ${yearLater}
                 and (m.to_role_id = any(l.target_role_ids) or exists (select 1 from applications a where a.id = m.application_id and ${grows(sql`a.opportunity_id`)})))
               or exists (select 1 from participations pa where pa.person_id = l.person_id and pa.start_on >= l.saved_day and pa.start_on <= ${yearLater} and ${grows(sql`pa.opportunity_id`)})
             )::int as fulfilled
@@ -528,7 +535,7 @@ export async function loadReportFacts(db: Executor, window: ReportWindow, option
       db,
       sql`select to_char(pa.start_on, 'YYYY-MM') as month, ${rolled(sql`coalesce(at.department_id, p.department_id)`)} as department_id, r.family_id as job_family_id, o.kind,
             count(*)::int as participants,
-            count(*) filter (where exists (select 1 from moves m where m.person_id = pa.person_id and m.effective_on > pa.start_on and m.effective_on <= (pa.start_on + interval '12 months')::date))::int as moved
+            count(*) filter (where exists (select 1 from moves m where m.person_id = pa.person_id and ${personalMove("m")} and m.effective_on > pa.start_on and m.effective_on <= (pa.start_on + interval '12 months')::date))::int as moved
           from participations pa join opportunities o on o.id = pa.opportunity_id join people p on p.id = pa.person_id
           ${standingJoin("at", sql`pa.person_id`, sql`pa.start_on`)}
           join roles r on r.id = coalesce(at.role_id, p.role_id)
@@ -581,7 +588,7 @@ async function loadMoverRetention(db: Executor, context: RetentionContext): Prom
     sql`select to_char(m.effective_on, 'YYYY-MM') as month, ${rolled(sql`m.from_department_id`)} as department_id, r.family_id as job_family_id, ${observable(sql`m.effective_on`)} as observable,
           count(*)::int as people, count(*) filter (where ${retainedAfter(sql`m.effective_on`)})::int as retained
         from moves m join people p on p.id = m.person_id join roles r on r.id = m.from_role_id
-        where m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date and ${inScope(sql`m.from_department_id`)}
+        where ${personalMove("m")} and m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date and ${inScope(sql`m.from_department_id`)}
         group by 1, 2, 3, 4`,
   );
   // Declined applicants, from the decision that ended their application: the hiring manager's
@@ -633,7 +640,7 @@ async function loadStayerRetention(db: Executor, context: RetentionContext): Pro
           select (date_trunc('month', ${tokyo(sql`a.created_at`)}))::date as day, a.person_id from applications a
             where a.created_at >= ${start} and a.created_at < ${end} and ${visible("a")}
           union
-          select (date_trunc('month', m.effective_on::timestamp))::date, m.person_id from moves m where m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date
+          select (date_trunc('month', m.effective_on::timestamp))::date, m.person_id from moves m where ${personalMove("m")} and m.effective_on >= ${startDay}::date and m.effective_on < ${endDay}::date
         )
         select to_char(x.day, 'YYYY-MM') as month, ${rolled(sql`coalesce(at.department_id, p.department_id)`)} as department_id, r.family_id as job_family_id,
           count(*)::int as people, count(*) filter (where not ${retainedAfter(sql`x.day`)})::int as left
