@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { people } from "../../db/schema";
 import { buildAuthOptions } from "../../server/auth/options";
+import { OIDC_PROVIDER_ID } from "../../server/services/session/oidc-sign-in";
 import { readEnv } from "../../server/env";
 import { rateLimits } from "../../server/http/rate-limit";
 import { handleTrpcRequest } from "../../server/trpc/http";
@@ -80,13 +81,22 @@ describe("the tRPC endpoint over HTTP", async () => {
   });
 
   it("limits company sign-ins per person, with its own message, and others still sign in", async () => {
-    const signIn = buildAuthOptions(db, readEnv()).callbacks!.signIn!;
-    const attempt = (email: string) => signIn({ user: { id: email, email }, account: null, profile: undefined, email: undefined, credentials: undefined });
+    const env = readEnv({ ...process.env, OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "kakezan", OIDC_CLIENT_SECRET: "not-a-secret" });
+    const signIn = buildAuthOptions(db, env).callbacks!.signIn!;
+    // What the company's provider hands over: its subject for the person and a verified e-mail.
+    const attempt = (sub: string, email: string) =>
+      signIn({
+        user: { id: sub, email },
+        account: { provider: OIDC_PROVIDER_ID, providerAccountId: sub, type: "oauth" },
+        profile: { sub, email, email_verified: true } as never,
+        email: undefined,
+        credentials: undefined,
+      });
     const [employee] = await db.select({ email: people.email }).from(people).where(eq(people.id, cast.persons.employee.id));
     const [colleague] = await db.select({ email: people.email }).from(people).where(eq(people.id, cast.persons.colleague.id));
-    for (let i = 0; i < rateLimits.signIn.limit; i++) expect(await attempt(employee!.email)).toBe(true);
-    expect(await attempt(employee!.email.toUpperCase())).toBe("/signin?error=too-many");
-    expect(await attempt(colleague!.email)).toBe(true);
-    expect(await attempt("stranger@example.com")).toBe(false);
+    for (let i = 0; i < rateLimits.signIn.limit; i++) expect(await attempt("employee-subject", employee!.email)).toBe(true);
+    expect(await attempt("employee-subject", employee!.email)).toBe("/signin?error=too-many");
+    expect(await attempt("colleague-subject", colleague!.email)).toBe(true);
+    expect(await attempt("stranger-subject", "stranger@example.com")).toBe("/signin?error=unknown");
   });
 });
