@@ -67,7 +67,8 @@ describe("SCIM PATCH", () => {
 
   it("removes the manager", () => {
     const patched = applyPatch(user(), patch({ op: "Remove", path: `${ENTERPRISE_SCHEMA}:manager` }), USER_EXTENSIONS);
-    expect(readScimUser(patched).manager).toBeNull();
+    expect(readScimUser(patched, user()).manager).toBeNull();
+    expect(readScimUser(applyPatch(user(), patch({ op: "replace", path: "active", value: true }), USER_EXTENSIONS), user()).manager).toBe("7");
   });
 
   it("refuses unknown ops, missing values and foreign schemas with SCIM errors", () => {

@@ -106,7 +106,8 @@ function workEmail(emails: unknown): string | undefined {
 }
 
 function managerValue(manager: unknown): string | null {
-  if (manager === undefined || manager === null || manager === "") return null;
+  if (Array.isArray(manager)) return managerValue(manager[0] ?? null);
+  if (manager === null || manager === "") return null;
   if (typeof manager === "string" || typeof manager === "number") return String(manager).trim() || null;
   return text(attribute(manager, "value"), "manager.value") ?? null;
 }
@@ -128,6 +129,11 @@ export function readScimUser(resource: Record<string, unknown>, previous?: Recor
   const level = levelValue === undefined || levelValue === null ? undefined : Number(levelValue);
   if (level !== undefined && !Number.isInteger(level)) throw invalidValue("level must be a whole number.");
   const activeValue = attribute(resource, "active");
+  // Entra ID's older mapping sends the manager as a core "manager" attribute holding [{ value }].
+  const managerAttribute = attribute(enterprise, "manager") ?? attribute(resource, "manager");
+  // Absent: unchanged; null or empty: no manager; removed by a PATCH: no manager.
+  const removedManager = previous !== undefined && (attribute(attribute(previous, ENTERPRISE_SCHEMA), "manager") ?? attribute(previous, "manager")) !== undefined;
+  const manager = managerAttribute === undefined ? (removedManager ? null : undefined) : managerValue(managerAttribute);
   const fields: ScimUserFields = {
     email,
     familyName: text(attribute(name, "familyName"), "name.familyName"),
@@ -137,7 +143,7 @@ export function readScimUser(resource: Record<string, unknown>, previous?: Recor
     romanizedName: text(attribute(kakezan, "romanizedName"), "romanizedName"),
     employeeNumber: text(attribute(enterprise, "employeeNumber"), "employeeNumber"),
     department: text(attribute(enterprise, "department"), "department"),
-    manager: managerValue(attribute(enterprise, "manager")),
+    manager,
     role: text(attribute(kakezan, "role"), "role") ?? text(attribute(resource, "title"), "title"),
     level,
     hiredOn: text(attribute(kakezan, "hiredOn"), "hiredOn"),
