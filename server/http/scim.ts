@@ -65,6 +65,14 @@ const listResponse = (page: Page, result: { totalResults: number; resources: unk
   Resources: result.resources,
 });
 
+/** A fixed list of discovery resources, or the one of them `id` names. */
+function listOrOne(all: { id: string }[], id: string | undefined, notFound: () => ScimError): Response {
+  if (id === undefined) return scimJson(200, listResponse({ startIndex: 1, count: all.length }, { totalResults: all.length, resources: all }));
+  const one = all.find((candidate) => candidate.id === id);
+  if (!one) throw notFound();
+  return scimJson(200, one);
+}
+
 async function jsonBody(request: Request): Promise<Record<string, unknown>> {
   try {
     const body = (await request.json()) as unknown;
@@ -97,20 +105,8 @@ export async function handleScimRequest(request: Request, db: Database, path: re
     const withMembers = !(url.searchParams.get("excludedAttributes") ?? "").toLowerCase().split(",").includes("members");
 
     if (method === "GET" && resource === "ServiceProviderConfig" && id === undefined) return scimJson(200, serviceProviderConfig(baseUrl));
-    if (method === "GET" && resource === "ResourceTypes") {
-      const types = resourceTypes(baseUrl);
-      if (id === undefined) return scimJson(200, listResponse({ startIndex: 1, count: types.length }, { totalResults: types.length, resources: types }));
-      const type = types.find((candidate) => candidate.id === id);
-      if (!type) throw notFound();
-      return scimJson(200, type);
-    }
-    if (method === "GET" && resource === "Schemas") {
-      const all = schemas(baseUrl);
-      if (id === undefined) return scimJson(200, listResponse({ startIndex: 1, count: all.length }, { totalResults: all.length, resources: all }));
-      const schema = all.find((candidate) => candidate.id === id);
-      if (!schema) throw notFound();
-      return scimJson(200, schema);
-    }
+    if (method === "GET" && resource === "ResourceTypes") return listOrOne(resourceTypes(baseUrl), id, notFound);
+    if (method === "GET" && resource === "Schemas") return listOrOne(schemas(baseUrl), id, notFound);
     if (resource === "Users") {
       if (id === undefined && method === "GET") {
         const page = pageOf(url);

@@ -3,11 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { createDepartment, createPerson, createRole } from "../../db/factories";
 import { approvalSteps, auditLog, moves, people, scimTokens } from "../../db/schema";
-import { actorForPerson } from "../../server/auth/actor";
 import { handleScimRequest } from "../../server/http/scim";
-import { createContextInner } from "../../server/trpc/context";
-import { createCaller } from "../../server/trpc/root";
-import { callerAs, createCast } from "../setup/cast";
+import { callerAs, callerForPerson, createCast } from "../setup/cast";
 import { sessionCookieFor, trpcHttp } from "../setup/http";
 import { createReceivingTeam } from "../setup/mobility";
 import { createTestDatabase } from "../setup/test-database";
@@ -28,12 +25,6 @@ async function scim(db: Database, method: string, path: string, options: { token
   const response = await handleScimRequest(request, db, url.pathname.replace(/^\/scim\/v2\/?/, "").split("/").filter(Boolean).map(decodeURIComponent));
   const text = await response.text();
   return { status: response.status, contentType: response.headers.get("content-type"), body: (text ? JSON.parse(text) : null) as ScimBody };
-}
-
-async function callerFor(db: Database, personId: number) {
-  const actor = await actorForPerson(db, personId);
-  if (!actor) throw new Error(`person ${personId} is not active`);
-  return createCaller(createContextInner({ db, actor }));
 }
 
 describe("SCIM 2.0 provisioning", async () => {
@@ -106,7 +97,7 @@ describe("SCIM 2.0 provisioning", async () => {
 
     // Someone reports to the new person and applies: the release waits on them.
     const report = await createPerson(db, { departmentId: engineering.id, managerId: personId });
-    const { applicationId } = await (await callerFor(db, report.id)).application.submit({ opportunityId: receiving.opportunityId, motivation: "新しい挑戦をしたい" });
+    const { applicationId } = await (await callerForPerson(db, report.id)).application.submit({ opportunityId: receiving.opportunityId, motivation: "新しい挑戦をしたい" });
     const cookie = await sessionCookieFor(db, personId);
     expect((await trpcHttp(db, { path: "me.profile", method: "GET", cookie })).status).toBe(200);
 

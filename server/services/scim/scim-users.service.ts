@@ -5,6 +5,7 @@ import { asSystem } from "@/db/scope";
 import { departments, people, roles } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { changePost, createPerson, deactivate, reactivate, updatePerson } from "../organisation/person-admin.service";
+import { detailColumns, postColumns } from "../organisation/person-admin.columns";
 import { japanDate } from "../workflow/business-days";
 import { invalidValue, ScimError } from "./scim.errors";
 import { parseScimFilter } from "./scim.filter";
@@ -24,22 +25,10 @@ const manager = alias(people, "manager");
 
 const rowColumns = {
   id: people.id,
-  employeeNumber: people.employeeNumber,
-  familyName: people.familyName,
-  givenName: people.givenName,
-  familyNameKana: people.familyNameKana,
-  givenNameKana: people.givenNameKana,
-  businessName: people.businessName,
-  romanizedName: people.romanizedName,
-  email: people.email,
-  active: people.active,
-  hiredOn: people.hiredOn,
-  level: people.level,
-  departmentId: people.departmentId,
+  ...detailColumns,
+  ...postColumns,
   departmentCode: departments.code,
-  roleId: people.roleId,
   roleSlug: roles.slug,
-  managerId: people.managerId,
   managerEmployeeNumber: manager.employeeNumber,
   managerName: manager.romanizedName,
   createdAt: people.createdAt,
