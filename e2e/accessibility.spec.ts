@@ -20,6 +20,7 @@ const routes: Record<string, Route> = {
   "/admin/skills": { persona: "admin", path: () => "/admin/skills" },
   "/admin/departments": { persona: "admin", path: () => "/admin/departments" },
   "/admin/people": { persona: "admin", path: () => "/admin/people" },
+  "/admin/scim": { persona: "admin", path: () => "/admin/scim" },
   "/admin/people/new": { persona: "admin", path: () => "/admin/people/new" },
   "/admin/people/[id]": { persona: "admin", path: (ids) => `/admin/people/${ids.reportId}` },
   "/admin/exports": { persona: "admin", path: () => "/admin/exports" },

@@ -1,6 +1,7 @@
 export * from "./auth";
 export * from "./career-map";
 export * from "./conversations";
+export * from "./integration";
 export * from "./matching";
 export * from "./messaging";
 export * from "./mobility";

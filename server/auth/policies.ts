@@ -59,6 +59,14 @@ export function canAdministerOrganisation(actor: Actor): boolean {
   return isAdministrator(actor);
 }
 
+/**
+ * SCIM tokens let an identity provider create, change and deactivate people as the administrator
+ * who made the token: administrators only, like the organisation administration they stand in for.
+ */
+export function canManageScimTokens(actor: Actor): boolean {
+  return isAdministrator(actor);
+}
+
 /** An administrator may not take their own admin right away or deactivate themself: nobody might be left to undo it. */
 export function canChangeOwnAccess(actor: Actor, personId: number, change: { isAdmin: boolean } | "deactivate"): boolean {
   if (actor.personId !== personId) return true;

@@ -13,6 +13,7 @@ import { participationRouter } from "./routers/participation";
 import { personRouter } from "./routers/person";
 import { profileRouter } from "./routers/profile";
 import { reportRouter } from "./routers/report";
+import { scimRouter } from "./routers/scim";
 import { scoutRouter } from "./routers/scout";
 import { sessionRouter } from "./routers/session";
 import { settingRouter } from "./routers/setting";
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   person: personRouter,
   profile: profileRouter,
   report: reportRouter,
+  scim: scimRouter,
   scout: scoutRouter,
   session: sessionRouter,
   setting: settingRouter,

@@ -173,6 +173,16 @@ const matrix: Record<string, Rule> = {
   "dataExport.wills": { allowed: [], call: (c) => c.dataExport.wills() },
   "setting.get": { allowed: ["hr"], call: (c) => c.setting.get() },
   "setting.update": { allowed: ["hr"], call: (c) => c.setting.update({ minimumOpenDays: 7 }) },
+  "scim.tokens": { allowed: ["admin"], call: (c) => c.scim.tokens() },
+  "scim.createToken": { allowed: ["admin"], call: (c) => c.scim.createToken({ name: `Entra ID ${unique()}` }) },
+  "scim.rotateToken": {
+    allowed: ["admin"],
+    call: async (c) => c.scim.rotateToken({ tokenId: (await c.scim.createToken({ name: `Okta ${unique()}` })).id }),
+  },
+  "scim.revokeToken": {
+    allowed: ["admin"],
+    call: async (c) => c.scim.revokeToken({ tokenId: (await c.scim.createToken({ name: `Okta ${unique()}` })).id }),
+  },
   "session.revokeMine": { allowed: ["employee", "colleague", "manager", "hr", "admin"], call: (c) => c.session.revokeMine() },
   "session.revoke": { allowed: ["admin"], call: (c, cast) => c.session.revoke({ personId: cast.persons.employee.id }) },
   // The people-and-organisation administration: administrators only. Admin calls act on the

@@ -117,6 +117,9 @@ const validInputs: Record<string, (world: ProcedureWorld) => unknown> = {
   "report.home": (w) => ({ filters: { from: "2026-01", to: "2026-06", departmentId: w.departments.team.id, jobFamilyId: null } }),
   "scout.invite": (w) => ({ opportunityId: w.opportunityId, candidateKey: "abcdefghijklmnop", message: "ぜひ" }),
   "scout.respond": () => ({ inviteId: 1, response: "application", motivation: "興味があります" }),
+  "scim.createToken": () => ({ name: "Entra ID（本番）" }),
+  "scim.rotateToken": () => ({ tokenId: 1 }),
+  "scim.revokeToken": () => ({ tokenId: 1 }),
   "session.revoke": (w) => ({ personId: w.persons.employee.id }),
   "setting.update": () => ({
     profileStalenessDays: 180,

@@ -41,3 +41,10 @@ export function callerAs(
   const actor = role === "anonymous" ? null : cast.actors[role];
   return createCaller(createContextInner({ db, actor, demoSignInEnabled: false, ...options }));
 }
+
+/** A tRPC caller for any active person (not only the cast), through every middleware and policy. */
+export async function callerForPerson(db: Database, personId: number) {
+  const actor = await actorForPerson(db, personId);
+  if (!actor) throw new Error(`person ${personId} is not active`);
+  return createCaller(createContextInner({ db, actor }));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../server/auth/actor";
-import { auditScopeOf, canAdministerOrganisation, canChangeOwnAccess, canExportCompanyData, canExportWillsSharedWithHr, canManageSettings, canRevokeSessionsOf, canViewRestrictedProfile, isAdministrator, isHrStaff, reportScopeOf } from "../../server/auth/policies";
+import { auditScopeOf, canAdministerOrganisation, canChangeOwnAccess, canExportCompanyData, canExportWillsSharedWithHr, canManageScimTokens, canManageSettings, canRevokeSessionsOf, canViewRestrictedProfile, isAdministrator, isHrStaff, reportScopeOf } from "../../server/auth/policies";
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
   personId: 1,
@@ -67,6 +67,12 @@ describe("profile policies", () => {
     expect(canRevokeSessionsOf(actor({ personId: 4, isManager: true }), stranger)).toBe(false);
     expect(canRevokeSessionsOf(actor({ personId: 9, isHr: true }), stranger)).toBe(false);
     expect(canRevokeSessionsOf(actor({ personId: 9, isAdmin: true }), stranger)).toBe(true);
+  });
+
+  it("SCIM tokens: administrators only, never HR (a token creates and deactivates people)", () => {
+    expect(canManageScimTokens(actor({ isAdmin: true }))).toBe(true);
+    expect(canManageScimTokens(actor({ isHr: true }))).toBe(false);
+    expect(canManageScimTokens(actor({ isManager: true }))).toBe(false);
   });
 
   it("organisation administration: administrators only, and never against their own admin right or presence", () => {

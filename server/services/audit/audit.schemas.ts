@@ -9,7 +9,7 @@ export const auditPageSize = 50;
 export const auditExportLimit = 10_000;
 
 /** Entity types the filter offers; the trail may hold others, which an admin finds by leaving the type open. */
-export const auditEntityTypes = ["application", "opportunity", "person", "setting", "scout_invite", "job"] as const;
+export const auditEntityTypes = ["application", "opportunity", "person", "setting", "scout_invite", "job", "scim_token"] as const;
 
 /** The audit trail's filters; every one optional. Dates are days in Japan, both ends included. */
 export const auditFiltersSchema = z
