@@ -3,6 +3,7 @@ import { careerMapRouter } from "./routers/career-map";
 import { applicationRouter } from "./routers/application";
 import { auditRouter } from "./routers/audit";
 import { conversationRouter } from "./routers/conversation";
+import { importRouter } from "./routers/import";
 import { matchingRouter } from "./routers/matching";
 import { meRouter } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   careerMap: careerMapRouter,
   conversation: conversationRouter,
+  import: importRouter,
   matching: matchingRouter,
   me: meRouter,
   notification: notificationRouter,
