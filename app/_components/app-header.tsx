@@ -67,6 +67,7 @@ export async function AppHeader() {
         links: [
           { href: "/admin/people", label: t("adminPeople") },
           { href: "/admin/departments", label: t("adminDepartments") },
+          { href: "/admin/import", label: t("adminImport") },
           { href: "/admin/skills", label: t("adminSkills") },
           { href: "/admin/career-map", label: t("adminCareerMap") },
           ...audit,

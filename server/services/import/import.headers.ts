@@ -30,6 +30,10 @@ export const importFields = [
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
+export function isImportField(field: string): field is ImportField {
+  return (importFields as readonly string[]).includes(field);
+}
+
 /** A department given as one column per level of the tree (level1 … levelN, 所属1 … 所属N). */
 export const DEPARTMENT_LEVEL_PREFIX = "departmentLevel";
 

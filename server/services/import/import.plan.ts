@@ -36,23 +36,25 @@ export type Snapshot = {
   personSkills: { personId: number; skillId: number; level: number }[];
 };
 
-export type RowErrorCode =
-  | "brokenEncoding"
-  | "missingValue"
-  | "invalidValue"
-  | "invalidDate"
-  | "invalidKana"
-  | "invalidName"
-  | "unknownDepartmentCode"
-  | "unknownRole"
-  | "levelOutOfRange"
-  | "unknownManager"
-  | "duplicateEmployeeNumber"
-  | "duplicateEmail"
-  | "managerCycle"
-  | "unknownSkill"
-  | "invalidPostKind"
-  | "concurrentWithoutPrimary";
+export const rowErrorCodes = [
+  "brokenEncoding",
+  "missingValue",
+  "invalidValue",
+  "invalidDate",
+  "invalidKana",
+  "invalidName",
+  "unknownDepartmentCode",
+  "unknownRole",
+  "levelOutOfRange",
+  "unknownManager",
+  "duplicateEmployeeNumber",
+  "duplicateEmail",
+  "managerCycle",
+  "unknownSkill",
+  "invalidPostKind",
+  "concurrentWithoutPrimary",
+] as const;
+export type RowErrorCode = (typeof rowErrorCodes)[number];
 
 export type RowError = { line: number; column: string; value: string; code: RowErrorCode };
 

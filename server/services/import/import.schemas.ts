@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sourceSystems } from "./import.headers";
+import { rowErrorCodes } from "./import.plan";
 
 /** The largest file accepted (base64 in the request is a third larger). */
 export const IMPORT_MAX_BYTES = 15 * 1024 * 1024;
@@ -24,7 +25,7 @@ export const importRunInput = importFileInput.extend({
 
 const counts = z.object({ creates: z.number(), updates: z.number(), deactivations: z.number(), moves: z.number(), errors: z.number() });
 
-export const rowErrorSchema = z.object({ line: z.number(), column: z.string(), value: z.string(), code: z.string() });
+export const rowErrorSchema = z.object({ line: z.number(), column: z.string(), value: z.string(), code: z.enum(rowErrorCodes) });
 
 export const importAnalysisSchema = z.object({
   sourceSystem: z.enum(sourceSystems),
