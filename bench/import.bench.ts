@@ -22,7 +22,7 @@ const { db } = handle;
 const run = randomBytes(3).toString("hex");
 const top = await createDepartment(db, { code: `BENCH-${run}`, nameJa: `ベンチ${run}`, nameEn: `Bench ${run}`, parentId: null });
 const role = await createRole(db, { slug: `bench-role-${run}`, nameJa: `ベンチ職種${run}`, nameEn: `Bench role ${run}` });
-const skill = await createSkill(db, { slug: `bench-skill-${run}`, nameJa: `ベンチスキル${run}`, nameEn: `Bench skill ${run}` });
+await createSkill(db, { slug: `bench-skill-${run}`, nameJa: `ベンチスキル${run}`, nameEn: `Bench skill ${run}` });
 const admin = await createPerson(db, { departmentId: top.id, roleId: role.id, isAdmin: true });
 const actor = (await actorForPerson(db, admin.id))!;
 

@@ -289,7 +289,12 @@ export function planImport(table: Table, mapping: ColumnMapping, snapshot: Snaps
       const skillLevel = rawLevel === undefined ? DEFAULT_SKILL_LEVEL : parseLevel(rawLevel);
       if (skillId === undefined) fail("skills", "unknownSkill", entry);
       else if (skillLevel === null || skillLevel < 1 || skillLevel > 4) fail("skills", "levelOutOfRange", entry);
-      else skills.push({ skillId, level: skillLevel });
+      else {
+        // A skill named twice keeps its last level.
+        const held = skills.find((other) => other.skillId === skillId);
+        if (held) held.level = skillLevel;
+        else skills.push({ skillId, level: skillLevel });
+      }
     }
 
     const managerNumber = cleanCell(cell("managerNumber"));
