@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Person } from "@/db/schema";
 import { personDetailsInput } from "../organisation/organisation.schemas";
 import type { Table } from "./import.decode";
 import { type ColumnMapping, departmentLevelFields } from "./import.headers";
@@ -14,23 +15,10 @@ export type Snapshot = {
   departments: { id: number; code: string; nameJa: string; parentId: number | null; headId: number | null }[];
   roles: { id: number; slug: string; nameJa: string; nameEn: string }[];
   skills: { id: number; slug: string; nameJa: string; nameEn: string; aliases: string[] }[];
-  people: {
-    id: number;
-    employeeNumber: string;
-    familyName: string;
-    givenName: string;
-    familyNameKana: string;
-    givenNameKana: string;
-    businessName: string | null;
-    romanizedName: string;
-    email: string;
-    hiredOn: string;
-    departmentId: number;
-    roleId: number;
-    level: number;
-    managerId: number | null;
-    active: boolean;
-  }[];
+  people: Pick<
+    Person,
+    "id" | "employeeNumber" | "familyName" | "givenName" | "familyNameKana" | "givenNameKana" | "businessName" | "romanizedName" | "email" | "hiredOn" | "departmentId" | "roleId" | "level" | "managerId" | "active"
+  >[];
   /** Open concurrent posts. */
   memberships: { id: number; personId: number; departmentId: number }[];
   personSkills: { personId: number; skillId: number; level: number }[];

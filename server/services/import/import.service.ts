@@ -10,6 +10,7 @@ import { writeAudit, writeAuditEntries } from "../audit/audit.service";
 import { enqueueMany } from "../outbox/outbox";
 import { createDepartment } from "../organisation/department.service";
 import { addMembership, endMembership } from "../organisation/membership.service";
+import { detailColumns, postColumns } from "../organisation/person-admin.columns";
 import { changePost, deactivate, reactivate, updatePerson } from "../organisation/person-admin.service";
 import { japanDate } from "../workflow/business-days";
 import { readTable, type Table } from "./import.decode";
@@ -70,25 +71,7 @@ async function loadSnapshot(tx: Executor): Promise<Snapshot> {
     tx.select({ id: departments.id, code: departments.code, nameJa: departments.nameJa, parentId: departments.parentId, headId: departments.headId }).from(departments),
     tx.select({ id: roles.id, slug: roles.slug, nameJa: roles.nameJa, nameEn: roles.nameEn }).from(roles).where(isNull(roles.retiredAt)),
     tx.select({ id: skills.id, slug: skills.slug, nameJa: skills.nameJa, nameEn: skills.nameEn, aliases: skills.aliases }).from(skills).where(isNull(skills.retiredAt)),
-    tx
-      .select({
-        id: people.id,
-        employeeNumber: people.employeeNumber,
-        familyName: people.familyName,
-        givenName: people.givenName,
-        familyNameKana: people.familyNameKana,
-        givenNameKana: people.givenNameKana,
-        businessName: people.businessName,
-        romanizedName: people.romanizedName,
-        email: people.email,
-        hiredOn: people.hiredOn,
-        departmentId: people.departmentId,
-        roleId: people.roleId,
-        level: people.level,
-        managerId: people.managerId,
-        active: people.active,
-      })
-      .from(people),
+    tx.select({ id: people.id, ...detailColumns, ...postColumns }).from(people),
     tx.select({ id: memberships.id, personId: memberships.personId, departmentId: memberships.departmentId }).from(memberships).where(isNull(memberships.endOn)),
     tx.select({ personId: personSkills.personId, skillId: personSkills.skillId, level: personSkills.level }).from(personSkills),
   ]);
