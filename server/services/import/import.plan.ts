@@ -257,7 +257,9 @@ export function planImport(table: Table, mapping: ColumnMapping, snapshot: Snaps
       const checked = personDetailsInput.safeParse(values);
       if (!checked.success) {
         const field = String(checked.error.issues[0]?.path[0] ?? "employeeNumber");
-        fail(field in mapping ? field : field === "familyName" || field === "givenName" ? "fullName" : field, "invalidValue");
+        // A name part read from a whole-name column is that column's error.
+        const wholeColumn: Record<string, string> = { familyName: "fullName", givenName: "fullName", familyNameKana: "fullNameKana", givenNameKana: "fullNameKana" };
+        fail(field in mapping ? field : (wholeColumn[field] ?? field), "invalidValue");
       }
     }
     const emailOwner = emails.get(email);
@@ -351,6 +353,11 @@ export function planImport(table: Table, mapping: ColumnMapping, snapshot: Snaps
     const managerId = person.managerNumber === null ? null : (idOfNumber.get(person.managerNumber) ?? -1);
     change.move = departmentChanged || person.roleId !== existing.roleId;
     change.post = change.move || person.level !== existing.level || managerId !== existing.managerId;
+    if (person.left) {
+      // A leaver's post stays as it was on the day they left.
+      change.move = false;
+      change.post = false;
+    }
     change.deactivate = person.left && existing.active;
     change.reactivate = !person.left && !existing.active;
     const open = membershipsOf.get(existing.id) ?? [];
@@ -358,10 +365,10 @@ export function planImport(table: Table, mapping: ColumnMapping, snapshot: Snaps
       !person.left &&
       (open.length !== person.concurrent.length || person.concurrent.some((ref) => !("id" in ref) || !open.some((membership) => membership.departmentId === ref.id)));
     const held = skillsOf.get(existing.id) ?? [];
-    change.skills = person.skills.some((skill) => held.find((row) => row.skillId === skill.skillId)?.level !== skill.level);
+    change.skills = !person.left && person.skills.some((skill) => held.find((row) => row.skillId === skill.skillId)?.level !== skill.level);
     if (change.deactivate) counts.deactivations += 1;
-    if (change.move && !person.left) counts.moves += 1;
-    if (!person.left && (change.identity || change.post || change.memberships || change.skills || change.reactivate)) counts.updates += 1;
+    if (change.move) counts.moves += 1;
+    if (change.identity || (!person.left && (change.post || change.memberships || change.skills || change.reactivate))) counts.updates += 1;
   }
   counts.errors = errors.length;
   errors.sort((a, b) => a.line - b.line);
