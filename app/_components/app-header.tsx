@@ -68,6 +68,7 @@ export async function AppHeader() {
           { href: "/admin/people", label: t("adminPeople") },
           { href: "/admin/departments", label: t("adminDepartments") },
           { href: "/admin/scim", label: t("adminScim") },
+          { href: "/admin/import", label: t("adminImport") },
           { href: "/admin/skills", label: t("adminSkills") },
           { href: "/admin/career-map", label: t("adminCareerMap") },
           { href: "/admin/exports", label: t("adminExports") },

@@ -198,3 +198,8 @@ export function auditScopeOf(actor: Actor): "all" | "workflow" | null {
   if (isHrStaff(actor)) return "workflow";
   return null;
 }
+
+/** Importing people and departments from an HR system's CSV or Excel export: it creates, moves and deactivates people, so administrators only. */
+export function canImportPeople(actor: Actor): boolean {
+  return isAdministrator(actor);
+}

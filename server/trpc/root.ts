@@ -4,6 +4,7 @@ import { applicationRouter } from "./routers/application";
 import { auditRouter } from "./routers/audit";
 import { conversationRouter } from "./routers/conversation";
 import { dataExportRouter } from "./routers/data-export";
+import { importRouter } from "./routers/import";
 import { matchingRouter } from "./routers/matching";
 import { meRouter } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   careerMap: careerMapRouter,
   conversation: conversationRouter,
   dataExport: dataExportRouter,
+  import: importRouter,
   matching: matchingRouter,
   me: meRouter,
   notification: notificationRouter,

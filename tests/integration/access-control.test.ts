@@ -35,6 +35,17 @@ async function newRole(c: Caller) {
   return c.careerMap.saveRole({ familyId, track: "specialist", nameJa: "ロール", nameEn: `Role ${unique()}` });
 }
 
+/** An import file with the headers every import needs and no rows: it plans and commits nothing. */
+const emptyImport = {
+  fileName: "empty.csv",
+  content: Buffer.from("社員番号,氏名,フリガナ,氏名（英字）,メールアドレス,入社日,部署,職種,等級\n").toString("base64"),
+};
+const emptyImportRun = {
+  ...emptyImport,
+  sourceSystem: "generic" as const,
+  mapping: { employeeNumber: "社員番号", fullName: "氏名", fullNameKana: "フリガナ", romanizedName: "氏名(英字)", email: "メールアドレス", hiredOn: "入社日", departmentPath: "部署", role: "職種", level: "等級" },
+};
+
 const matrix: Record<string, Rule> = {
   "careerMap.map": { allowed: everyone, call: (c) => c.careerMap.map() },
   "careerMap.role": { allowed: everyone, call: (c, f) => c.careerMap.role({ slug: f.careerRoleSlug }) },
@@ -187,6 +198,10 @@ const matrix: Record<string, Rule> = {
   "session.revoke": { allowed: ["admin"], call: (c, cast) => c.session.revoke({ personId: cast.persons.employee.id }) },
   // The people-and-organisation administration: administrators only. Admin calls act on the
   // world's spare person and department, so the cast the other rows use is never changed.
+  "import.analyse": { allowed: ["admin"], call: (c) => c.import.analyse(emptyImport) },
+  "import.dryRun": { allowed: ["admin"], call: (c) => c.import.dryRun(emptyImportRun) },
+  "import.commit": { allowed: ["admin"], call: (c) => c.import.commit(emptyImportRun) },
+  "import.status": { allowed: ["admin"], call: (c) => c.import.status() },
   "organisation.people": { allowed: ["admin"], call: (c) => c.organisation.people({ query: "" }) },
   "organisation.person": { allowed: ["admin"], call: (c, f) => c.organisation.person({ personId: f.sparePersonId }) },
   "organisation.departments": { allowed: ["admin"], call: (c) => c.organisation.departments() },

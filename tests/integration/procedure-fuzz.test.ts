@@ -30,6 +30,17 @@ const HTTP_RUNS = 250;
  * A rich valid input for every procedure that takes one (optional fields filled in, so they get
  * spoiled too). A procedure with an input and no entry here fails the suite.
  */
+/** A two-row export whose second row names an unknown manager: the commit records a failed run and changes nothing. */
+const importSample = {
+  fileName: "fuzz.csv",
+  content: Buffer.from("社員番号,氏名,フリガナ,氏名（英字）,メールアドレス,入社日,部署,職種,等級,上長社員番号\nFZ-1,山田 太郎,やまだ たろう,Taro Yamada,fz-1@example.com,R6.4.1,本社/営業部,営業,2,FZ-9\n").toString("base64"),
+};
+const importRunSample = {
+  ...importSample,
+  sourceSystem: "generic",
+  mapping: { employeeNumber: "社員番号", fullName: "氏名", fullNameKana: "フリガナ", romanizedName: "氏名(英字)", email: "メールアドレス", hiredOn: "入社日", departmentPath: "部署", role: "職種", level: "等級", managerNumber: "上長社員番号" },
+};
+
 const validInputs: Record<string, (world: ProcedureWorld) => unknown> = {
   "audit.list": (w) => ({
     filters: { actor: "佐藤", entityType: "application", entityId: String(w.applicationId), action: "application.", fromDate: "2026-01-01", toDate: "2027-12-31" },
@@ -92,6 +103,9 @@ const validInputs: Record<string, (world: ProcedureWorld) => unknown> = {
   "opportunity.byId": (w) => ({ opportunityId: w.opportunityId }),
   "opportunity.departments": () => ({ purpose: "post" }),
   "opportunity.create": (w) => postingFields(w),
+  "import.analyse": () => importSample,
+  "import.dryRun": () => importRunSample,
+  "import.commit": () => importRunSample,
   "opportunity.update": (w) => ({ ...postingFields(w), opportunityId: w.opportunityId, expectedVersion: 0 }),
   "opportunity.setStatus": (w) => ({ opportunityId: w.opportunityId, status: "open" }),
   "organisation.people": () => ({ query: "山田", includeInactive: true, limit: 20, offset: 0 }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../server/auth/actor";
-import { auditScopeOf, canAdministerOrganisation, canChangeOwnAccess, canExportCompanyData, canExportWillsSharedWithHr, canManageScimTokens, canManageSettings, canRevokeSessionsOf, canViewRestrictedProfile, isAdministrator, isHrStaff, reportScopeOf } from "../../server/auth/policies";
+import { auditScopeOf, canAdministerOrganisation, canChangeOwnAccess, canExportCompanyData, canExportWillsSharedWithHr, canImportPeople, canManageScimTokens, canManageSettings, canRevokeSessionsOf, canViewRestrictedProfile, isAdministrator, isHrStaff, reportScopeOf } from "../../server/auth/policies";
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
   personId: 1,
@@ -79,6 +79,8 @@ describe("profile policies", () => {
     expect(canAdministerOrganisation(actor({ isAdmin: true }))).toBe(true);
     expect(canAdministerOrganisation(actor({ isHr: true }))).toBe(false);
     expect(canAdministerOrganisation(actor({ isManager: true }))).toBe(false);
+    expect(canImportPeople(actor({ isAdmin: true }))).toBe(true);
+    expect(canImportPeople(actor({ isHr: true }))).toBe(false);
     const admin = actor({ personId: 9, isAdmin: true });
     expect(canChangeOwnAccess(admin, 9, { isAdmin: true })).toBe(true);
     expect(canChangeOwnAccess(admin, 9, { isAdmin: false })).toBe(false);

@@ -69,6 +69,12 @@ export async function enqueue<Type extends OutboxEventType>(db: Executor, type: 
   await db.insert(outbox).values({ type, payload, processedAt: options.processedAt });
 }
 
+/** Records several events of one type at once in the caller's transaction (nothing for an empty list). */
+export async function enqueueMany<Type extends OutboxEventType>(db: Executor, type: Type, payloads: readonly OutboxEvents[Type][]): Promise<void> {
+  if (payloads.length === 0) return;
+  await db.insert(outbox).values(payloads.map((payload) => ({ type, payload })));
+}
+
 /**
  * Takes up to `limit` due events of these types for the caller's transaction. On PostgreSQL
  * `FOR UPDATE SKIP LOCKED` lets several processes claim side by side without taking the same event.
