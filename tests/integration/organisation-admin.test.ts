@@ -84,6 +84,16 @@ describe("people and organisation administration", async () => {
     expect(team.map((member) => member.id)).toEqual([person.id]);
   });
 
+  it("a new manager alone is a reorganisation in the ledger, whatever kind the form chose", async () => {
+    const department = await createDepartment(db);
+    const first = await createPerson(db, { departmentId: department.id });
+    const second = await createPerson(db, { departmentId: department.id });
+    const person = await createPerson(db, { departmentId: department.id, managerId: first.id });
+    await admin.organisation.changePost({ personId: person.id, kind: "transfer", departmentId: department.id, roleId: person.roleId, level: person.level, managerId: second.id });
+    const ledger = await db.select().from(moves).where(eq(moves.personId, person.id));
+    expect(ledger).toMatchObject([{ kind: "reorganisation", fromDepartmentId: department.id, toDepartmentId: department.id, fromManagerId: first.id, toManagerId: second.id }]);
+  });
+
   it("a promotion to a new role in place is a ledger row of its kind; a level alone is audited only", async () => {
     const department = await createDepartment(db);
     const person = await createPerson(db, { departmentId: department.id, level: 1 });

@@ -351,8 +351,9 @@ export function planImport(table: Table, mapping: ColumnMapping, snapshot: Snaps
     change.identity = (Object.keys(person.values) as (keyof PersonValues)[]).some((field) => person.values[field] !== before[field]);
     const departmentChanged = !("id" in person.department) || person.department.id !== existing.departmentId;
     const managerId = person.managerNumber === null ? null : (idOfNumber.get(person.managerNumber) ?? -1);
-    change.move = departmentChanged || person.roleId !== existing.roleId;
-    change.post = change.move || person.level !== existing.level || managerId !== existing.managerId;
+    // A new manager is a move in the ledger too (a reorganisation), as the admin form records it.
+    change.move = departmentChanged || person.roleId !== existing.roleId || managerId !== existing.managerId;
+    change.post = change.move || person.level !== existing.level;
     if (person.left) {
       // A leaver's post stays as it was on the day they left.
       change.move = false;

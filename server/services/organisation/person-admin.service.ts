@@ -117,10 +117,13 @@ export async function changePost(db: Executor, actor: Actor, rawInput: ChangePos
         })
         .where(eq(people.id, input.personId));
     }
-    if (movesDepartment || movesRole) {
+    // A new manager alone is a reorganisation around the person, not a move they made: it is in
+    // the ledger (where the reports read who managed whom) whatever kind the form chose.
+    const movesManager = before.managerId !== input.managerId;
+    if (movesDepartment || movesRole || movesManager) {
       await tx.insert(moves).values({
         personId: input.personId,
-        kind: input.kind,
+        kind: movesDepartment || movesRole ? input.kind : "reorganisation",
         fromDepartmentId: before.departmentId,
         toDepartmentId: input.departmentId,
         fromRoleId: before.roleId,
