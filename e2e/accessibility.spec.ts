@@ -23,6 +23,7 @@ const routes: Record<string, Route> = {
   "/admin/scim": { persona: "admin", path: () => "/admin/scim" },
   "/admin/people/new": { persona: "admin", path: () => "/admin/people/new" },
   "/admin/people/[id]": { persona: "admin", path: (ids) => `/admin/people/${ids.reportId}` },
+  "/admin/import": { persona: "admin", path: () => "/admin/import" },
   "/admin/exports": { persona: "admin", path: () => "/admin/exports" },
   "/applications": { persona: "employee", path: () => "/applications" },
   "/career-map": { persona: "employee", path: () => "/career-map" },
