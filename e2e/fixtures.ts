@@ -33,8 +33,16 @@ export function mainMenu(page: Page, locale: Locale) {
 /** Opens a group of the main menu (a disclosure button) and follows one of its links, as a person does. */
 export async function followMenu(page: Page, locale: Locale, group: MenuGroup, link: string) {
   const menu = mainMenu(page, locale);
-  await menu.getByRole("button", { name: menuWords[locale][group], exact: true }).click();
+  const from = new URL(page.url()).pathname;
+  const button = menu.getByRole("button", { name: menuWords[locale][group], exact: true });
+  // A click before the menu has hydrated opens nothing: click again until the group is open.
+  await expect(async () => {
+    if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+    await expect(button).toHaveAttribute("aria-expanded", "true", { timeout: 1_000 });
+  }).toPass();
   await menu.getByRole("link", { name: link, exact: true }).click();
+  // The link navigates in place: until the new page commits, the old one (and its title) is still shown.
+  await page.waitForURL((url) => url.pathname !== from);
 }
 
 /** A tRPC mutation sent as the app's own fetch sends it: JSON, with this site's Origin. */
